@@ -1,0 +1,316 @@
+"""The embedded RDF store: Oxigraph (pyoxigraph) on disk, one named graph per article.
+
+* ``Store(path)`` opens (or creates) a persistent store in a directory; ``Store()``
+  is in memory (tests, one-off runs).
+* Each article lives in its own named graph (``medkg.ontology.graph_iri(stem)``), so it
+  can be replaced or removed atomically: :meth:`Store.replace_article` drops the old
+  graph and inserts the new one inside one SPARQL Update transaction.
+* rdflib stays usable: :meth:`Store.dataset` / :meth:`Store.union_graph` return rdflib
+  objects holding the data.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+import rdflib
+
+from medkg.errors import MedkgError
+from medkg.ontology.namespaces import MKG, ONTOLOGY_GRAPH, PREFIXES, SDO, graph_iri, stem_of_graph
+
+#: format name -> (pyoxigraph format, keeps named graphs?)
+FORMATS = {
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nt": (ox.RdfFormat.N_TRIPLES, False),
+    "nq": (ox.RdfFormat.N_QUADS, True),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+    "xml": (ox.RdfFormat.RDF_XML, False),
+}
+EXTENSIONS = {
+    ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nt": "nt", ".ntriples": "nt",
+    ".nq": "nq", ".nquads": "nq", ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml",
+    ".xml": "xml", ".owl": "xml",
+}
+#: rdflib parser names for the same formats
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads",
+                  "jsonld": "json-ld", "xml": "xml"}
+
+DEFAULT_STORE = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "medkg" / "store"
+
+
+def default_store_path() -> Path:
+    """``$MEDKG_STORE`` if set, else ``~/.local/share/medkg/store``."""
+    env = os.environ.get("MEDKG_STORE")
+    return Path(env) if env else DEFAULT_STORE
+
+
+def format_for(path: str | os.PathLike | None, fmt: str | None) -> str:
+    """The export format: explicit ``fmt`` wins, else the file extension, else Turtle."""
+    if fmt:
+        fmt = fmt.lower().replace("-", "")
+        fmt = {"ttl": "turtle", "ntriples": "nt", "nquads": "nq", "json": "jsonld", "rdfxml": "xml"}.get(fmt, fmt)
+        if fmt not in FORMATS:
+            raise MedkgError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        return fmt
+    if path is not None:
+        ext = Path(path).suffix.lower()
+        if ext in EXTENSIONS:
+            return EXTENSIONS[ext]
+    return "turtle"
+
+
+def _to_ox(term):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+def _to_rdflib(term):
+    """pyoxigraph term -> rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(dt), normalize=False)
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise TypeError(f"cannot convert {term!r}")
+
+
+class Store:
+    """An Oxigraph store holding one named graph per article (plus the ontology graph)."""
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise MedkgError(f"store {self.path}: not a directory")
+                if read_only:
+                    if not self.path.exists():
+                        raise MedkgError(f"store {self.path}: does not exist (run 'medkg ingest' first)")
+                    self._store = ox.Store.read_only(str(self.path))
+                else:
+                    self.path.mkdir(parents=True, exist_ok=True)
+                    self._store = ox.Store(str(self.path))
+        except MedkgError:
+            raise
+        except OSError as exc:
+            raise MedkgError(f"store {self.path}: cannot open ({_reason(exc)})") from None
+        except Exception as exc:  # pyoxigraph raises plain errors for corrupt data
+            raise MedkgError(f"store {self.path}: cannot open, corrupt or not an Oxigraph store ({_reason(exc)})") from None
+
+    # ------------------------------------------------------------------ raw access
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store` (for fast SPARQL)."""
+        return self._store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            try:
+                self._store.flush()
+            except Exception:  # read-only stores cannot flush
+                pass
+
+    def close(self) -> None:
+        self.flush()
+        self._store = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ------------------------------------------------------------------ articles
+    def articles(self) -> list[str]:
+        """Stems of the articles in the store, sorted."""
+        stems = (stem_of_graph(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(s for s in stems if s is not None)
+
+    def article_hash(self, stem: str) -> str | None:
+        """The content hash recorded when ``stem`` was last ingested, or None."""
+        g = ox.NamedNode(str(graph_iri(stem)))
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(MKG.contentHash)), None, g):
+            return q.object.value
+        return None
+
+    def replace_article(self, stem: str, triples: Iterable[tuple]) -> int:
+        """Atomically replace the named graph of ``stem`` with ``triples`` (rdflib terms).
+
+        Returns the number of triples written. Either the old graph stays whole or
+        the new one is fully in place: a crash never leaves half an article.
+        """
+        return self._replace_graph(str(graph_iri(stem)), triples)
+
+    def _replace_graph(self, graph: str, triples: Iterable[tuple]) -> int:
+        items = [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
+        buf = io.BytesIO()
+        ox.serialize(items, buf, ox.RdfFormat.N_TRIPLES)
+        data = buf.getvalue().decode("utf-8")
+        # DROP + INSERT DATA in one update request: Oxigraph runs it as one transaction.
+        try:
+            self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}")
+        except OSError as exc:
+            raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
+        return len(items)
+
+    def remove_article(self, stem: str) -> bool:
+        """Remove article ``stem``; False if it was not in the store."""
+        g = ox.NamedNode(str(graph_iri(stem)))
+        if not self._store.contains_named_graph(g):
+            return False
+        self._store.update(f"DROP SILENT GRAPH <{g.value}>")
+        return True
+
+    def set_ontology(self, graph: rdflib.Graph) -> None:
+        """Replace the ontology graph (ontology, SKOS specialty scheme) with ``graph``."""
+        self._replace_graph(str(ONTOLOGY_GRAPH), graph)
+
+    # ------------------------------------------------------------------ reading
+    def quads(self, include_ontology: bool = True) -> Iterator[ox.Quad]:
+        onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if include_ontology or q.graph_name != onto:
+                yield q
+
+    def dataset(self, include_ontology: bool = True) -> rdflib.Dataset:
+        """All data as an rdflib Dataset (named graphs kept; default graph = union)."""
+        ds = rdflib.Dataset(default_union=True)
+        for k, v in PREFIXES.items():
+            ds.bind(k, v)
+        for q in self.quads(include_ontology):
+            ds.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object),
+                    rdflib.URIRef(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None))
+        return ds
+
+    def union_graph(self, include_ontology: bool = True) -> rdflib.Graph:
+        """All data merged into one plain :class:`rdflib.Graph`."""
+        g = rdflib.Graph()
+        for k, v in PREFIXES.items():
+            g.bind(k, v)
+        for q in self.quads(include_ontology):
+            g.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object)))
+        return g
+
+    def article_graph(self, stem: str) -> rdflib.Graph:
+        """The named graph of one article as an rdflib Graph."""
+        g = rdflib.Graph(identifier=graph_iri(stem))
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri(stem)))):
+            g.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object)))
+        return g
+
+    def query(self, sparql: str, **kwargs):
+        """Run SPARQL on the store with the default graph as the union of all graphs."""
+        kwargs.setdefault("use_default_graph_as_union", True)
+        kwargs.setdefault("prefixes", PREFIXES)
+        return self._store.query(sparql, **kwargs)
+
+    def stats(self) -> dict:
+        """Counts: articles, triples, and entities by schema.org type."""
+        counts = {}
+        rows = self.query("""SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE {
+            VALUES ?t { schema:Person schema:Organization schema:Event schema:MedicalSpecialty
+                        schema:Country schema:Place schema:NewsArticle }
+            ?s a ?t } GROUP BY ?t""")
+        for row in rows:
+            counts[row["t"].value.rsplit("/", 1)[-1]] = int(row["n"].value)
+        return {"articles": len(self.articles()), "triples": len(self._store), "by_type": counts}
+
+    # ------------------------------------------------------------------ export
+    def export(self, output, fmt: str | None = None, include_ontology: bool = False) -> int:
+        """Write the graph to ``output`` (a path or binary file) in ``fmt``; returns quads written.
+
+        Formats that keep named graphs (TriG, N-Quads, JSON-LD) keep one graph per
+        article; the others get the union (duplicates across articles merged).
+        Writing to a path is atomic: a temporary file is renamed into place.
+        """
+        fmt = format_for(output if isinstance(output, (str, os.PathLike)) else None, fmt)
+        ox_fmt, keeps_graphs = FORMATS[fmt]
+        quads = list(self.quads(include_ontology))
+        if keeps_graphs:
+            items = quads
+        else:
+            seen = set()
+            items = []
+            for q in quads:
+                t = q.triple
+                if t not in seen:
+                    seen.add(t)
+                    items.append(t)
+        prefixes = dict(PREFIXES)
+        if isinstance(output, (str, os.PathLike)):
+            path = Path(output)
+            if path.parent and not path.parent.exists():
+                raise MedkgError(f"{path}: directory {path.parent} does not exist")
+            tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+            try:
+                with open(tmp, "wb") as fh:
+                    _serialize(items, fh, ox_fmt, fmt, prefixes)
+                os.replace(tmp, path)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise MedkgError(f"{path}: cannot write ({_reason(exc)})") from None
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        else:
+            _serialize(items, output, ox_fmt, fmt, prefixes)
+        return len(items)
+
+    def load(self, source, fmt: str | None = None, stem: str | None = None) -> None:
+        """Load an RDF file into the store (into article graph ``stem`` if given)."""
+        fmt = format_for(source, fmt)
+        try:
+            if stem:
+                self._store.load(path=str(source), format=FORMATS[fmt][0], to_graph=ox.NamedNode(str(graph_iri(stem))))
+            else:
+                self._store.load(path=str(source), format=FORMATS[fmt][0])
+        except (SyntaxError, ValueError) as exc:
+            raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
+        except OSError as exc:
+            raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
+
+
+def _serialize(items, fh, ox_fmt, fmt, prefixes):
+    if fmt == "jsonld":
+        # pyoxigraph's JSON-LD writer does not take prefixes; rdflib gives a compact context
+        ds = rdflib.Dataset()
+        for q in items:
+            g = rdflib.URIRef(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
+            ds.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), g))
+        fh.write(ds.serialize(format="json-ld", context={k: v for k, v in prefixes.items()}, auto_compact=True).encode("utf-8"))
+        return
+    kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "xml") else {}
+    ox.serialize(items, fh, ox_fmt, **kwargs)
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]

@@ -1,0 +1,1 @@
+"""Ingest: read articles, extract entities/relations/provenance, turn them into RDF."""

@@ -1,0 +1,164 @@
+"""The ingest pipeline: files -> articles -> extraction -> RDF -> store, in parallel.
+
+The unit of work is one article: it is extracted independently (in a worker
+process) and written to the store in one transaction, replacing its named graph.
+Unchanged articles (same content hash) are skipped, so re-ingesting is idempotent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import rdflib
+
+from medkg.ingest.model import Article
+from medkg.ingest.readers import Skip, find_files, read_file
+from medkg.ontology.namespaces import PREFIXES
+
+Event = Callable[[str, str], None]   # (kind, message): kind in {"skip", "error", "ingested", "unchanged"}
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    words: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Skip]:
+        return [s for s in self.skipped if s.error]
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def iter_articles(paths: Iterable[str | Path], report: IngestReport | None = None,
+                  on_event: Event | None = None) -> Iterator[Article]:
+    """Every readable article under ``paths``; problems go to ``report``/``on_event``."""
+    seen: dict[str, str] = {}
+    for item in find_files(paths):
+        items = [item] if isinstance(item, Skip) else read_file(item)
+        for art in items:
+            if isinstance(art, Skip):
+                if report is not None:
+                    report.skipped.append(art)
+                if on_event:
+                    on_event("error" if art.error else "skip", str(art))
+                continue
+            if art.stem in seen:
+                skip = Skip(art.source, f"article id '{art.stem}' already read from {seen[art.stem]}, skipped", error=True)
+                if report is not None:
+                    report.skipped.append(skip)
+                if on_event:
+                    on_event("error", str(skip))
+                continue
+            seen[art.stem] = art.source
+            yield art
+
+
+# ---------------------------------------------------------------- extraction (worker side)
+_EXTRACTOR = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _EXTRACTOR
+    from medkg.ingest.extract import Extractor
+    _EXTRACTOR = Extractor(model)
+
+
+def _extract(article: Article) -> tuple[str, list[tuple], int]:
+    from medkg.ingest.rdfize import EXTRACTOR, to_triples
+    ex = _EXTRACTOR.extract(article)
+    triples = to_triples(ex, extractor=f"{EXTRACTOR} ({_EXTRACTOR.version})")
+    return article.stem, triples, len(article.text.split())
+
+
+def extract_article(article: Article, model: str | None = None) -> list[tuple]:
+    """Triples of the article graph of one article (in this process)."""
+    if _EXTRACTOR is None:
+        _init_worker(model)
+    return _extract(article)[1]
+
+
+def extract_text(text: str, stem: str = "text", title: str | None = None, date: str | None = None,
+                 model: str | None = None) -> rdflib.Graph:
+    """Extract one text into a fresh rdflib Graph (no store involved)."""
+    from medkg.ingest.readers import content_hash, normalize_text
+    text = normalize_text(text)
+    art = Article(stem=stem, text=text, title=title, date=date, content_hash=content_hash(text, title, date))
+    g = rdflib.Graph()
+    for k, v in PREFIXES.items():
+        g.bind(k, v)
+    for t in extract_article(art, model):
+        g.add(t)
+    return g
+
+
+def default_workers(n_articles: int) -> int:
+    cpus = os.cpu_count() or 1
+    return 1 if n_articles < 40 else cpus
+
+
+# ---------------------------------------------------------------- driver (main process)
+def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None, model: str | None = None,
+                 force: bool = False, on_event: Event | None = None, progress: bool = False) -> IngestReport:
+    """Ingest files and folders into ``store``. Returns an :class:`IngestReport`.
+
+    ``workers``: processes for extraction (None: automatic). ``force``: re-extract
+    unchanged articles too. ``on_event(kind, message)`` is called per file.
+    """
+    from medkg.ontology.load import ensure_ontology
+    start = time.perf_counter()
+    report = IngestReport()
+    ensure_ontology(store)
+    todo: list[Article] = []
+    for art in iter_articles(paths, report, on_event):
+        if not force and store.article_hash(art.stem) == art.content_hash:
+            report.unchanged.append(art.stem)
+            if on_event:
+                on_event("unchanged", f"{art.source}: unchanged")
+            continue
+        todo.append(art)
+    n = workers if workers and workers > 0 else default_workers(len(todo))
+    bar = None
+    if progress and todo:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="article", desc="ingest", leave=False)
+    sources = {a.stem: a.source for a in todo}
+    try:
+        for stem, triples, words in _run(todo, n, model):
+            report.triples += store.replace_article(stem, triples)
+            report.words += words
+            report.ingested.append(stem)
+            if on_event:
+                on_event("ingested", f"{sources[stem]}: {len(triples)} triples")
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+        store.flush()
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple[str, list[tuple], int]]:
+    if not todo:
+        return
+    if workers <= 1 or len(todo) == 1:
+        _init_worker(model)
+        for art in todo:
+            yield _extract(art)
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
+        yield from pool.imap(_extract, todo, chunksize=max(1, min(16, len(todo) // (workers * 8) or 1)))

@@ -1,0 +1,1 @@
+"""Queries: the named SPARQL library, result formats, remote endpoints and the SPARQL server."""
