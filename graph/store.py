@@ -118,6 +118,9 @@ class Store:
         except MedkgError:
             raise
         except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise MedkgError(f"store {self.path}: locked by another process (a running 'medkg ingest' "
+                                 f"or 'medkg serve'?); wait for it or use another --store") from None
             raise MedkgError(f"store {self.path}: cannot open ({_reason(exc)})") from None
         except Exception as exc:  # pyoxigraph raises plain errors for corrupt data
             raise MedkgError(f"store {self.path}: cannot open, corrupt or not an Oxigraph store ({_reason(exc)})") from None
