@@ -1,0 +1,223 @@
+"""Core behaviour through the CLI and API: ingest, idempotency, export formats, remove, errors."""
+
+from __future__ import annotations
+
+import socket
+import os
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from medkg.graph.store import Store
+from medkg.ingest.pipeline import ingest_paths
+from medkg.ontology.namespaces import SDO, article_iri
+
+ARTICLE_A = """Regional Stroke Care Forum held in Valencia
+
+On May 12, 2023, the Regional Stroke Care Forum was held in Valencia. It was organized by the
+Iberian Neurology Association. Professor Marta Quintero of the University of Valencia attended the forum.
+"""
+
+ARTICLE_B = """Pediatric Nursing Workshop opens
+
+The Pediatric Nursing Workshop was hosted by Lakeside Children's Hospital in Toronto.
+Dr. Omar Haddad from Jordan delivered a lecture at the workshop.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "corpus"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "b.md").write_text("# Pediatric Nursing Workshop opens\n\n" + ARTICLE_B.split("\n", 2)[2], encoding="utf-8")
+    return d
+
+
+def quads(store_dir):
+    with Store(store_dir, read_only=True) as st:
+        return {(q.subject, q.predicate, q.object, q.graph_name) for q in st.oxigraph}
+
+
+def test_ingest_export_and_article_nodes(cli, corpus, tmp_path):
+    store = tmp_path / "s"
+    r = cli("--store", store, "ingest", corpus)
+    assert r.exit_code == 0, r.output
+    assert "2 ingested" in r.output
+    out = tmp_path / "g.trig"
+    assert cli("--store", store, "export", "-o", out).exit_code == 0
+    ds = rdflib.Dataset(default_union=True)
+    ds.parse(out, format="trig")
+    # one named graph per article, each with its NewsArticle node (identifier = file stem)
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert any(g.endswith("/article/a") for g in graphs) and any(g.endswith("/article/b") for g in graphs)
+    for stem in ("a", "b"):
+        node = article_iri(stem)
+        assert (node, rdflib.RDF.type, SDO.NewsArticle) in ds
+        assert (node, SDO.identifier, rdflib.Literal(stem)) in ds
+        assert len(list(ds.objects(node, SDO.mentions))) >= 2
+    assert (article_iri("a"), SDO.headline, rdflib.Literal("Regional Stroke Care Forum held in Valencia")) in ds
+
+
+def test_reingest_unchanged_changes_nothing(cli, corpus, tmp_path):
+    store = tmp_path / "s"
+    assert cli("--store", store, "ingest", corpus).exit_code == 0
+    before = quads(store)
+    r = cli("--store", store, "ingest", corpus)
+    assert r.exit_code == 0 and "0 ingested, 2 unchanged" in r.output
+    assert quads(store) == before
+    # --force re-extracts but yields the very same triples (deterministic IRIs)
+    assert cli("--store", store, "ingest", "--force", corpus).exit_code == 0
+    assert quads(store) == before
+
+
+def test_changed_article_replaces_its_old_facts(cli, corpus, tmp_path):
+    store = tmp_path / "s"
+    assert cli("--store", store, "ingest", corpus).exit_code == 0
+    (corpus / "a.txt").write_text(ARTICLE_A.replace("Marta Quintero", "Lucia Ferrandis"), encoding="utf-8")
+    r = cli("--store", store, "ingest", corpus)
+    assert "1 ingested, 1 unchanged" in r.output
+    with Store(store, read_only=True) as st:
+        names = {row["n"].value for row in st.query("SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }")}
+    assert not any("Quintero" in n for n in names)
+    assert any("Ferrandis" in n for n in names)
+
+
+def test_remove_article(cli, corpus, tmp_path):
+    store = tmp_path / "s"
+    cli("--store", store, "ingest", corpus)
+    r = cli("--store", store, "remove", "a")
+    assert r.exit_code == 0
+    with Store(store, read_only=True) as st:
+        assert st.articles() == ["b"]
+        assert not bool(st.query(f"ASK {{ <{article_iri('a')}> ?p ?o }}"))
+    r = cli("--store", store, "remove", "nope")
+    assert r.exit_code == 1 and "not in the store: nope" in r.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nq", "jsonld", "xml"])
+def test_every_export_format_reparses_to_an_isomorphic_graph(cli, sample_store_dir, tmp_path, fmt):
+    ext = {"turtle": "ttl", "trig": "trig", "nt": "nt", "nq": "nq", "jsonld": "jsonld", "xml": "rdf"}[fmt]
+    out = tmp_path / f"g.{ext}"
+    r = cli("--store", sample_store_dir, "export", "-o", out)   # format from the extension
+    assert r.exit_code == 0, r.output
+    with Store(sample_store_dir, read_only=True) as st:
+        expected_union = st.union_graph(include_ontology=False)
+        expected_ds = st.dataset(include_ontology=False)
+    parser = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld", "xml": "xml"}[fmt]
+    if fmt in ("trig", "nq", "jsonld"):
+        ds = rdflib.Dataset()
+        ds.parse(out, format=parser)
+        got = {str(g.identifier): g for g in ds.graphs() if len(g)}
+        want = {str(g.identifier): g for g in expected_ds.graphs() if len(g)}
+        assert got.keys() == want.keys()
+        for k in want:
+            assert isomorphic(got[k], want[k]), k
+    else:
+        g = rdflib.Graph()
+        g.parse(out, format=parser)
+        assert len(g) == len(expected_union)
+        assert isomorphic(g, expected_union)
+
+
+def test_explicit_format_wins_over_extension(cli, sample_store_dir, tmp_path):
+    out = tmp_path / "graph.out"
+    assert cli("--store", sample_store_dir, "export", "-o", out, "--format", "nq").exit_code == 0
+    ds = rdflib.Dataset()
+    ds.parse(out, format="nquads")
+    assert len(ds) > 100
+
+
+def test_stats_and_validate(cli, sample_store_dir):
+    r = cli("--store", sample_store_dir, "stats", "--json")
+    assert r.exit_code == 0
+    import json
+    s = json.loads(r.output)
+    assert s["articles"] == 5 and s["by_type"]["Person"] > 0 and s["by_type"]["Organization"] > 0
+    r = cli("--store", sample_store_dir, "validate")
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("conforms")
+
+
+def one_line_error(result, *needles):
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    errors = [l for l in lines if l.startswith("medkg: error")]
+    assert len(errors) == 1, err
+    for n in needles:
+        assert n in errors[0], errors[0]
+    return errors[0]
+
+
+def test_bad_path_is_a_one_line_error_and_good_files_still_ingest(cli, corpus, tmp_path):
+    store = tmp_path / "s"
+    r = cli("--store", store, "ingest", tmp_path / "missing.txt", corpus)
+    one_line_error(r, "missing.txt", "no such file")
+    with Store(store, read_only=True) as st:
+        assert st.articles() == ["a", "b"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission bits")
+def test_unreadable_file(cli, corpus, tmp_path):
+    f = corpus / "a.txt"
+    f.chmod(0)
+    try:
+        r = cli("--store", tmp_path / "s", "ingest", f)
+        one_line_error(r, "a.txt", "permission denied")
+    finally:
+        f.chmod(0o644)
+
+
+def test_non_regular_file_is_a_one_line_error(cli, tmp_path):
+    sock_path = tmp_path / "sock.txt"
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(str(sock_path))
+    try:
+        r = cli("--store", tmp_path / "s", "ingest", sock_path)
+        one_line_error(r, "sock.txt", "not a regular file")
+    finally:
+        s.close()
+
+
+def test_missing_store_for_reading_commands(cli, tmp_path):
+    r = cli("--store", tmp_path / "nothing", "stats")
+    one_line_error(r, "does not exist")
+    assert not (tmp_path / "nothing").exists()
+
+
+def test_export_to_missing_directory_leaves_nothing(cli, sample_store_dir, tmp_path):
+    r = cli("--store", sample_store_dir, "export", "-o", tmp_path / "no" / "g.ttl")
+    one_line_error(r, "does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+def test_store_is_a_file(cli, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    r = cli("--store", f, "ingest", tmp_path)
+    assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_api_rdflib_views(sample_store):
+    ds = sample_store.dataset(include_ontology=False)
+    g = sample_store.union_graph(include_ontology=False)
+    assert isinstance(ds, rdflib.Dataset) and isinstance(g, rdflib.Graph)
+    assert len(g) > 500
+    assert set(g.subjects(rdflib.RDF.type, SDO.NewsArticle)) == {article_iri(s) for s in sample_store.articles()}
+
+
+def test_in_memory_store_and_extract_text():
+    st = Store()
+    from medkg.ingest.readers import read_file  # noqa: F401  (public API import check)
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "x.txt"
+        p.write_text(ARTICLE_B)
+        rep = ingest_paths(st, [p])
+    assert rep.ingested == ["x"] and len(st) > 10
+    from medkg.ingest.pipeline import extract_text
+    g = extract_text(ARTICLE_B, stem="y")
+    assert (article_iri("y"), rdflib.RDF.type, SDO.NewsArticle) in g
