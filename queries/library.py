@@ -1,0 +1,422 @@
+"""The named SPARQL query library (``queries/*.rq``) and safe parameter binding.
+
+Each ``.rq`` file starts with a header of ``#`` comment lines::
+
+    # title: People by country
+    # description: Persons with the country they come from (schema:nationality).
+    # param: country string = "" -- country name or ISO code; "" for every country
+
+A parameter line is ``NAME TYPE [= DEFAULT] -- description``; DEFAULT is JSON
+(``""``, ``0``, ``"China"``); a parameter without a default is required. In the
+query body parameter NAME is the variable ``$_NAME`` (variables starting with an
+underscore are reserved for parameters, so a parameter never clashes with a column).
+
+Binding never formats values into the query text as text: every value is turned
+into ONE RDF term by a strict serializer (:func:`sparql_term`, which escapes
+everything that could end a string or an IRI) and the terms are joined to the
+query as ``VALUES ($a $b) { (term term) }`` placed at the start of the outer
+``WHERE`` group, a position found by a SPARQL-aware scanner on the (trusted)
+template only. The same bound text runs locally and on any SPARQL 1.1 endpoint.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from medkg.errors import MedkgError
+from medkg.ontology.namespaces import PREFIXES
+
+#: exit code for bad usage / bad query / bad parameter (documented)
+EXIT_USAGE = 2
+
+PARAM_TYPES = ("string", "integer", "decimal", "boolean", "iri", "entity", "year", "date")
+_PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>[a-z]+)"
+                       r"(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<doc>.*))?$")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_LANG_RE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+_PNAME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z0-9_][^\s]*)$")
+
+
+class QueryError(MedkgError):
+    """A bad query, unknown query name or bad parameter (exit code 2)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, exit_code=EXIT_USAGE)
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    default: object = None
+    required: bool = False
+    doc: str = ""
+
+    def describe(self) -> str:
+        d = "required" if self.required else f"default {json.dumps(self.default)}"
+        return f"{self.name} ({self.type}, {d})"
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[Param] = field(default_factory=list)
+    path: Path | None = None
+
+    @property
+    def form(self) -> str:
+        """SELECT, CONSTRUCT, ASK or DESCRIBE."""
+        return query_form(self.text)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise QueryError(f"query '{self.name}': no parameter '{name}' (parameters: {known})")
+
+    def bind(self, values: dict[str, object] | None = None) -> str:
+        """The query text with every parameter bound (given value or default)."""
+        values = dict(values or {})
+        for k in values:
+            self.param(k)
+        terms = {}
+        for p in self.params:
+            if p.name in values:
+                raw = values[p.name]
+            elif p.required:
+                raise QueryError(f"query '{self.name}': parameter '{p.name}' is required "
+                                 f"(--param {p.name}=VALUE)")
+            else:
+                raw = p.default
+            terms[p.name] = to_term(raw, p.type, p.name)
+        return bind_values(self.text, terms) if terms else self.text
+
+    def columns(self) -> list[str]:
+        """The result variables (SELECT) — found by running on an empty store."""
+        if self.form != "SELECT":
+            return []
+        res = ox.Store().query(self.bind({p.name: _sample_value(p) for p in self.params if p.required}),
+                               prefixes=PREFIXES)
+        return [v.value for v in res.variables]
+
+
+def _sample_value(p: Param):
+    return {"integer": 0, "decimal": 0, "boolean": False, "iri": "http://example.org/x",
+            "year": 2000, "date": "2000-01-01"}.get(p.type, "x")
+
+
+# ---------------------------------------------------------------------- header parsing
+def parse_header(name: str, text: str, path: Path | None = None) -> NamedQuery:
+    q = NamedQuery(name=name, text=text, path=path)
+    where = path or name
+    for line in text.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if not s.startswith("#"):
+            break
+        body = s.lstrip("#").strip()
+        key, sep, value = body.partition(":")
+        if not sep:
+            continue
+        key, value = key.strip().lower(), value.strip()
+        if key == "title":
+            q.title = value
+        elif key == "description":
+            q.description = (q.description + " " + value).strip()
+        elif key == "param":
+            m = _PARAM_RE.match(value)
+            if not m or m["type"] not in PARAM_TYPES:
+                raise MedkgError(f"{where}: bad param line '{value}' (NAME TYPE [= DEFAULT] -- doc; "
+                                 f"types: {', '.join(PARAM_TYPES)})")
+            default, required = None, m["default"] is None
+            if not required:
+                try:
+                    default = json.loads(m["default"])
+                except ValueError:
+                    raise MedkgError(f"{where}: default of parameter '{m['name']}' is not JSON: {m['default']}") from None
+            q.params.append(Param(m["name"], m["type"], default, required, (m["doc"] or "").strip()))
+    if not q.title:
+        q.title = name.replace("_", " ")
+    return q
+
+
+def library_dir() -> Path:
+    return Path(str(resources.files("medkg.queries")))
+
+
+def load_library() -> dict[str, NamedQuery]:
+    """All named queries shipped with medkg, by name (file stem)."""
+    out = {}
+    for path in sorted(library_dir().glob("*.rq")):
+        out[path.stem] = parse_header(path.stem, path.read_text(encoding="utf-8"), path)
+    return out
+
+
+def get_query(name: str) -> NamedQuery:
+    lib = load_library()
+    if name not in lib:
+        import difflib
+        close = difflib.get_close_matches(name, lib, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'medkg queries')"
+        raise QueryError(f"no named query '{name}'{hint}")
+    return lib[name]
+
+
+# ---------------------------------------------------------------------- values -> terms
+def escape_string(value: str) -> str:
+    """A SPARQL string literal body that is safe even for parsers that pre-process \\u escapes."""
+    out = []
+    prev_backslash = False
+    for ch in value:
+        o = ord(ch)
+        if 0xD800 <= o <= 0xDFFF:
+            raise QueryError("parameter value: not valid Unicode (lone surrogate)")
+        if prev_backslash and ch in "uU":
+            out.append("\\u0075" if ch == "u" else "\\u0055")
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif o < 0x20 or o == 0x7F:
+            out.append(f"\\u{o:04X}")
+        else:
+            out.append(ch)
+        prev_backslash = ch == "\\"
+    return "".join(out)
+
+
+def check_iri(value: str) -> str:
+    if not value or _IRI_BAD.search(value) or not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise QueryError(f"not an absolute IRI: {value[:80]!r}")
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"not an absolute IRI: {value[:80]!r} ({exc})") from None
+    return value
+
+
+def sparql_term(term) -> str:
+    """Serialize a pyoxigraph term as SPARQL text (strict: always exactly one term token)."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{check_iri(term.value)}>"
+    if isinstance(term, ox.Literal):
+        body = f'"{escape_string(term.value)}"'
+        if term.language:
+            if not _LANG_RE.match(term.language):
+                raise QueryError(f"bad language tag: {term.language!r}")
+            return f"{body}@{term.language}"
+        dt = term.datatype.value
+        if dt == XSD + "string":
+            return body
+        return f"{body}^^<{check_iri(dt)}>"
+    raise QueryError(f"cannot bind {type(term).__name__} as a parameter")
+
+
+def expand_iri(value: str) -> str | None:
+    """``<iri>``, an absolute IRI, or ``prefix:local`` with a medkg prefix -> IRI; else None."""
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return check_iri(v[1:-1])
+    m = _PNAME_RE.match(v)
+    if m and m.group(1) in PREFIXES:
+        return check_iri(PREFIXES[m.group(1)] + m.group(2))
+    if re.match(r"^(https?|urn|mailto|ftp|file|tag):\S+$", v):
+        return check_iri(v)
+    return None
+
+
+def to_term(raw, ptype: str, pname: str = "value"):
+    """A parameter value (str from the CLI, or a Python value) -> a pyoxigraph term of ``ptype``."""
+    def bad(why):
+        return QueryError(f"parameter '{pname}': {why}")
+    if isinstance(raw, (ox.NamedNode, ox.Literal)):
+        return raw
+    if raw is None:
+        raw = ""
+    if ptype == "string":
+        return ox.Literal(str(raw))
+    if ptype in ("integer", "year"):
+        if isinstance(raw, bool):
+            raise bad(f"not an integer: {raw!r}")
+        try:
+            n = int(str(raw).strip())
+        except ValueError:
+            raise bad(f"not an integer: {str(raw)[:40]!r}") from None
+        return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+    if ptype == "decimal":
+        from decimal import Decimal, InvalidOperation
+        try:
+            d = Decimal(str(raw).strip())
+        except InvalidOperation:
+            raise bad(f"not a number: {str(raw)[:40]!r}") from None
+        if not d.is_finite():
+            raise bad(f"not a finite number: {raw!r}")
+        return ox.Literal(format(d, "f"), datatype=ox.NamedNode(XSD + "decimal"))
+    if ptype == "boolean":
+        s = str(raw).strip().lower()
+        if s in ("1", "true", "yes", "on"):
+            return ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
+        if s in ("0", "false", "no", "off", ""):
+            return ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
+        raise bad(f"not a boolean: {s[:40]!r}")
+    if ptype == "date":
+        s = str(raw).strip()
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", s):
+            raise bad(f"not a date YYYY-MM-DD: {s[:40]!r}")
+        return ox.Literal(s, datatype=ox.NamedNode(XSD + "date"))
+    if ptype == "iri":
+        iri = expand_iri(str(raw))
+        if iri is None:
+            raise bad(f"not an IRI: {str(raw)[:80]!r} (use <...>, http(s)://... or a medkg prefix like id:...)")
+        return ox.NamedNode(iri)
+    if ptype == "entity":   # an IRI when it looks like one, else a name (string)
+        iri = expand_iri(str(raw)) if str(raw).strip() else None
+        return ox.NamedNode(iri) if iri else ox.Literal(str(raw).strip())
+    raise bad(f"unknown parameter type {ptype!r}")
+
+
+# ---------------------------------------------------------------------- scanning the template
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+
+
+def _tokens(text: str):
+    """Yield (kind, value, start, end) for the structural tokens of a SPARQL text.
+
+    Strings, IRIs and comments are skipped as units, so braces inside them never count.
+    """
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            long = text.startswith(c * 3, i)
+            q = c * 3 if long else c
+            j = i + len(q)
+            while j < n:
+                if text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(q, j):
+                    break
+                if not long and text[j] in "\r\n":
+                    raise QueryError("SPARQL syntax error: unterminated string")
+                j += 1
+            else:
+                raise QueryError("SPARQL syntax error: unterminated string")
+            i = j + len(q)
+            continue
+        if c == "<":
+            m = _IRIREF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        if c in "?$":
+            m = _WORD.match(text, i + 1)
+            if m:
+                yield ("var", m.group(0), i, m.end())
+                i = m.end()
+                continue
+        if c.isalpha() or c == "_":
+            m = re.compile(r"[A-Za-z_][A-Za-z0-9_\-.]*(:[^\s{}();,]*)?").match(text, i)
+            yield ("word", m.group(0), i, m.end())
+            i = m.end()
+            continue
+        if c in "{}()":
+            yield ("punct", c, i, i + 1)
+        i += 1
+
+
+def query_form(text: str) -> str:
+    for kind, value, _, _ in _tokens(text):
+        if kind == "word" and value.upper() in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+            return value.upper()
+        if kind == "word" and value.upper() in ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
+                                                "ADD", "MOVE", "COPY", "WITH"):
+            return "UPDATE"
+    return "UNKNOWN"
+
+
+def where_brace(text: str) -> int:
+    """Index just after the ``{`` that opens the outer WHERE group of a query."""
+    form, depth_b, depth_p, after_where = None, 0, 0, False
+    for kind, value, start, end in _tokens(text):
+        if kind == "word" and depth_b == 0 and depth_p == 0:
+            up = value.upper()
+            if form is None and up in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+                form = up
+            elif up == "WHERE":
+                after_where = True
+        elif kind == "punct":
+            if value == "(":
+                depth_p += 1
+            elif value == ")":
+                depth_p -= 1
+            elif value == "{":
+                if depth_b == 0 and depth_p == 0 and form and (after_where or form in ("SELECT", "ASK", "DESCRIBE")):
+                    return end
+                depth_b += 1
+            elif value == "}":
+                depth_b -= 1
+    raise QueryError("cannot bind parameters: the query has no WHERE clause")
+
+
+def bind_values(text: str, terms: dict[str, object]) -> str:
+    """Insert ``VALUES ($_a ...) { (t ...) }`` at the start of the outer WHERE group of ``text``.
+
+    ``terms`` maps parameter names (without the ``_``) to pyoxigraph terms."""
+    names = list(terms)
+    for n in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
+            raise QueryError(f"bad parameter name {n!r}")
+    row = " ".join(sparql_term(terms[n]) for n in names)
+    pos = where_brace(text)
+    block = f" VALUES ({' '.join('$_' + n for n in names)}) {{ ({row}) }} "
+    return text[:pos] + block + text[pos:]
+
+
+def parse_params(pairs) -> dict[str, str]:
+    """``["k=v", ...]`` (from --param) -> dict; the value may contain '='.
+
+    A name may carry a type for ad-hoc queries: ``n:integer=5`` -> key ``n:integer``."""
+    out = {}
+    for item in pairs or ():
+        k, sep, v = item.partition("=")
+        k = k.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*(:[a-z]+)?", k):
+            raise QueryError(f"--param {item[:60]!r}: expected NAME=VALUE (NAME: letters, digits, _)")
+        out[k] = v
+    return out
+
+
+def bind_adhoc(text: str, values: dict[str, str]) -> str:
+    """Bind ``--param`` values into an ad-hoc query: ``name[:type]=value`` binds ``$_name``."""
+    terms = {}
+    for key, raw in values.items():
+        name, _, ptype = key.partition(":")
+        ptype = ptype or "string"
+        if ptype not in PARAM_TYPES:
+            raise QueryError(f"--param {key}: unknown type '{ptype}' (types: {', '.join(PARAM_TYPES)})")
+        terms[name] = to_term(raw, ptype, name)
+    return bind_values(text, terms) if terms else text
