@@ -1,0 +1,262 @@
+"""`medkg evaluate`: figures equal the reference scorer's, and hand-computed figures on invented gold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import rdflib
+
+from conftest import GOLD_DIR, SCORER
+from medkg.evaluate import Counts, evaluate_graph, load_gold, normalize
+from medkg.graph.store import Store
+
+needs_gold = pytest.mark.skipif(not (GOLD_DIR.is_dir() and SCORER.is_file()),
+                                reason="gold annotations / reference scorer not available")
+
+PREFIXES = """@prefix schema: <https://schema.org/> .
+@prefix sdo: <http://schema.org/> .
+@prefix mkg: <https://w3id.org/medkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://example.org/id/> .
+"""
+
+GOLD = {
+    "doc": "art1",
+    "entities": [
+        {"id": "p1", "type": "Person", "name": "Li Xun", "aliases": []},
+        {"id": "o1", "type": "Organization", "name": "West China Hospital", "aliases": ["WCH"]},
+        {"id": "e1", "type": "Event", "name": "Regional Stroke Forum", "aliases": [], "date": "2024-03-06"},
+        {"id": "c1", "type": "Country", "name": "Italy", "aliases": []},
+        {"id": "s1", "type": "Specialty", "name": "thoracic surgery", "aliases": []},
+    ],
+    "relations": [
+        {"s": "p1", "p": "affiliation", "o": "o1", "title": "Professor"},
+        {"s": "e1", "p": "organizer", "o": "o1"},
+        {"s": "e1", "p": "attendee", "o": "p1"},
+        {"s": "e1", "p": "participantCountry", "o": "c1"},
+        {"s": "e1", "p": "about", "o": "s1"},
+    ],
+}
+
+PERFECT = PREFIXES + """
+id:li a schema:Person ; schema:name "Prof. Li Xun" ; schema:affiliation id:wch .
+id:wch a schema:Organization, schema:Hospital ; schema:name "the West China Hospital" ; schema:alternateName "WCH" .
+id:forum a schema:Event ; schema:name "The Regional Stroke Forum" ; schema:startDate "2024-03-06"^^xsd:date ;
+    schema:organizer id:wch ; schema:attendee id:li ; mkg:participantCountry id:italy ; schema:about id:thor .
+id:italy a schema:Country ; rdfs:label "Italy" .
+id:thor a schema:MedicalSpecialty ; skos:prefLabel "Thoracic Surgery" .
+id:a1 a schema:NewsArticle ; schema:identifier "art1" ;
+    schema:mentions id:li, id:wch, id:forum, id:italy, id:thor .
+"""
+
+# one missing Country (and its relation); a duplicate person; a spurious organization with a
+# spurious relation; an event matched by token overlap only, with a wrong date; fewer mentions
+FLAWED = PREFIXES + """
+id:li a schema:Person ; schema:name "Li Xun" ; schema:affiliation id:wch .
+id:li2 a schema:Person ; schema:name "Dr. Li Xun" .
+id:wch a schema:Organization ; schema:alternateName "WCH" .
+id:su a schema:Organization ; schema:name "Sichuan University" ; schema:parentOrganization id:wch .
+id:forum a schema:Event ; schema:name "Stroke Forum Regional 2024" ; schema:startDate "2024-03-07"^^xsd:date ;
+    schema:organizer id:wch ; schema:attendee id:li ; schema:about id:thor .
+id:thor a schema:MedicalSpecialty ; schema:name "thoracic surgery" .
+id:a1 a schema:NewsArticle ; schema:identifier "art1" ; schema:mentions id:li, id:wch, id:forum .
+"""
+
+
+@pytest.fixture
+def gold_dir(tmp_path):
+    d = tmp_path / "gold"
+    d.mkdir()
+    (d / "art1.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    (d / "README.md").write_text("not a gold file")          # ignored: only *.json
+    return d
+
+
+def graph(ttl: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=ttl, format="turtle")
+
+
+def store_with(tmp_path, articles: dict[str, str]):
+    """A store whose article graphs hold the given Turtle documents."""
+    d = tmp_path / "store"
+    with Store(d) as st:
+        for stem, ttl in articles.items():
+            f = tmp_path / f"{stem}.ttl"
+            f.write_text(ttl, encoding="utf-8")
+            st.load(f, "turtle", stem=stem)
+    return d
+
+
+# ---------------------------------------------------------------------------- library
+def test_normalize():
+    assert normalize("The West China Hospital") == "west china hospital"
+    assert normalize("Prof. Li Xun") == "li xun" and normalize("Professor Li Xun") == "li xun"
+    assert normalize("Sichuan Provincial People’s Hospital") == "sichuan provincial peoples hospital"
+    assert normalize("Hepatobiliary & Pancreatic Surgery") == "hepatobiliary and pancreatic surgery"
+
+
+def test_perfect_graph_scores_one(gold_dir):
+    ev = evaluate_graph(graph(PERFECT), load_gold(gold_dir))
+    assert ev.entity_total == Counts(5, 0, 0) and ev.relation_total == Counts(5, 0, 0)
+    assert ev.entity_f1 == 1.0 and ev.relation_f1 == 1.0
+    assert ev.dates == (1, 1) and ev.provenance == (5, 5)
+    assert ev.misses == []
+
+
+def test_one_missing_entity_lowers_recall(gold_dir):
+    g = graph(PERFECT)
+    italy = rdflib.URIRef("https://example.org/id/italy")
+    for t in list(g.triples((italy, None, None))):
+        g.remove(t)
+    ev = evaluate_graph(g, load_gold(gold_dir))
+    total = ev.entity_total
+    assert total == Counts(4, 0, 1)
+    assert (total.precision, total.recall) == (1.0, 0.8)
+    assert ev.entity_f1 == pytest.approx(2 * 1.0 * 0.8 / 1.8)
+    assert ev.entities["Country"] == Counts(0, 0, 1)
+    # the participantCountry triple still points at the (now untyped, unmatched) node: a false positive
+    assert ev.relations["participantCountry"] == Counts(0, 1, 1)
+    assert "entity Country: missed: italy" in ev.misses
+
+
+def test_flawed_graph_hand_computed(gold_dir):
+    ev = evaluate_graph(graph(FLAWED), load_gold(gold_dir))
+    assert ev.entities == {"Person": Counts(1, 1, 0), "Organization": Counts(1, 1, 0), "Event": Counts(1, 0, 0),
+                           "Country": Counts(0, 0, 1), "Place": Counts(0, 0, 0), "Specialty": Counts(1, 0, 0)}
+    e = ev.entity_total                        # tp 4, fp 2, fn 1
+    assert e.precision == pytest.approx(4 / 6) and e.recall == pytest.approx(4 / 5)
+    assert ev.entity_f1 == pytest.approx(2 * (4 / 6) * (4 / 5) / (4 / 6 + 4 / 5))
+    assert ev.relation_total == Counts(4, 1, 1)
+    assert ev.relations["parentOrganization"] == Counts(0, 1, 0)
+    assert ev.relation_f1 == pytest.approx(0.8)
+    assert ev.dates == (0, 1) and ev.provenance == (3, 5)
+    assert any("duplicate" in m and "li xun" in m for m in ev.misses)
+    assert any("spurious" in m and "sichuan university" in m for m in ev.misses)
+
+
+def test_as_dict_and_headline(gold_dir):
+    ev = evaluate_graph(graph(FLAWED), load_gold(gold_dir))
+    d = ev.as_dict()
+    assert set(d) == {"entities", "relations", "entity_f1", "relation_f1", "dates", "provenance"}
+    assert d["entities"]["Person"] == {"p": 0.5, "r": 1.0, "f1": pytest.approx(2 / 3), "tp": 1, "fp": 1, "fn": 0}
+    assert d["dates"] == {"ok": 0, "total": 1} and d["provenance"] == {"found": 3, "total": 5}
+    assert ev.headline() == "entity_f1=0.727 relation_f1=0.800 dates=0/1 (0.00) provenance=3/5 (0.60)"
+
+
+# ---------------------------------------------------------------------------- CLI on a store
+def test_cli_scores_only_the_annotated_articles(cli, gold_dir, tmp_path):
+    noise = PREFIXES + 'id:x a schema:Person ; schema:name "Someone Else" .\n'
+    store = store_with(tmp_path, {"art1": PERFECT, "other": noise})
+    out = tmp_path / "fig.json"
+    r = cli("--store", store, "evaluate", "--gold", gold_dir, "--json", out)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip().splitlines()[-1] == \
+        "entity_f1=1.000 relation_f1=1.000 dates=1/1 (1.00) provenance=5/5 (1.00)"
+    data = json.loads(out.read_text())
+    assert data["entity_f1"] == 1.0 and data["entities"]["Person"]["fp"] == 0
+
+
+def test_cli_verbose_thresholds_and_graph_file(cli, gold_dir, tmp_path):
+    store = store_with(tmp_path, {"art1": FLAWED})
+    r = cli("--store", store, "evaluate", "--gold", gold_dir, "--verbose")
+    assert r.exit_code == 0
+    assert "entity Country: missed: italy" in r.stdout
+    assert r.stdout.strip().splitlines()[-1].startswith("entity_f1=0.727 relation_f1=0.800")
+    r = cli("--store", store, "evaluate", "--gold", gold_dir, "--min-entity-f1", "0.7", "--min-relation-f1", "0.9")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "medkg: below threshold: relation F1 0.800 < 0.9"
+    ttl = tmp_path / "flawed.ttl"
+    ttl.write_text(FLAWED)
+    r = cli("--memory", "evaluate", "--gold", gold_dir, "--graph", ttl, "--json", "-")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["relation_f1"] == pytest.approx(0.8)
+
+
+def test_cli_missing_articles_warn_and_count_as_missed(cli, gold_dir, tmp_path):
+    (gold_dir / "art2.json").write_text(json.dumps({"doc": "art2", "entities": [
+        {"id": "p", "type": "Person", "name": "Ahmed Elgendi"}], "relations": []}))
+    store = store_with(tmp_path, {"art1": PERFECT})
+    r = cli("--store", store, "evaluate", "--gold", gold_dir)
+    assert r.exit_code == 0
+    assert r.stderr.strip() == "medkg: warning: 1 annotated article(s) not in the store, scored as missed: art2"
+    assert "entity_f1=0.909" in r.stdout          # tp 5, fp 0, fn 1
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("{oops", "invalid JSON"),
+    ('{"entities": [{"id": "a", "type": "Disease", "name": "flu"}], "relations": []}', "unknown type 'Disease'"),
+    ('{"entities": [{"id": "a", "type": "Person", "name": "X"}], "relations": [{"s": "a", "p": "affiliation", "o": "b"}]}',
+     "unknown entity id 'b'"),
+    ('{"entities": [{"id": "a", "type": "Person"}], "relations": []}', "needs string fields"),
+    ('[1, 2]', "not a gold file"),
+])
+def test_bad_gold_files_are_one_line_errors(cli, tmp_path, content, problem):
+    d = tmp_path / "g"
+    d.mkdir()
+    (d / "bad.json").write_text(content)
+    store = store_with(tmp_path, {"art1": PERFECT})
+    r = cli("--store", store, "evaluate", "--gold", d)
+    assert r.exit_code == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(d / "bad.json") in lines[0] and problem in lines[0]
+
+
+def test_no_annotated_article_in_store_is_an_error(cli, gold_dir, tmp_path):
+    store = store_with(tmp_path, {"unrelated": PERFECT})
+    r = cli("--store", store, "evaluate", "--gold", gold_dir)
+    assert r.exit_code == 1 and "none of the 1 annotated articles" in r.stderr
+    r = cli("--store", store, "evaluate", "--gold", tmp_path / "nope")
+    assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+# ---------------------------------------------------------------------------- same figures as score.py
+def reference(graph_file, gold) -> dict:
+    out = graph_file.with_suffix(".ref.json")
+    subprocess.run([sys.executable, str(SCORER), str(graph_file), str(gold), "--json", str(out)],
+                   check=True, capture_output=True, timeout=300)
+    return json.loads(out.read_text())
+
+
+@needs_gold
+def test_sample_store_figures_equal_reference_scorer(cli, sample_store_dir, tmp_path):
+    trig = tmp_path / "g.trig"
+    assert cli("--store", sample_store_dir, "export", "-o", trig).exit_code == 0
+    ours = tmp_path / "ours.json"
+    r = cli("--store", sample_store_dir, "evaluate", "--gold", GOLD_DIR, "--json", ours)
+    assert r.exit_code == 0, r.output
+    assert json.loads(ours.read_text()) == reference(trig, GOLD_DIR)
+    ref_headline = subprocess.run([sys.executable, str(SCORER), str(trig), str(GOLD_DIR)], capture_output=True,
+                                  text=True, timeout=300).stdout.strip().splitlines()[-1]
+    assert r.stdout.strip().splitlines()[-1] == ref_headline
+
+
+TRICKY = PREFIXES + """
+# http://schema.org terms, a node with two types, two nodes for one event, a gMonthDay date,
+# a relation from an untyped node, and a relation stated with both schema namespaces
+id:li a sdo:Person, schema:Organization ; sdo:name "Li Xun" ; schema:name "West China Hospital" .
+id:wch a schema:Organization ; schema:name "WCH" ; sdo:affiliation id:li .
+id:f1 a schema:Event ; schema:name "Regional Stroke Forum" ; schema:startDate "--03-06"^^xsd:gMonthDay ;
+    schema:organizer id:wch ; sdo:organizer id:wch .
+id:f2 a sdo:Event ; rdfs:label "Stroke Forum" ; schema:attendee id:li .
+id:loose schema:about id:thor .
+id:thor a schema:MedicalSpecialty ; skos:altLabel "thoracic surgery" .
+id:a1 a schema:CreativeWork ; schema:identifier "art1" ; schema:mentions id:f2, id:thor .
+"""
+
+
+@needs_gold
+@pytest.mark.parametrize("ttl", [PERFECT, FLAWED, TRICKY], ids=["perfect", "flawed", "tricky"])
+def test_edge_cases_equal_reference_scorer(cli, gold_dir, tmp_path, ttl):
+    f = tmp_path / "g.ttl"
+    f.write_text(ttl)
+    g2 = dict(GOLD, entities=[dict(e, date="--03-06") if e["id"] == "e1" else e for e in GOLD["entities"]])
+    (gold_dir / "art1.json").write_text(json.dumps(g2))
+    ours = tmp_path / "ours.json"
+    r = cli("--memory", "evaluate", "--gold", gold_dir, "--graph", f, "--json", ours)
+    assert r.exit_code == 0, r.output
+    assert json.loads(ours.read_text()) == reference(f, gold_dir)
