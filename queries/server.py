@@ -408,7 +408,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(204, b"", "text/plain")
 
     def _named(self, name: str):
-        from medkg.queries.library import MedkgError, to_term  # noqa: F401
+        from medkg.errors import MedkgError
         name = urllib.parse.unquote(name)
         nq = self.server.library.get(name)
         if nq is None:
@@ -443,6 +443,10 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 8000, timeout: 
     except OSError:
         pool.close()
         raise
+    if threading.current_thread() is threading.main_thread():
+        import signal
+        # SIGTERM (kill, service managers) stops the server cleanly, like Ctrl-C
+        signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=httpd.shutdown, daemon=True).start())
     try:
         if ready:
             ready(httpd)

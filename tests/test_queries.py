@@ -1,0 +1,413 @@
+"""The named query library: headers, safe parameter binding, every query on the sample and an invented graph."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import _querygraph as G
+from medkg.graph.store import Store
+from medkg.queries.library import (QueryError, bind_adhoc, bind_values, get_query, load_library, parse_header,
+                                   to_term, where_brace)
+from medkg.queries.results import run_local
+
+#: the contract: result columns of every named SELECT query
+COLUMNS = {
+    "affiliations": ["person", "name", "org", "orgName", "posts", "articles"],
+    "article_entities": ["type", "entity", "name", "mentions", "example"],
+    "articles": ["article", "identifier", "headline", "published", "entities", "facts", "events"],
+    "attendance": ["event", "eventName", "date", "person", "name", "affiliations", "with"],
+    "coattendance_pairs": ["a", "aName", "b", "bName", "events", "eventNames"],
+    "colleagues": ["a", "aName", "b", "bName", "institutions", "institutionNames"],
+    "coorganization_pairs": ["a", "aName", "b", "bName", "events", "eventNames"],
+    "countries": ["country", "name", "code", "people", "institutions", "events", "articles"],
+    "entity_card": ["entity", "direction", "property", "value", "valueName", "articles"],
+    "events": ["event", "name", "date", "places", "organizers", "specialties", "attendees", "countries",
+               "participantCount", "articles"],
+    "events_by_specialty_year": ["specialty", "specialtyName", "year", "events", "eventNames"],
+    "institutions_by_country": ["country", "countryName", "org", "name", "via", "articles"],
+    "international_partners": ["institution", "institutionName", "partner", "partnerName", "partnerType",
+                               "country", "link", "via"],
+    "low_confidence_facts": ["fact", "confidence", "subjectName", "property", "objectName", "article", "sentence"],
+    "org_hierarchy": ["unit", "unitName", "ancestor", "ancestorName", "distance"],
+    "participant_countries": ["specialtyName", "country", "countryName", "events", "namedParticipants",
+                              "eventNames"],
+    "people_by_country": ["country", "countryName", "person", "name", "affiliations", "articles"],
+    "provenance": ["fact", "subjectName", "property", "objectName", "article", "graph", "sentence", "begin",
+                   "end", "confidence"],
+    "search": ["entity", "type", "name", "aliases", "articles"],
+    "specialties": ["specialty", "name", "broaderName", "events", "institutions", "articles"],
+    "stats": ["metric", "value"],
+    "top_people": ["person", "name", "articles", "events", "institutions", "countries"],
+}
+NON_SELECT = {"entity_graph": "CONSTRUCT", "entity_exists": "ASK"}
+
+#: when the sample graph has what a query needs (an ASK), the query must answer something
+NEEDS = {
+    "affiliations": "ASK { ?p a schema:Person ; schema:affiliation ?o . ?o schema:name ?n }",
+    "articles": "ASK { ?a a schema:NewsArticle }",
+    "attendance": "ASK { ?e a schema:Event ; schema:name ?n ; schema:attendee/schema:name ?m }",
+    "coattendance_pairs": "ASK { ?e a schema:Event ; schema:attendee ?a, ?b . FILTER(?a != ?b) "
+                          "?a schema:name ?x . ?b schema:name ?y }",
+    "colleagues": "ASK { ?a a schema:Person ; schema:affiliation ?o . ?b a schema:Person ; schema:affiliation ?o . "
+                  "FILTER(?a != ?b) ?a schema:name ?x . ?b schema:name ?y }",
+    "coorganization_pairs": "ASK { ?e a schema:Event ; schema:organizer ?a, ?b . FILTER(?a != ?b) "
+                            "?a schema:name ?x . ?b schema:name ?y }",
+    "countries": "ASK { ?c a schema:Country ; schema:name ?n }",
+    "events": "ASK { ?e a schema:Event ; schema:name ?n }",
+    "events_by_specialty_year": "ASK { ?e a schema:Event ; schema:about ?s . ?s schema:name|skos:prefLabel ?n }",
+    "low_confidence_facts": "ASK { ?f a mkg:Fact ; mkg:confidence ?c ; prov:wasQuotedFrom/schema:identifier ?i "
+                            "FILTER(?c <= 0.6) }",
+    "org_hierarchy": "ASK { ?u schema:parentOrganization ?p . ?u schema:name ?a . ?p schema:name ?b }",
+    "participant_countries": "ASK { ?e a schema:Event . { ?e mkg:participantCountry ?c } UNION "
+                             "{ ?e schema:attendee/schema:nationality ?c } ?c schema:name ?n }",
+    "people_by_country": "ASK { ?p a schema:Person ; schema:name ?n ; schema:nationality/schema:name ?c }",
+    "provenance": "ASK { GRAPH ?g { ?f a mkg:Fact ; prov:wasQuotedFrom ?a } ?a schema:identifier ?i }",
+    "specialties": "ASK { { ?s a schema:MedicalSpecialty } UNION { ?s a skos:Concept } }",
+    "stats": "ASK { }",
+    "top_people": "ASK { ?p a schema:Person ; schema:name ?n }",
+    "article_entities": "ASK { ?a schema:identifier ?i ; schema:mentions ?e . ?e schema:name ?n }",
+}
+
+
+@pytest.fixture(scope="module")
+def invented():
+    st_ = G.build(Store())
+    yield st_
+    st_.close()
+
+
+def _sample_params(store, q):
+    """Parameter values that make sense on any graph (taken from the graph itself)."""
+    def first(sparql, default):
+        rows = list(store.query(sparql))
+        return rows[0][0].value if rows else default
+    person = first("SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n LIMIT 1", "x")
+    vals = {"q": person[:3], "entity": person, "name": person, "article": (store.articles() or ["x"])[0],
+            "institution": first("SELECT ?n WHERE { ?o a schema:Organization ; schema:name ?n } ORDER BY ?n LIMIT 1", "x")}
+    return {p.name: vals.get(p.name, "x") for p in q.params if p.required}
+
+
+def rows(store, name, **params):
+    r = run_local(store, get_query(name).bind(params))
+    return [{k: v.value for k, v in row.items()} for row in r.rows]
+
+
+# ---------------------------------------------------------------------- the library itself
+def test_library_has_documented_queries():
+    lib = load_library()
+    assert len(lib) >= 15
+    assert set(lib) == set(COLUMNS) | set(NON_SELECT)
+    for q in lib.values():
+        assert q.title and q.description, q.name
+        for p in q.params:
+            assert p.doc, f"{q.name}: parameter {p.name} undocumented"
+            assert f"$_{p.name}" in q.text, f"{q.name}: parameter {p.name} unused"
+        assert q.form == NON_SELECT.get(q.name, "SELECT"), q.name
+
+
+def test_columns_contract():
+    for name, cols in COLUMNS.items():
+        assert get_query(name).columns() == cols, name
+
+
+@pytest.mark.parametrize("name", sorted(set(COLUMNS) | set(NON_SELECT)))
+def test_every_named_query_on_sample(sample_store, name):
+    q = get_query(name)
+    r = run_local(sample_store, q.bind(_sample_params(sample_store, q)))
+    if q.form == "SELECT":
+        assert r.variables == COLUMNS[name]
+        if name in NEEDS and bool(sample_store.query(NEEDS[name])):
+            assert r.rows, f"{name}: no answer although the sample graph has what it needs"
+        # names are names: every *name / *Name column is a non-empty literal where bound
+        for row in r.rows:
+            for k, v in row.items():
+                if k == "name" or k.endswith("Name"):
+                    assert isinstance(v, ox.Literal) and v.value.strip(), (name, k, v)
+    elif q.form == "ASK":
+        assert r.kind == "boolean" and r.boolean is True  # the name comes from the graph itself
+    else:
+        assert r.kind == "graph" and r.triples
+
+
+def test_sample_counts_consistent(sample_store):
+    stats = {r["metric"]: int(r["value"]) for r in rows(sample_store, "stats")}
+    assert stats["articles"] == len(rows(sample_store, "articles")) == len(sample_store.articles())
+    persons = stats.get("entities: Person", 0)
+    assert persons == len({r["person"] for r in rows(sample_store, "top_people", min=0)}) > 0
+    # every person listed by people_by_country has a nationality pair in the graph
+    pairs = {(r["person"], r["country"]) for r in rows(sample_store, "people_by_country")}
+    raw = {(s["p"].value, s["c"].value) for s in sample_store.query(
+        "SELECT DISTINCT ?p ?c WHERE { ?p a schema:Person ; schema:name ?n ; schema:nationality ?c . ?c schema:name ?m }")}
+    assert pairs == raw
+    # facts: provenance lists every fact once
+    assert len({r["fact"] for r in rows(sample_store, "provenance")}) == stats["facts"]
+    # persons have names
+    for r in rows(sample_store, "top_people", min=0):
+        assert r["name"].strip()
+
+
+def test_article_entities_cover_each_sample_article(sample_store):
+    for stem in sample_store.articles():
+        got = rows(sample_store, "article_entities", article=stem)
+        assert got, stem
+        assert all(int(r["mentions"]) >= 0 for r in got)
+
+
+# ---------------------------------------------------------------------- exact answers on the invented graph
+def test_people_and_institutions_by_country(invented):
+    assert {r["name"] for r in rows(invented, "people_by_country", country="CN")} == {"Alice Zhang", "Dave Li"}
+    assert {r["name"] for r in rows(invented, "people_by_country", country="uk")} == {"Bob Smith"}
+    assert {r["name"] for r in rows(invented, "people_by_country", country="Chile")} == {"Carol Diaz"}
+    assert len(rows(invented, "people_by_country")) == 4
+    china = {(r["name"], r["via"]) for r in rows(invented, "institutions_by_country", country="China")}
+    assert china == {("West Lake Hospital", "location"), ("Department of Surgery", "members")}
+    assert {(r["name"], r["via"]) for r in rows(invented, "institutions_by_country", country="GB")} == \
+        {("Royal College of Testing", "location")}
+    countries = {r["name"]: r for r in rows(invented, "countries")}
+    assert countries["China"]["people"] == "2" and countries["China"]["institutions"] == "1"
+    assert countries["Chile"]["events"] == "1"
+
+
+def test_attendance_and_pairs(invented):
+    att = rows(invented, "attendance", person="alice")
+    assert {r["eventName"] for r in att} == {"Forum on Thoracic Testing", "Workshop on Endoscopy",
+                                              "Second Forum on Thoracic Testing"}
+    forum = [r for r in att if r["eventName"] == "Forum on Thoracic Testing"][0]
+    assert set(forum["with"].split(" | ")) == {"Bob Smith", "Carol Diaz"}
+    assert forum["affiliations"] == "West Lake Hospital" and forum["date"] == "2023-04-20"
+    pairs = {(r["aName"], r["bName"]): int(r["events"]) for r in rows(invented, "coattendance_pairs")}
+    pairs = {tuple(sorted(k)): v for k, v in pairs.items()}
+    assert pairs == {("Alice Zhang", "Bob Smith"): 3, ("Alice Zhang", "Carol Diaz"): 1, ("Bob Smith", "Carol Diaz"): 1}
+    assert len(rows(invented, "coattendance_pairs", min=2)) == 1
+    assert len(rows(invented, "coattendance_pairs", person="carol")) == 2
+    org = {tuple(sorted((r["aName"], r["bName"]))): int(r["events"]) for r in rows(invented, "coorganization_pairs")}
+    assert org == {("Royal College of Testing", "West Lake Hospital"): 1,
+                   ("Universidad de Prueba", "West Lake Hospital"): 1}
+    assert rows(invented, "colleagues") == []
+
+
+def test_events_by_specialty_and_year(invented):
+    got = {(r["specialtyName"], int(r["year"])): int(r["events"]) for r in rows(invented, "events_by_specialty_year")}
+    assert got == {("surgery", 2023): 1, ("surgery", 2024): 1, ("thoracic surgery", 2023): 1,
+                   ("thoracic surgery", 2024): 1, ("endoscopy", 2023): 1}  # workshop: year from the article
+    assert {int(r["year"]) for r in rows(invented, "events_by_specialty_year", specialty="surgery", year=2024)} == {2024}
+    ev = {r["name"]: r for r in rows(invented, "events")}
+    assert ev["Forum on Thoracic Testing"]["participantCount"] == "50"
+    assert ev["Forum on Thoracic Testing"]["attendees"] == "3"
+    assert set(ev["Forum on Thoracic Testing"]["organizers"].split(" | ")) == {"West Lake Hospital",
+                                                                             "Royal College of Testing"}
+    spec = {r["name"]: r for r in rows(invented, "specialties")}
+    assert spec["thoracic surgery"]["broaderName"] == "surgery" and spec["thoracic surgery"]["events"] == "2"
+
+
+def test_international_partners(invented):
+    got = rows(invented, "international_partners", institution="West Lake Hospital")
+    partners = {(r["partnerName"], r["country"]) for r in got}
+    assert partners == {("Royal College of Testing", "United Kingdom"), ("Universidad de Prueba", "Chile"),
+                        ("Bob Smith", "United Kingdom"), ("Carol Diaz", "Chile")}
+    assert {r["link"] for r in got if r["partnerName"] == "Royal College of Testing"} >= {"co-organized event"}
+    by_iri = rows(invented, "international_partners", institution=str(G.O["wlh"]))
+    assert {(r["partnerName"], r["country"]) for r in by_iri} == partners
+    # from the other side: the UK college's partners are Chinese or Chilean
+    assert {r["country"] for r in rows(invented, "international_partners", institution="Royal College")} <= {"China", "Chile"}
+
+
+def test_affiliations_posts_and_hierarchy(invented):
+    a = rows(invented, "affiliations", person="Alice Zhang")
+    assert [(r["orgName"], r["posts"], r["articles"]) for r in a] == [("West Lake Hospital", "Vice President", "inv1")]
+    assert rows(invented, "affiliations", person=str(G.P["dave"]))[0]["orgName"] == "Department of Surgery"
+    assert len(rows(invented, "affiliations")) == 4
+    h = rows(invented, "org_hierarchy")
+    assert [(r["unitName"], r["ancestorName"], r["distance"]) for r in h] == \
+        [("Department of Surgery", "West Lake Hospital", "1")]
+
+
+def test_participant_countries(invented):
+    got = {(r["specialtyName"], r["countryName"]): int(r["events"]) for r in
+           rows(invented, "participant_countries", specialty="surgery")}
+    # forum: UK, Chile (stated) + China, UK, Chile (attendees); second forum: China, UK (attendees)
+    assert got[("surgery", "United Kingdom")] == 2 and got[("surgery", "China")] == 2 and got[("surgery", "Chile")] == 1
+    assert ("endoscopy", "China") not in got
+
+
+def test_provenance_and_review(invented):
+    p = rows(invented, "provenance", predicate="attendee", object="Alice Zhang")
+    by_article = {r["article"]: r for r in p}
+    assert set(by_article) == {"inv1", "inv2"}
+    r = by_article["inv1"]
+    assert r["sentence"] == G.SENTENCE and r["subjectName"] == "Forum on Thoracic Testing"
+    assert G.TEXT1[int(r["begin"]):int(r["end"])] == G.SENTENCE
+    assert r["graph"].endswith("/graph/article/inv1")
+    assert "sentence" not in by_article["inv2"]
+    assert len(rows(invented, "provenance", predicate="schema:organizer")) == 4
+    low = rows(invented, "low_confidence_facts", max_confidence=0.5)
+    assert len(low) == 4 and {r["property"] for r in low} == {"nationality"}
+
+
+def test_search_card_exists_graph(invented):
+    hits = rows(invented, "search", q="FORUM")
+    assert {r["name"] for r in hits} == {"Forum on Thoracic Testing", "Second Forum on Thoracic Testing"}
+    assert rows(invented, "search", q="uk", type="Country")[0]["name"] == "United Kingdom"
+    assert rows(invented, "search", q="a", type="Place")[0]["name"] == "Hangzhou"
+    card = rows(invented, "entity_card", entity="bob smith")
+    assert {(r["direction"], r["property"], r.get("valueName")) for r in card} >= {
+        ("out", "schema:nationality", "United Kingdom"), ("in", "schema:attendee", "Workshop on Endoscopy")}
+    att = [r for r in card if r["property"] == "schema:attendee" and r["valueName"] == "Second Forum on Thoracic Testing"]
+    assert att[0]["articles"] == "1"
+    assert rows(invented, "entity_card", entity="id:person/bob") == card
+    assert run_local(invented, get_query("entity_exists").bind({"name": "uk"})).boolean is True
+    assert run_local(invented, get_query("entity_exists").bind({"name": "uk", "type": "Person"})).boolean is False
+    g = run_local(invented, get_query("entity_graph").bind({"entity": "Carol Diaz"}))
+    preds = {(t.subject.value, t.predicate.value) for t in g.triples}
+    assert (str(G.E["forum"]), "https://schema.org/attendee") in preds
+    assert (str(G.P["carol"]), "https://schema.org/nationality") in preds
+
+
+# ---------------------------------------------------------------------- parameters
+def test_param_errors():
+    q = get_query("coattendance_pairs")
+    with pytest.raises(QueryError, match="no parameter 'nope'"):
+        q.bind({"nope": "1"})
+    with pytest.raises(QueryError, match="not an integer"):
+        q.bind({"min": "2; DROP ALL"})
+    with pytest.raises(QueryError, match="required"):
+        get_query("search").bind({})
+    with pytest.raises(QueryError, match="not an IRI"):
+        to_term("not an iri", "iri")
+    with pytest.raises(QueryError):
+        to_term("http://x/a b", "iri")
+    with pytest.raises(QueryError, match="no named query"):
+        get_query("peeple_by_country")
+    with pytest.raises(Exception, match="bad param line"):
+        parse_header("x", "# param: 1bad\nSELECT * {}")
+
+
+def test_where_brace_ignores_strings_iris_comments():
+    text = ('PREFIX ex: <http://ex/a#WHERE>\n# WHERE { comment\nCONSTRUCT { ?s ex:p "WHERE {" } '
+            'WHERE { ?s ?p "}" }')
+    pos = where_brace(text)
+    assert text[pos - 1] == "{" and text[:pos].rstrip().endswith('"WHERE {" } WHERE {')
+    assert where_brace("SELECT (EXISTS { ?a ?b ?c } AS ?x) { ?s ?p ?o }") == \
+        "SELECT (EXISTS { ?a ?b ?c } AS ?x) {".__len__()
+
+
+HOSTILE = ['"', "'", "}", "{", "} ; DROP ALL ; #", '") } } ; CLEAR ALL #', "\n", "\r\n}", "\\", "\\u0022",
+           '\\"', "#", ">", "<http://evil/>", "'''", '"""', "a\x00b", "\u2028", "é中文🙂", "  ", "",
+           "?x", "$_q", ") (", '"@en', '"^^<http://www.w3.org/2001/XMLSchema#integer>']
+
+
+def _echo(store, value, ptype="string"):
+    text = bind_adhoc("SELECT ?x ?n WHERE { BIND($_v AS ?x) BIND(1 AS ?n) }", {f"v:{ptype}": value})
+    return list(store.query(text))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_stay_values(value):
+    got = _echo(Store(), value)
+    assert len(got) == 1 and got[0]["x"].value == value and got[0]["n"].value == "1"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_binding_cannot_change_the_query(value):
+    """Property: any string binds as exactly one literal; the rest of the query text is untouched."""
+    template = "SELECT ?x ?n WHERE { BIND($_v AS ?x) BIND(1 AS ?n) }"
+    bound = bind_values(template, {"v": to_term(value, "string")})
+    pos = where_brace(template)
+    assert bound.startswith(template[:pos]) and bound.endswith(template[pos:])
+    got = list(ox.Store().query(bound))
+    assert len(got) == 1 and got[0]["x"] == ox.Literal(value) and got[0]["n"].value == "1"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.text(max_size=20) | st.sampled_from(HOSTILE))
+def test_binding_equals_algebra_substitution(invented, value):
+    """Property: binding through VALUES gives the same answers as pyoxigraph's algebra-level substitution."""
+    from medkg.ontology.namespaces import PREFIXES
+    template = ("SELECT ?_v ?e ?name WHERE { ?e schema:name|schema:alternateName ?name "
+                "FILTER(CONTAINS(LCASE(?name), LCASE(?_v))) }")
+    ours = run_local(invented, bind_values(template, {"v": ox.Literal(value)}))
+    theirs = invented.oxigraph.query(template, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                     substitutions={ox.Variable("_v"): ox.Literal(value)})
+    key = lambda r: (r["e"].value, r["name"].value)  # noqa: E731
+    assert sorted(key(r) for r in ours.rows) == sorted(key(r) for r in theirs)
+    assert all(r["_v"] == ox.Literal(value) for r in ours.rows)
+    if value == "":
+        assert ours.rows
+
+
+@given(n=st.integers(min_value=-10**12, max_value=10**12))
+@settings(max_examples=50, deadline=None)
+def test_integer_params(n):
+    got = _echo(Store(), str(n), "integer")
+    assert int(got[0]["x"].value) == n
+
+
+# ---------------------------------------------------------------------- CLI
+def test_cli_lists_queries(cli):
+    res = cli("queries")
+    assert res.exit_code == 0
+    for name in COLUMNS:
+        assert name in res.output
+    res = cli("queries", "--json")
+    doc = json.loads(res.output)
+    assert {d["name"] for d in doc} == set(COLUMNS) | set(NON_SELECT)
+    res = cli("queries", "people_by_country")
+    assert "country (string" in res.output and "Columns: country, countryName" in res.output
+
+
+def test_cli_named_query_with_params(cli, sample_store_dir, tmp_path):
+    res = cli("--store", sample_store_dir, "query", "stats", "-f", "json")
+    assert res.exit_code == 0
+    doc = json.loads(res.output)
+    assert doc["head"]["vars"] == ["metric", "value"] and doc["results"]["bindings"]
+    out = tmp_path / "people.csv"
+    res = cli("--store", sample_store_dir, "query", "people_by_country", "--param", "country=",
+              "--output", out)
+    assert res.exit_code == 0 and out.read_text().startswith("country,countryName,person,name")
+    res = cli("--store", sample_store_dir, "query", "search", "-p", 'q=") } ; DROP ALL #', "--fail-empty")
+    assert res.exit_code == 3
+    res = cli("--store", sample_store_dir, "query", "entity_exists", "-p", "name=nobody-at-all", "--fail-empty")
+    assert res.exit_code == 3 and res.output.strip() == "false"
+    res = cli("--store", sample_store_dir, "query", "search", "--show-query", "-p", "q=x")
+    assert 'VALUES ($_q $_type) { ("x" "") }' in res.output
+
+
+def test_cli_exit_codes(cli, sample_store_dir, tmp_path):
+    d = sample_store_dir
+    assert cli("--store", d, "query", "search").exit_code == 2              # required param missing
+    assert cli("--store", d, "query", "coattendance_pairs", "-p", "min=many").exit_code == 2
+    assert cli("--store", d, "query", "nonexistent_query").exit_code == 2
+    assert cli("--store", d, "query", "SELECT WHERE {").exit_code == 2
+    assert cli("--store", d, "query", "INSERT DATA { <http://a> <http://b> <http://c> }").exit_code == 2
+    assert cli("--store", d, "query", "stats", "-f", "turtle").exit_code == 2
+    assert cli("--store", tmp_path / "missing", "query", "stats").exit_code == 1
+    rq = tmp_path / "q.rq"
+    rq.write_text("SELECT ?s WHERE { ?s a schema:Person }")
+    assert cli("--store", d, "query", rq, "--fail-empty").exit_code == 0
+    rq.write_text("SELECT ?s WHERE { ?s a schema:Nothing }")
+    assert cli("--store", d, "query", rq, "--fail-empty").exit_code == 3
+    assert cli("--store", d, "query", rq).exit_code == 0
+
+
+def test_cli_formats_agree(cli, sample_store_dir):
+    d = sample_store_dir
+    n = {}
+    for fmt, pfmt in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
+                      ("csv", ox.QueryResultsFormat.CSV), ("tsv", ox.QueryResultsFormat.TSV)):
+        res = cli("--store", d, "query", "provenance", "-f", fmt)
+        assert res.exit_code == 0, res.output
+        n[fmt] = len(list(ox.parse_query_results(res.stdout_bytes, pfmt)))
+    assert len(set(n.values())) == 1 and n["json"] > 0
+    res = cli("--store", d, "query", "provenance")
+    assert res.output.rstrip().endswith(f"({n['json']} rows)")
+    person = list(ox.Store.read_only(str(d)).query(
+        "SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n } LIMIT 1",
+        use_default_graph_as_union=True))[0]["n"].value
+    for fmt, rdf in (("turtle", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES)):
+        res = cli("--store", d, "query", "entity_graph", "-p", f"entity={person}", "-f", fmt)
+        assert res.exit_code == 0 and list(ox.parse(res.stdout_bytes, rdf))
