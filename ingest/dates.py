@@ -1,0 +1,156 @@
+"""Event dates: date expressions in English news text, and which event a date belongs to.
+
+``find_dates`` recognises "March 6", "March 6, 2024", "6 March 2024", "March 6-8, 2024",
+"from March 6 to 8", "2024-03-06", "2024/3/6" and checks them with :mod:`datetime`.
+An event takes the date of the sentence that holds/launches/opens it (or, failing that, the
+first sentence that names it with a date). The year comes from the date expression itself,
+else from a year in the same sentence, else from the article's dateline/metadata date; with
+no year at all the date is ``--MM-DD`` (xsd:gMonthDay).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+# capitalised (or upper-case) month names only: "may 10 experts" is not a date
+_MON_FORMS = sorted({f for m in _MONTHS for f in (m.capitalize(), m.upper())}, key=len, reverse=True)
+_MON = r"(?P<{n}>" + "|".join(_MON_FORMS) + r")\.?"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_RANGE = r"(?:\s*(?:-|–|—|to|until|and|through)\s*(?:" + _MON.format(n="{m}") + r"\s+)?" + _DAY.format(n="{d}") + r")?"
+
+_PATTERNS = [
+    # March 6(-8)(, 2024)
+    re.compile(r"\b" + _MON.format(n="m") + r"\s+" + _DAY.format(n="d") +
+               _RANGE.format(m="m2", d="d2") + r"(?![\d:])(?:(?:\s*,\s*|\s+)" + _YEAR.format(n="y") + r")?\b"),
+    # 6(-8) March( 2024)
+    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
+               _MON.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"),
+    # 2024-03-06, 2024/3/6, 2024.3.6
+    re.compile(r"\b" + _YEAR.format(n="y") + r"[-/.](?P<mn>[01]?\d)[-/.]" + _DAY.format(n="d") + r"\b"),
+]
+_YEAR_ALONE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+    def iso(self, year: int | None = None) -> str:
+        y = self.year or year
+        return f"{y:04d}-{self.month:02d}-{self.day:02d}" if y else f"--{self.month:02d}-{self.day:02d}"
+
+    def iso_end(self, year: int | None = None) -> str | None:
+        if not self.end_day:
+            return None
+        m = self.end_month or self.month
+        y = self.year or year
+        return f"{y:04d}-{m:02d}-{self.end_day:02d}" if y else f"--{m:02d}-{self.end_day:02d}"
+
+
+def _valid(y, m, d) -> bool:
+    try:
+        dt.date(y or 2000, m, d)       # 2000 is a leap year: --02-29 stays valid without a year
+        return True
+    except ValueError:
+        return False
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Calendar dates (with at least month and day) in ``text``, in order, without overlaps."""
+    out: list[DateMention] = []
+    for pat in _PATTERNS:
+        for mt in pat.finditer(text):
+            g = mt.groupdict()
+            month = _MONTHS.get((g.get("m") or "").lower().rstrip(".")) if g.get("m") else int(g["mn"])
+            day = int(g["d"])
+            year = int(g["y"]) if g.get("y") else None
+            if not month or not _valid(year, month, day):
+                continue
+            if any(o.start < mt.end() and mt.start() < o.end for o in out):
+                continue
+            d2 = int(g["d2"]) if g.get("d2") else None
+            m2 = _MONTHS.get(g["m2"].lower().rstrip(".")) if g.get("m2") else None
+            if d2 is not None and not _valid(year, m2 or month, d2):
+                d2 = m2 = None
+            if d2 is not None and (m2 or month) == month and d2 <= day:
+                d2 = m2 = None
+            out.append(DateMention(mt.start(), mt.end(), month, day, year, m2, d2))
+    return sorted(out, key=lambda d: d.start)
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years (1900-2099) that stand alone in ``text`` ("the 2024 Annual Meeting")."""
+    return [int(y) for y in _YEAR_ALONE.findall(text)]
+
+
+def article_year(date: str | None) -> int | None:
+    """The year of an article's ISO date ("2024-03-08" -> 2024)."""
+    if date and re.match(r"^\d{4}", date):
+        return int(date[:4])
+    return None
+
+
+def resolve(dm: DateMention, sentence: str, article_date: str | None) -> tuple[str, str | None]:
+    """(start, end) ISO strings for a date mention: year from itself, the sentence, the article."""
+    year = dm.year
+    if year is None:
+        ys = set(years_in(sentence[:max(0, dm.start)] + " " + sentence[dm.end:]))
+        if len(ys) == 1:
+            year = ys.pop()
+    if year is None:
+        year = article_year(article_date)
+    if year is not None and not _valid(year, dm.month, dm.day):
+        year = None                      # "February 29" in a non-leap year: keep the month and day only
+    return dm.iso(year), dm.iso_end(year)
+
+
+_HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", "inaugurate", "organize",
+         "host", "commence", "conduct", "celebrate", "sponsor", "undertake", "co-sponsor", "close", "end"}
+_DATELINE = re.compile(r"(?:date|published|posted|time|updated)\s*[:：]\s*$", re.I)
+
+
+def assign_event_dates(ctx) -> None:
+    """Set ``Entity.date`` (and ``end_date``) of the article's events, with the sentence as evidence."""
+    if not ctx.by_type("Event"):
+        return
+    best: dict[str, tuple] = {}          # event key -> (priority, sentence index, DateMention)
+    for si, sent in enumerate(ctx.sents):
+        stext = sent.text
+        dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])]
+        if not dms:
+            continue
+        held = any(t.lemma_.lower() in _HELD and t.pos_ in ("VERB", "AUX", "NOUN") for t in sent)
+        explicit = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
+        anaph = [m for m in ctx.all_in(si, "Event") if m.anaphor]
+        cands = []
+        if explicit:
+            cands.append((0 if held else 2, explicit[0].key))
+        elif anaph:
+            cands.append((1 if held else 3, anaph[0].key))
+        elif held and ctx.main_event and len(ctx.by_type("Event")) == 1:
+            cands.append((4, ctx.main_event))
+        for prio, key in cands:
+            cur = best.get(key)
+            if cur is None or (prio, si) < cur[:2]:
+                best[key] = (prio, si, dms[0])
+    for key, (prio, si, dm) in best.items():
+        e = ctx.ents[key]
+        start, end = resolve(dm, ctx.sents[si].text, ctx.ex.article.date)
+        e.date = start
+        if end:
+            e.end_date = end
+            e.evidence["end_date"] = ctx.sent_span(si)
+        e.evidence["date"] = ctx.sent_span(si)

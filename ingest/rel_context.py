@@ -1,0 +1,292 @@
+"""Shared state for relation extraction: mentions mapped onto the spaCy parse, anaphora, salience.
+
+:class:`Ctx` is built once per article from the existing parse (no second model).
+It knows, per sentence, the entity mentions as token ranges (``M``), resolves
+definite descriptions ("our hospital", "the conference", "the province") to the
+most salient matching entity, and collects relations without duplicates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medkg.ingest.model import Extraction, Relation, Span
+
+# ---------------------------------------------------------------- lexicons (built once, module level)
+#: head nouns that make a definite description refer to the article's event
+EVENT_NOUNS = ("conference", "forum", "seminar", "symposium", "meeting", "congress", "workshop",
+               "course", "training", "program", "programme", "project", "event", "summit",
+               "ceremony", "class", "camp", "salon", "lecture", "session", "colloquium")
+#: head nouns of organizations that definite descriptions ("the center") may refer to
+ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "college", "institute",
+             "association", "society", "committee", "team", "academy", "commission", "base",
+             "school", "clinic", "division", "office", "alliance", "federation", "foundation",
+             "laboratory", "lab", "unit", "ward", "group")
+_EVENT_ANAPHOR = re.compile(
+    r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b", re.I)
+_ORG_ANAPHOR = re.compile(r"\b(our|the|this|that)\s+(" + "|".join(ORG_NOUNS) + r")\b(?!\s+of\b)", re.I)
+_PLACE_ANAPHOR = re.compile(r"\b(?:our|the|this)\s+(province|city|municipality|region)\b(?!\s+of\b)", re.I)
+_ADMIN_SUFFIX = re.compile(r"\b(Province|City|County|Municipality|Region|District|State|Prefecture)$")
+#: words that cannot start an event description ("the first ...", "the same ...")
+_NOT_EVENT_MODIFIER = {"first", "same", "other", "next", "previous", "whole", "entire", "last", "new"}
+
+
+_HELD_LEMMAS = {"hold", "launch", "open", "convene", "inaugurate", "kick", "commence", "organize", "host"}
+_DESCRIPTION = re.compile(r"^(?:this|the|that|these|those|our|its|a|an)\b", re.I)
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[\"“”‘’']", "", s).lower()
+    s = re.sub(r"^the\s+", "", s.strip())
+    return re.sub(r"\s+", " ", s)
+
+
+@dataclass
+class M:
+    """One mention of an entity in a sentence, as a token range of the parse."""
+    key: str
+    type: str
+    start: int        # char offsets
+    end: int
+    ts: int           # token start (doc index)
+    te: int           # token end (exclusive)
+    anaphor: bool = False
+    inner: bool = False   # nested inside a longer mention of another entity
+
+
+def head_noun(name: str) -> str:
+    """The head word of an organization or event name: "First Hospital of X" -> "hospital"."""
+    core = re.split(r"\s+(?:of|for|at|in|on)\s+", name, maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z]+", core)
+    return words[-1].lower() if words else ""
+
+
+def _singular(w: str) -> str:
+    w = w.lower()
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+class Ctx:
+    """Per-article view used by every relation finder."""
+
+    def __init__(self, doc, ex: Extraction):
+        self.doc = doc
+        self.ex = ex
+        self.text = ex.article.text
+        self.ents = ex.entities
+        self.sents = self._split_sentences(doc)
+        self._rels: dict[tuple, Relation] = {}
+        self.appointed: dict[str, int] = {}          # person key -> sentence of an appointment
+        for r in ex.relations:                        # relations already there (entity stage)
+            self._rels[(r.subject, r.predicate, r.object)] = r
+        self.explicit = {k: [m for m in e.mentions if e.type != "Event" or self._names_event(e, m)]
+                         for k, e in self.ents.items()}
+        self.salience = {k: len(ms) for k, ms in self.explicit.items()}
+        self.first = {k: min((m.start for m in ms), default=len(self.text)) for k, ms in self.explicit.items()}
+        self.mentions: list[list[M]] = [[] for _ in self.sents]
+        self._index_mentions()
+        self.main_event = self._main_event()
+        self._add_anaphors()
+        for ms in self.mentions:
+            ms.sort(key=lambda m: (m.ts, -(m.te - m.ts)))
+            self._mark_inner(ms)
+
+    @staticmethod
+    def _split_sentences(doc):
+        """spaCy's sentences, also cut at line breaks (scraped pages glue paragraphs and captions)."""
+        out = []
+        for s in doc.sents:
+            a = s.start
+            for t in s:
+                if t.is_space and "\n" in t.text:
+                    if t.i > a:
+                        out.append(doc[a:t.i])
+                    a = t.i + 1
+            if s.end > a:
+                out.append(doc[a:s.end])
+        return out
+
+    # ------------------------------------------------------------ salience
+    def by_type(self, etype: str) -> list[str]:
+        return [k for k, e in self.ents.items() if e.type == etype]
+
+    def _rank(self, keys):
+        return sorted(keys, key=lambda k: (-self.salience.get(k, 0), self.first.get(k, 0)))
+
+    def _names_event(self, e, sp) -> bool:
+        """Is the mention the event's name (or an alias), not a description like "the training"?"""
+        raw = self.text[sp.start:sp.end].strip()
+        surf = _norm(raw)
+        return any(_norm(n) == surf for n in {e.name, *e.aliases}) or not _DESCRIPTION.match(raw)
+
+    def _main_event(self) -> str | None:
+        """The event the article reports: named in a sentence that holds/launches/opens it, else named first."""
+        evs = [k for k in self.by_type("Event") if self.explicit.get(k)]
+        if not evs:
+            return None
+        held = set()
+        for si, ms in enumerate(self.mentions):
+            keys = {m.key for m in ms if m.type == "Event" and not m.anaphor}
+            if keys and any(t.lemma_.lower() in _HELD_LEMMAS and t.pos_ in ("VERB", "AUX") for t in self.sents[si]):
+                held |= keys
+        return min(evs, key=lambda k: (k not in held, self.first.get(k, 0), -self.salience.get(k, 0)))
+
+    def org_for_noun(self, noun: str) -> str | None:
+        """The most salient organization whose name's head is ``noun`` ("hospital")."""
+        noun = _singular(noun)
+        if noun == "centre":
+            noun = "center"
+        cands = [k for k in self.by_type("Organization")
+                 if head_noun(self.ents[k].name).replace("centre", "center") == noun]
+        if not cands and noun == "hospital":
+            cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
+        return self._rank(cands)[0] if cands else None
+
+    def province(self, noun: str) -> str | None:
+        noun = noun.lower()
+        places = [k for k in self.by_type("Place") if self.ents[k].name.lower().endswith(noun)]
+        return places[0] if len(places) == 1 else None
+
+    @property
+    def host_hospital(self) -> str | None:
+        return self.org_for_noun("hospital")
+
+    # ------------------------------------------------------------ mentions
+    def sent_index(self, char: int) -> int | None:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sents[mid]
+            if char < s.start_char:
+                hi = mid - 1
+            elif char >= s.end_char:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def _span_tokens(self, start: int, end: int):
+        sp = self.doc.char_span(start, end, alignment_mode="expand")
+        if sp is None or len(sp) == 0:
+            return None
+        return sp.start, sp.end
+
+    def _place(self, key, etype, start, end, anaphor=False) -> M | None:
+        i = self.sent_index(start)
+        tt = self._span_tokens(start, end)
+        if i is None or tt is None:
+            return None
+        m = M(key, etype, start, end, tt[0], tt[1], anaphor)
+        self.mentions[i].append(m)
+        return m
+
+    def _index_mentions(self):
+        self.covered: list[tuple[int, int]] = []
+        for key, e in self.ents.items():
+            for sp in self.explicit[key]:      # descriptions of events are re-resolved below
+                self._place(key, e.type, sp.start, sp.end)
+                self.covered.append((sp.start, sp.end))
+        self.covered.sort()
+
+    def _is_covered(self, start, end) -> bool:
+        return any(s < end and start < e for s, e in self.covered)
+
+    def _add_anaphors(self):
+        text = self.text
+        if self.main_event:
+            for mt in _EVENT_ANAPHOR.finditer(text):
+                words = mt.group(0).split()
+                if len(words) > 2 and words[1].lower() in _NOT_EVENT_MODIFIER:
+                    continue
+                if self._is_covered(mt.start(), mt.end()):
+                    continue
+                self._place(self.main_event, "Event", mt.start(), mt.end(), anaphor=True)
+        for mt in _ORG_ANAPHOR.finditer(text):
+            if self._is_covered(mt.start(), mt.end()):
+                continue
+            # "the hospital's key departments" still names the hospital; "the Department of X" is a name
+            nxt = text[mt.end():mt.end() + 2]
+            if nxt[:1].isalpha():
+                continue
+            key = self.org_for_noun(mt.group(2))
+            if key:
+                self._place(key, "Organization", mt.start(), mt.end(), anaphor=True)
+        for mt in _PLACE_ANAPHOR.finditer(text):
+            if self._is_covered(mt.start(), mt.end()):
+                continue
+            key = self.province(mt.group(1))
+            if key:
+                self._place(key, "Place", mt.start(), mt.end(), anaphor=True)
+
+    @staticmethod
+    def _mark_inner(ms: list[M]):
+        for m in ms:
+            for o in ms:
+                if o is not m and o.key != m.key and o.ts <= m.ts and m.te <= o.te and (o.te - o.ts) > (m.te - m.ts):
+                    m.inner = True
+                    break
+
+    def top(self, si: int, etype: str | tuple | None = None) -> list[M]:
+        """Top-level (not nested) mentions of sentence ``si``, optionally of some type(s)."""
+        types = (etype,) if isinstance(etype, str) else etype
+        return [m for m in self.mentions[si] if not m.inner and (types is None or m.type in types)]
+
+    def all_in(self, si: int, etype: str | tuple | None = None) -> list[M]:
+        types = (etype,) if isinstance(etype, str) else etype
+        return [m for m in self.mentions[si] if types is None or m.type in types]
+
+    def mention_at(self, si: int, tok: int, etype=None) -> M | None:
+        for m in self.top(si, etype):
+            if m.ts <= tok < m.te:
+                return m
+        return None
+
+    def sent_span(self, si: int) -> Span:
+        s = self.sents[si]
+        return Span(s.start_char, s.end_char)
+
+    def refers_event(self, si: int) -> list[M]:
+        return self.all_in(si, "Event")
+
+    # ------------------------------------------------------------ "A of (the) B" chains
+    def of_complement(self, m: M, ms: list[M]) -> bool:
+        """True when ``m`` is the "of/at (the)" complement of another organization mention in ``ms``
+        directly before it ("Department X of the Y Hospital": Y)."""
+        doc = self.doc
+        for o in ms:
+            if o is m or o.te > m.ts or o.type != "Organization":
+                continue
+            gap = [t.lower_ for t in doc[o.te:m.ts]]
+            if gap and gap[0] == "of" and all(w in ("of", "the") for w in gap) and len(gap) <= 2:
+                return True
+        return False
+
+    # ------------------------------------------------------------ output
+    def add(self, s: str, p: str, o: str, si: int | None, conf: float, title: str | None = None):
+        if s == o or s not in self.ents or o not in self.ents:
+            return
+        key = (s, p, o)
+        ev = self.sent_span(si) if si is not None else None
+        r = self._rels.get(key)
+        if r is None:
+            r = Relation(s, p, o, evidence=ev, confidence=round(conf, 2), title=title)
+            self._rels[key] = r
+            self.ex.relations.append(r)
+        else:
+            if conf > r.confidence:
+                r.confidence = round(conf, 2)
+                if ev is not None:
+                    r.evidence = ev
+            if title and not r.title:
+                r.title = title
+
+    def has(self, s, p, o) -> bool:
+        return (s, p, o) in self._rels
+
+    def related(self, p: str) -> list[Relation]:
+        return [r for r in self._rels.values() if r.predicate == p]

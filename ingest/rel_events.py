@@ -1,0 +1,378 @@
+"""Event relations: organizer, location, about, participantCountry.
+
+* organizer: "EVENT, (jointly) organized/hosted/sponsored/co-sponsored/undertaken by ORG1 and ORG2"
+  (passive, also with a pronoun or anaphoric subject: "it was organized by", "This forum was
+  co-sponsored by"); "ORG held/hosted/organized/undertook/launched EVENT" (active, the subject's
+  organizations, also through "by carrying out EVENT"); "EVENT of ORG" and event names
+  "Annual Meeting of <Committee>" (the named body organizes its own meeting).
+* location: "held/took place/launched/gathered in|at PLACE-or-ORG"; travel to a city for the event
+  ("traveled ... to reach CITY") at lower confidence.
+* about: specialties named inside the event's names, and specialties mentioned (outside
+  organization names and people's posts) in sentences that refer to the event.
+* participantCountry: countries listed after "from"/"in" attached to a group of people
+  (experts, trainees, surgeons ... "from eight countries, including A, B"), invited countries,
+  and the nationality of the event's attendees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medkg.ingest.rel_context import Ctx, M
+from medkg.ingest.rel_people import PERSON_NOUNS, _segment
+from medkg.ingest.rel_lexicon import number_value
+
+ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
+            "co-host", "convene", "hold", "launch", "initiate", "coorganize", "support"}
+ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "convene", "hold", "launch",
+                   "carry", "conduct", "run", "co-host", "co-organize", "cosponsor", "stage", "arrange"}
+LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",
+                  "organize", "host", "conduct", "close", "conclude", "inaugurate"}
+TRAVEL_VERBS = {"reach", "arrive", "come", "travel", "fly", "visit"}
+_LIST_TOKENS = {",", "and", "the", "as", "well", "&", "also", "jointly", "respectively", "(", ")", "together",
+                "with"}
+_COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries",
+                 "regions", "country", "well", "&", "other", "etc", "etc.", "(", ")", "or", "-"}
+
+
+def _lem(t) -> str:
+    w = t.lemma_.lower()
+    return w[3:] if w.startswith("co-") else w
+
+
+def _org_list_after(ctx: Ctx, si: int, start: int) -> list[M]:
+    """Organizations in a coordinated list starting at token ``start`` ("ORG1, ORG2 and the ORG3")."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    orgs = ctx.top(si, "Organization")
+    out: list[M] = []
+    k = start
+    while k < sent.end:
+        m = next((o for o in orgs if o.ts == k), None)
+        if m is not None:
+            if not ctx.of_complement(m, out):
+                out.append(m)
+            k = m.te
+            continue
+        t = doc[k]
+        if t.lower_ in _LIST_TOKENS or t.lower_ == "of":
+            k += 1
+            continue
+        break
+    return out
+
+
+def _event_before(ctx: Ctx, si: int, tok: int) -> M | None:
+    evs = [m for m in ctx.all_in(si, "Event") if m.te <= tok]
+    return evs[-1] if evs else None
+
+
+def _event_after(ctx: Ctx, si: int, tok: int) -> M | None:
+    evs = [m for m in ctx.all_in(si, "Event") if m.ts >= tok]
+    return evs[0] if evs else None
+
+
+def _subject_orgs(ctx: Ctx, si: int, verb) -> list[M]:
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj",)]
+        if subj:
+            ids = {t.i for c in subj for t in c.subtree}
+            orgs = [m for m in ctx.top(si, "Organization") if m.ts in ids or (m.te - 1) in ids]
+            return [m for m in orgs if not ctx.of_complement(m, orgs)]
+        if v.head is v:
+            break
+        v = v.head
+    return []
+
+
+def find_event_relations(ctx: Ctx) -> None:
+    if not ctx.by_type("Event"):
+        return
+    for si, sent in enumerate(ctx.sents):
+        _organizers(ctx, si, sent)
+        _locations(ctx, si, sent)
+        _participant_countries(ctx, si, sent)
+    _organizers_from_names(ctx)
+    _about(ctx)
+
+
+# ---------------------------------------------------------------- organizer
+def _organizers(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    for t in sent:
+        lem = _lem(t)
+        if t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and lem not in ORGANIZE:
+            continue
+        if lem in ORGANIZE:
+            # passive/participial: "... organized by ORG1 and ORG2"
+            k = t.i + 1
+            while k < sent.end and doc[k].lower_ in ("jointly", "together", "mainly", "also", "respectively"):
+                k += 1
+            if k < sent.end and doc[k].lower_ == "by":
+                orgs = _org_list_after(ctx, si, k + 1)
+                if orgs and lem not in ("hold",) or (orgs and lem == "hold"):
+                    ev = _event_before(ctx, si, t.i)
+                    conf = 0.9
+                    if ev is None:
+                        ev = _event_after(ctx, si, orgs[-1].te)
+                    if ev is None:
+                        ev_key, conf = ctx.main_event, 0.7
+                    else:
+                        ev_key = ev.key
+                    if lem in ("support", "initiate"):
+                        conf -= 0.3
+                        if lem == "initiate":
+                            continue
+                    for o in orgs:
+                        ctx.add(ev_key, "organizer", o.key, si, conf)
+                continue
+        # active: "ORG held/hosted/undertook EVENT", "by carrying out EVENT"
+        if lem in ORGANIZE_ACTIVE and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "auxpass" for c in t.children):
+            if lem in ("carry",) and not any(c.lower_ == "out" for c in t.children):
+                continue
+            if lem == "take":
+                continue
+            evs = [m for m in ctx.all_in(si, "Event") if m.ts > t.i]
+            if not evs:
+                continue
+            # the events right after the verb (a coordinated list)
+            first = evs[0]
+            gap = doc[t.i + 1:first.ts]
+            if len(gap) > 4 or any(g.pos_ in ("VERB",) for g in gap):
+                continue
+            chosen = [first]
+            for m in evs[1:]:
+                g = doc[chosen[-1].te:m.ts]
+                if all(x.lower_ in _LIST_TOKENS or x.text in ("“", "”", "\"") for x in g):
+                    chosen.append(m)
+                else:
+                    break
+            orgs = _subject_orgs(ctx, si, t)
+            conf = 0.85 if lem != "launch" else 0.7
+            for o in orgs:
+                for m in chosen:
+                    ctx.add(m.key, "organizer", o.key, si, conf)
+
+
+def _organizers_from_names(ctx: Ctx):
+    """"EVENT of ORG" in the text and event names ending in "of <organization>"."""
+    doc = ctx.doc
+    orgs = ctx.by_type("Organization")
+    for si, sent in enumerate(ctx.sents):
+        for m in ctx.all_in(si, "Event"):
+            if m.anaphor or m.te >= sent.end:
+                continue
+            k = m.te
+            if doc[k].lower_ != "of":
+                continue
+            k += 1
+            while k < sent.end and doc[k].lower_ == "the":
+                k += 1
+            o = ctx.mention_at(si, k, "Organization")
+            if o is not None:
+                ctx.add(m.key, "organizer", o.key, si, 0.75)
+        # an organization named inside an event mention after "Meeting of" / "Congress of"
+        for m in ctx.all_in(si, "Event"):
+            for o in ctx.all_in(si, "Organization"):
+                if m.ts < o.ts and o.te <= m.te and doc[o.ts - 1].lower_ in ("of", "the") and \
+                        not (o.ts - 2 >= 0 and doc[o.ts - 2].lower_ == "of" and doc[o.ts - 1].lower_ != "the"
+                             and False):
+                    if ctx.of_complement(o, ctx.all_in(si, "Organization")):
+                        continue
+                    ctx.add(m.key, "organizer", o.key, si, 0.7)
+    names = {}
+    for k in orgs:
+        e = ctx.ents[k]
+        for n in {e.name, *e.aliases}:
+            if len(n) > 3:
+                names[n.lower()] = k
+    for ek in ctx.by_type("Event"):
+        e = ctx.ents[ek]
+        for n in {e.name, *e.aliases}:
+            mt = re.search(r"\b(?:meeting|congress|conference|assembly|forum|symposium|seminar|workshop|session)s?"
+                           r"\s+of\s+(?:the\s+)?(.+)$", n, re.I)
+            if mt:
+                ok = names.get(mt.group(1).strip(" ”“\"").lower())
+                if ok:
+                    ctx.add(ek, "organizer", ok, None, 0.8)
+
+
+# ---------------------------------------------------------------- location
+def _locations(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    for t in sent:
+        lem = _lem(t)
+        if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lem == "launch"):
+            continue
+        if lem in LOCATION_VERBS:
+            if lem == "take" and not any(c.lower_ == "place" for c in t.children):
+                continue
+            if lem in ("organize", "host", "conduct") and not any(c.dep_ == "auxpass" for c in t.children):
+                continue
+            target = _place_after(ctx, si, t, ("in", "at"))
+            if target is None:
+                continue
+            ev = _event_before(ctx, si, t.i)
+            conf = 0.85
+            if ev is None:
+                ev = _event_after(ctx, si, t.i)
+            if ev is None:
+                if lem not in ("gather", "hold", "launch", "open", "take", "convene", "kick", "start", "begin"):
+                    continue
+                ev_key, conf = ctx.main_event, 0.65
+            else:
+                ev_key = ev.key
+            # "experts ... gathered at X": the gathering is the event's
+            ctx.add(ev_key, "location", target.key, si, conf)
+        elif lem in TRAVEL_VERBS and ctx.main_event and lem != "visit":
+            target = _place_after(ctx, si, t, ("in", "to", "at", None), places_only=True)
+            if target is not None and _speaks_of_participant(ctx, si, t):
+                ctx.add(ctx.main_event, "location", target.key, si, 0.5)
+
+
+def _speaks_of_participant(ctx: Ctx, si: int, verb) -> bool:
+    """The traveller is a person or a group of people (not goods or ideas)."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            ids = {t.i for c in subj for t in c.subtree}
+            return bool(ctx.top(si, "Person") and any(p.ts in ids for p in ctx.top(si, "Person"))) or \
+                any(ctx.doc[i].lower_ in PERSON_NOUNS or ctx.doc[i].lower_ in ("who", "he", "she", "they")
+                    for i in ids)
+        if v.head is v:
+            break
+        v = v.head
+    return False
+
+
+def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
+    """A Place/Organization that is the object of the verb's in/at phrase (within a short window)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    types = ("Place",) if places_only else ("Place", "Organization")
+    k = verb.i + 1
+    limit = min(sent.end, verb.i + 9)
+    while k < limit:
+        t = doc[k]
+        if t.lower_ in [p for p in preps if p] or (None in preps and k == verb.i + 1):
+            j = k + 1 if t.lower_ in [p for p in preps if p] else k
+            while j < sent.end and doc[j].lower_ in ("the",):
+                j += 1
+            m = ctx.mention_at(si, j, types)
+            if m is not None:
+                return m
+        if t.pos_ in ("VERB",) and k > verb.i + 1:
+            break
+        if t.text in (".", ";"):
+            break
+        k += 1
+    return None
+
+
+# ---------------------------------------------------------------- participant countries
+def _participant_countries(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    countries = ctx.top(si, "Country")
+    if not countries:
+        return
+    evs = ctx.all_in(si, "Event")
+    ev_key = evs[0].key if evs and not evs[0].anaphor else ctx.main_event
+    if ev_key is None:
+        return
+    persons = ctx.top(si, "Person")
+    cmap = {}
+    for c in countries:
+        for k in range(c.ts, c.te):
+            cmap[k] = c
+    for c in countries:
+        k = c.ts - 1
+        while k >= sent.start and (k in cmap or doc[k].lower_ in _COUNTRY_LIST or number_value(doc[k].text) is not None
+                                   or doc[k].text in ("“", "”")):
+            k = cmap[k].ts - 1 if k in cmap else k - 1
+        if k < sent.start:
+            continue
+        stop = doc[k]
+        if any(p.te == k for p in persons) or any(p.te == k and stop.lower_ == "from" for p in persons):
+            continue      # "P from COUNTRY" is the person's nationality
+        if stop.lower_ == "from" and k - 1 >= sent.start and any(p.te == k for p in persons):
+            continue
+        ok = False
+        conf = 0.8
+        if _lem(stop) == "invite":
+            ok = True
+        elif stop.lower_ in ("from", "in"):
+            if any(p.te == k for p in persons):
+                continue
+            left = doc[max(sent.start, k - 12):k]
+            if any(x.lower_ in PERSON_NOUNS for x in left) and not any(x.lower_ in ("field",) and x.i == k - 1 for x in left):
+                ok = True
+                # "the first resection in COUNTRY" is not about people coming from there
+                if stop.lower_ == "in" and not any(x.lower_ in PERSON_NOUNS for x in doc[max(sent.start, k - 12):k]):
+                    ok = False
+        if ok:
+            ctx.add(ev_key, "participantCountry", c.key, si, conf)
+
+
+def participant_countries_from_attendees(ctx: Ctx):
+    for r in list(ctx.related("attendee")):
+        for n in ctx.related("nationality"):
+            if n.subject == r.object:
+                ctx.add(r.subject, "participantCountry", n.object,
+                        None if n.evidence is None else ctx.sent_index(n.evidence.start), 0.6)
+
+
+# ---------------------------------------------------------------- about
+def _surfaces(e) -> list[str]:
+    return sorted({s for s in {e.name, *e.aliases} if len(s) >= 3}, key=len, reverse=True)
+
+
+def longest_matches(text: str, specs: dict[str, list[str]]) -> set[str]:
+    """Specialty keys whose surface occurs in ``text``, longest match first (no overlaps)."""
+    cands = []
+    low = text.lower()
+    for key, surfs in specs.items():
+        for s in surfs:
+            for mt in re.finditer(r"(?<![\w])" + re.escape(s.lower()) + r"(?![\w])", low):
+                cands.append((mt.start(), mt.end(), key))
+    cands.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken: list[tuple[int, int]] = []
+    out = set()
+    for s, e, key in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.add(key)
+    return out
+
+
+def _about(ctx: Ctx):
+    specs = {k: _surfaces(ctx.ents[k]) for k in ctx.by_type("Specialty")}
+    if not specs:
+        return
+    for ek in ctx.by_type("Event"):
+        e = ctx.ents[ek]
+        for n in {e.name, *e.aliases}:
+            for sk in longest_matches(n, specs):
+                ctx.add(ek, "about", sk, _first_sentence(ctx, ek), 0.85)
+    main = ctx.main_event
+    if main is None:
+        return
+    for si in range(len(ctx.sents)):
+        if not any(m.key == main for m in ctx.all_in(si, "Event")):
+            continue
+        blocked = []
+        for m in ctx.top(si, ("Organization", "Person", "Event")):
+            blocked.append((m.ts, m.te))
+        for p in ctx.top(si, "Person"):
+            blocked.append(_segment(ctx, si, p))
+        for s in ctx.top(si, "Specialty"):
+            if any(a <= s.ts and s.te <= b for a, b in blocked):
+                continue
+            ctx.add(main, "about", s.key, si, 0.65)
+
+
+def _first_sentence(ctx: Ctx, key: str) -> int | None:
+    for si, ms in enumerate(ctx.mentions):
+        if any(m.key == key and not m.anaphor for m in ms):
+            return si
+    return None

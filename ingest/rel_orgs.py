@@ -1,0 +1,323 @@
+"""Organization relations stated in sentences: parentOrganization, location, specialty.
+
+* parentOrganization: "X (is) affiliated to/with Y", "X under Y", "X, a department of Y"
+  (not "a member unit of Y": membership is not a parent), units named together in a person's
+  post before "at/of Y" ("Director of the A and B at our hospital"), and training bases or
+  centres a body serves as ("as the A Base and B Base, Y has ..."; "Y serves as the A Centre").
+  Name structure "A Training Base" named after a body of the article ("<Body> Training Base").
+* location (Organization -> Place): "ORG is located/based in PLACE", "as one of the top
+  hospitals in PLACE, ORG ...", "ORG has become the earliest ... in PLACE", and bodies whose
+  own name ends in "of <Province/City>".
+* specialty: specialties named in the organization's own name (longest gazetteer match, so a
+  "Digestive Endoscopy" base is not also "endoscopy"); "the S specialty of ORG"; and, in a
+  profile article without events, the specialties the profiled unit practises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medkg.ingest.rel_context import Ctx, M, head_noun
+from medkg.ingest.rel_events import _surfaces, longest_matches
+from medkg.ingest.rel_people import _segment
+
+UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
+              "ward", "laboratory", "lab", "base", "group", "institute", "clinic", "committee", "bureau",
+              "school", "program", "station"}
+PARENT_HEADS = {"hospital", "university", "college", "academy", "association", "society", "ministry",
+                "commission", "government", "institute", "alliance", "federation", "school", "center", "centre",
+                "foundation", "administration", "council"}
+_SPEC_NOUNS = {"specialty", "speciality", "discipline", "department", "field", "profession", "subspecialty"}
+
+
+def _head(ctx: Ctx, key: str) -> str:
+    return head_noun(ctx.ents[key].name).replace("centre", "center")
+
+
+def find_org_relations(ctx: Ctx) -> None:
+    for si, sent in enumerate(ctx.sents):
+        _parents(ctx, si, sent)
+        _org_locations(ctx, si, sent)
+        _specialty_phrases(ctx, si, sent)
+    _parents_from_names(ctx)
+    _locations_from_names(ctx)
+    _specialties_from_names(ctx)
+    _profile_specialties(ctx)
+
+
+# ---------------------------------------------------------------- parentOrganization
+def _parents(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    orgs = ctx.top(si, "Organization")
+    if len(orgs) < 2:
+        return
+    for t in sent:
+        if ctx.mention_at(si, t.i) is not None:
+            continue
+        w = t.lower_
+        nxt = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
+        if w == "affiliated" and nxt in ("to", "with"):
+            child = [o for o in orgs if o.te <= t.i]
+            parent = [o for o in orgs if o.ts > t.i + 1]
+            if child and parent and parent[0].ts - (t.i + 2) <= 1:
+                ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.85)
+        elif w == "under" and nxt not in ("the guidance", "guidance"):
+            after = doc[t.i + 1:t.i + 4]
+            if any(x.lower_ in ("guidance", "leadership", "auspices", "support", "direction", "supervision")
+                   for x in after):
+                continue
+            child = [o for o in orgs if o.te in (t.i, t.i - 1)]
+            parent = [o for o in orgs if o.ts in (t.i + 1, t.i + 2)]
+            if child and parent:
+                ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.7)
+        elif w in ("department", "unit", "branch", "division", "subsidiary", "part", "centre", "center",
+                   "institute", "section") and nxt == "of":
+            prev = doc[t.i - 1].lower_ if t.i > sent.start else ""
+            if prev in ("member",) or doc[max(sent.start, t.i - 3):t.i].text.lower().count("member"):
+                continue
+            child = [o for o in orgs if o.te <= t.i and t.i - o.te <= 4]
+            parent = [o for o in orgs if o.ts > t.i + 1 and o.ts - (t.i + 2) <= 1]
+            if child and parent:
+                gap = [x.lower_ for x in doc[child[-1].te:t.i]]
+                if all(g in (",", "is", "was", "a", "an", "one", "of", "the", "as") for g in gap):
+                    ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.8)
+    # units in a person's post: "Director of the A and B at Y"
+    for p in ctx.top(si, "Person"):
+        a, b = _segment(ctx, si, p)
+        seg = [o for o in ctx.all_in(si, "Organization") if a <= o.ts and o.te <= b]
+        if len(seg) < 2:
+            continue
+        end = max(o.te for o in seg)
+        last = min((o for o in seg if o.te == end), key=lambda o: o.ts)
+        if any(o.ts <= last.ts and last.te <= o.te and o is not last for o in seg):
+            # "the Imaging Center of X Hospital": the parent is X Hospital, nested in the unit's mention
+            inner = [o for o in seg if o.te == end and o is not last and o.ts > last.ts]
+            last = min(inner, key=lambda o: o.ts) if inner else last
+        if doc[last.ts - 1].lower_ == "the":
+            prep = doc[last.ts - 2].lower_
+        else:
+            prep = doc[last.ts - 1].lower_
+        if prep not in ("at", "of") or _head(ctx, last.key) in UNIT_HEADS - {"institute", "center", "school"}:
+            continue
+        for o in seg[:-1]:
+            if o.key == last.key or _head(ctx, o.key) not in UNIT_HEADS:
+                continue
+            conf = 0.75 if prep == "at" else 0.6
+            ctx.add(o.key, "parentOrganization", last.key, si, conf)
+    # "as the A Base, B Base and C Base, Y has ..." / "Y serves as the A Centre"
+    for t in sent:
+        if t.lower_ != "as" or ctx.mention_at(si, t.i) is not None:
+            continue
+        listed = []
+        k = t.i + 1
+        while k < sent.end:
+            m = ctx.mention_at(si, k, "Organization")
+            if m is not None:
+                listed.append(m)
+                k = m.te
+                continue
+            if doc[k].lower_ in (",", "and", "the", "a", "an", "well"):
+                k += 1
+                continue
+            break
+        units = [m for m in listed if _head(ctx, m.key) in ("base", "center", "unit", "station", "site")]
+        if not units:
+            continue
+        holder = None
+        if units and k < sent.end:
+            # the list ended with ", Y" : Y is the last listed mention when it is not a unit
+            if listed and listed[-1] not in units:
+                holder = listed[-1]
+        if holder is None:
+            prev = doc[t.i - 1] if t.i > sent.start else None
+            if prev is not None and prev.lemma_.lower() in ("serve", "act", "designate", "name", "approve",
+                                                               "accredit", "list", "select", "recognize"):
+                v = prev
+                subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+                ids = {x.i for c in subj for x in c.subtree}
+                cand = [o for o in orgs if o.ts in ids]
+                holder = cand[0] if cand else None
+        if holder is None:
+            continue
+        for u in units:
+            if u is not holder:
+                ctx.add(u.key, "parentOrganization", holder.key, si, 0.7)
+
+
+def _parents_from_names(ctx: Ctx):
+    """"<Body> Training Base" / "<Body> Center": a unit named after another body of the article."""
+    orgs = ctx.by_type("Organization")
+    surf = {}
+    for k in orgs:
+        e = ctx.ents[k]
+        for n in {e.name, *e.aliases}:
+            if len(n) >= 3:
+                surf.setdefault(n.lower(), k)
+    for k in orgs:
+        name = ctx.ents[k].name
+        if _head(ctx, k) not in UNIT_HEADS:
+            continue
+        low = name.lower()
+        best = None
+        for s, pk in surf.items():
+            if pk == k or not low.startswith(s + " ") or len(s) >= len(low):
+                continue
+            if _head(ctx, pk) not in PARENT_HEADS and not s.isupper() and not ctx.ents[pk].name.isupper():
+                if head_noun(ctx.ents[pk].name) not in PARENT_HEADS:
+                    continue
+            if best is None or len(s) > len(best[0]):
+                best = (s, pk)
+        if best:
+            ctx.add(k, "parentOrganization", best[1], None, 0.7)
+
+
+# ---------------------------------------------------------------- Organization -> Place
+def _org_locations(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    places = ctx.all_in(si, "Place")
+    if not places:
+        return
+    orgs = ctx.top(si, "Organization")
+    for t in sent:
+        lem = t.lemma_.lower()
+        # "located/based/situated in PLACE"
+        if lem in ("locate", "base", "situate", "headquarter") and t.i + 1 < sent.end and doc[t.i + 1].lower_ in ("in", "at"):
+            pl = _place_at(ctx, si, t.i + 2)
+            org = [o for o in orgs if o.te <= t.i]
+            if pl and org:
+                ctx.add(org[-1].key, "location", pl.key, si, 0.85)
+        # "as one of the top three hospitals in PLACE, ORG"
+        if t.lower_ == "as" and ctx.mention_at(si, t.i) is None:
+            k = t.i + 1
+            while k < sent.end and doc[k].text != "," and k - t.i < 14:
+                k += 1
+            if k >= sent.end:
+                continue
+            pl = [p for p in places if t.i < p.ts < k and doc[p.ts - 1].lower_ in ("in", "of") or
+                  (t.i < p.ts < k and doc[p.ts - 1].lower_ == "the" and doc[p.ts - 2].lower_ in ("in", "of"))]
+            org = ctx.mention_at(si, k + 1, "Organization")
+            if pl and org and any(doc[x].lower_ in ("hospital", "hospitals", "one", "institution", "institutions",
+                                                  "university", "universities", "center", "centers", "centre")
+                                  for x in range(t.i + 1, k)):
+                ctx.add(org.key, "location", pl[0].key, si, 0.75)
+        # "ORG/it has become the earliest/largest ... in PLACE"
+        if lem in ("become", "be") and t.pos_ in ("AUX", "VERB"):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue
+            s = subj[0]
+            org = ctx.mention_at(si, s.i, "Organization")
+            if org is None and s.lower_ == "it" and not ctx.by_type("Event"):
+                mo = _main_org(ctx)
+                org = M(mo, "Organization", 0, 0, s.i, s.i + 1) if mo else None
+            if org is None:
+                continue
+            pred = [c for c in t.children if c.dep_ in ("attr", "acomp")]
+            ids = {x.i for c in pred for x in c.subtree}
+            if not any(doc[i].tag_ in ("JJS", "RBS") or doc[i].lower_ in ("one", "first", "only", "leading")
+                       for i in ids):
+                continue
+            for p in places:
+                if p.ts in ids and doc[p.ts - 1].lower_ in ("in", "the") :
+                    ctx.add(org.key, "location", p.key, si, 0.7)
+                    break
+
+
+def _place_at(ctx: Ctx, si: int, k: int) -> M | None:
+    doc = ctx.doc
+    while k < ctx.sents[si].end and doc[k].lower_ == "the":
+        k += 1
+    return ctx.mention_at(si, k, "Place")
+
+
+def _locations_from_names(ctx: Ctx):
+    places = {}
+    for k in ctx.by_type("Place"):
+        e = ctx.ents[k]
+        if re.search(r"\b(Province|City|County|Municipality|Region|District|Prefecture|State)$", e.name):
+            for n in {e.name, *e.aliases}:
+                if n.lower() != e.name.lower() and not re.search(r"\b(Province|City|County|Municipality)$", n):
+                    continue
+                places[n.lower()] = k
+    for k in ctx.by_type("Organization"):
+        name = ctx.ents[k].name
+        mt = re.search(r"^.*\bof\s+(?:the\s+)?(.+)$", name)
+        if mt and mt.group(1).lower() in places:
+            ctx.add(k, "location", places[mt.group(1).lower()], None, 0.8)
+
+
+# ---------------------------------------------------------------- specialty
+def _spec_surfaces(ctx: Ctx) -> dict[str, list[str]]:
+    return {k: _surfaces(ctx.ents[k]) for k in ctx.by_type("Specialty")}
+
+
+def _specialties_from_names(ctx: Ctx):
+    specs = _spec_surfaces(ctx)
+    if not specs:
+        return
+    for k in ctx.by_type("Organization"):
+        name = ctx.ents[k].name
+        if re.search(r"\bparty\b", name, re.I):      # party branches/committees are political organs
+            continue
+        for sk in longest_matches(name, specs):
+            ctx.add(k, "specialty", sk, _first_mention_sentence(ctx, k), 0.85)
+
+
+def _first_mention_sentence(ctx: Ctx, key: str) -> int | None:
+    for si, ms in enumerate(ctx.mentions):
+        if any(m.key == key and not m.anaphor for m in ms):
+            return si
+    return None
+
+
+def _specialty_phrases(ctx: Ctx, si: int, sent):
+    """"the imaging specialty of ORG" / "ORG's cardiology department"."""
+    doc = ctx.doc
+    for s in ctx.top(si, "Specialty"):
+        k = s.te
+        if k >= sent.end or doc[k].lower_ not in _SPEC_NOUNS:
+            continue
+        if k + 1 < sent.end and doc[k + 1].lower_ == "of":
+            j = k + 2
+            while j < sent.end and doc[j].lower_ == "the":
+                j += 1
+            o = ctx.mention_at(si, j, "Organization")
+            if o is not None:
+                ctx.add(o.key, "specialty", s.key, si, 0.75)
+        # "ORG's S specialty"
+        j = s.ts - 1
+        if j > sent.start and doc[j].lower_ in ("'s", "’s"):
+            o = ctx.mention_at(si, j - 1, "Organization")
+            if o is not None:
+                ctx.add(o.key, "specialty", s.key, si, 0.75)
+
+
+def _main_org(ctx: Ctx) -> str | None:
+    orgs = ctx.by_type("Organization")
+    if not orgs:
+        return None
+    counts = {k: 0 for k in orgs}
+    for ms in ctx.mentions:
+        for m in ms:
+            if m.key in counts:
+                counts[m.key] += 1
+    return sorted(orgs, key=lambda k: (-counts[k], ctx.first.get(k, 0)))[0]
+
+
+def _profile_specialties(ctx: Ctx):
+    """A profile of one unit (no event): the specialties it practises, from sentences about it."""
+    if ctx.by_type("Event"):
+        return
+    main = _main_org(ctx)
+    if main is None:
+        return
+    counts = sum(1 for ms in ctx.mentions for m in ms if m.key == main)
+    if counts < 2:
+        return
+    for si in range(len(ctx.sents)):
+        blocked = [(m.ts, m.te) for m in ctx.top(si, ("Organization", "Person"))]
+        refers = any(m.key == main for m in ctx.all_in(si, "Organization"))
+        for s in ctx.top(si, "Specialty"):
+            if any(a <= s.ts and s.te <= b for a, b in blocked):
+                continue
+            ctx.add(main, "specialty", s.key, si, 0.65 if refers else 0.5)

@@ -1,0 +1,427 @@
+"""Person relations: affiliation (with the post as title), nationality, attendee.
+
+Grammar patterns over the parse and lexical cues, never names:
+
+* appositive posts: "P, Deputy Director of ORG (in COUNTRY)", "P, Head of X and Director of
+  ORG1 and ORG2 at ORG3"; "P of/at/from ORG"; "TITLE P of ORG"; "ORG's TITLE P";
+  appointments: "appointment letter of TITLE of ORG to P1, P2", "P was appointed TITLE of ORG";
+* nationality: "P from COUNTRY", "P (COUNTRY)", an appositive "... at ORG in COUNTRY",
+  "Chinese experts include P1, P2";
+* attendee: the subjects of attend/speak/lecture/preside/chair/deliver a speech/... (dependency
+  subtree of the subject), the invitees of "invited ... to attend", the people who receive an
+  appointment at the event, and quoted people from a participant country. A person who is only
+  quoted and not from a participant country is not an attendee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medkg.ingest.rel_context import Ctx, M
+from medkg.ingest.model import Span
+from medkg.ingest.rel_lexicon import country_entity, demonym_code
+
+TITLE_WORDS = {
+    "president", "vice-president", "director", "director-general", "chief", "head", "dean", "secretary",
+    "secretary-general", "chairman", "chairwoman", "chair", "chairperson", "member", "professor",
+    "official", "officer", "deputy", "vice", "manager", "leader", "representative", "academician",
+    "fellow", "researcher", "physician", "surgeon", "doctor", "nurse", "expert", "principal",
+    "minister", "governor", "mayor", "commissioner", "counselor", "consultant", "lecturer",
+    "scientist", "founder", "coordinator", "ambassador", "consul", "ceo", "supervisor", "attending",
+    "chairmen", "directors", "presidents", "members", "executive", "associate", "assistant",
+    "honorary", "visiting", "senior", "party", "level", "rank", "bureau", "emeritus", "investigator",
+    "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials",
+}
+LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
+                "principal", "chair", "manager", "leader"}
+HONORIFICS = {"prof", "prof.", "professor", "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+              "miss", "academician", "sir", "madam"}
+PERSON_NOUNS = {"expert", "experts", "scholar", "scholars", "doctor", "doctors", "surgeon", "surgeons",
+                "physician", "physicians", "professor", "professors", "specialist", "specialists",
+                "participant", "participants", "trainee", "trainees", "student", "students", "delegate",
+                "delegates", "representative", "representatives", "speaker", "speakers", "lecturer",
+                "lecturers", "member", "members", "nurse", "nurses", "colleague", "colleagues",
+                "researcher", "researchers", "guest", "guests", "leader", "leaders", "official", "officials",
+                "attendee", "attendees", "fellow", "fellows", "delegation", "delegations", "team", "teams",
+                "people", "practitioners", "learners", "visitors", "trainers", "faculty", "teachers"}
+SPEECH_NOUNS = {"speech", "speeches", "address", "addresses", "report", "reports", "lecture", "lectures",
+                "talk", "talks", "presentation", "presentations", "keynote", "remarks", "greeting",
+                "greetings", "lesson", "lessons", "demonstration", "demonstrations", "class", "classes",
+                "course", "courses", "toast", "welcome", "summary", "overview", "introduction"}
+#: lemma -> needs a speech-noun object ("delivered a speech")
+ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture": False, "preside": False,
+                "chair": False, "moderate": False, "teach": False, "train": False, "inaugurate": False,
+                "unveil": False, "deliver": True, "give": True, "make": True, "present": True,
+                "host": False, "address": False, "join": False, "co-chair": False, "co-host": False,
+                "demonstrate": False, "perform": False, "officiate": False, "witness": False}
+INVITE_GOALS = {"attend", "participate", "lecture", "teach", "speak", "give", "make", "deliver", "join",
+                "present", "share", "train", "report"}
+_SEG_STOP_WORDS = {"who", "which", "that", "whose", "where", "when", ";", ":", ")", "(", "\"", "“", "”"}
+
+
+def _lem(t) -> str:
+    w = t.lemma_.lower()
+    return w[3:] if w.startswith("co-") else w
+
+
+def _is_honorific_tok(t) -> bool:
+    return t.lower_ in HONORIFICS or t.lower_.rstrip(".") in HONORIFICS
+
+
+def _starts_person(ctx: Ctx, si: int, i: int) -> bool:
+    doc = ctx.doc
+    if i >= len(doc):
+        return False
+    if _is_honorific_tok(doc[i]):
+        return True
+    return any(m.ts == i for m in ctx.top(si, "Person"))
+
+
+def _pre_title(ctx: Ctx, si: int, p: M) -> tuple[str, int]:
+    """Title words directly before (or at the start of) the person mention: ("Vice President", start)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    i = p.ts
+    # honorific/title tokens inside the mention itself ("Prof. Li")
+    words = []
+    j = p.ts
+    while j < p.te and (doc[j].lower_ in TITLE_WORDS or _is_honorific_tok(doc[j])):
+        words.append(doc[j].text)
+        j += 1
+    pre = []
+    k = i - 1
+    while k >= sent.start and (doc[k].lower_ in TITLE_WORDS or _is_honorific_tok(doc[k]) or
+                               (doc[k].text == "-" and k - 1 >= sent.start and doc[k - 1].lower_ in TITLE_WORDS)):
+        if ctx.mention_at(si, k) is not None:
+            break
+        pre.insert(0, doc[k].text)
+        k -= 1
+    title_words = [w for w in pre + words if w.lower().rstrip(".") not in HONORIFICS - {"professor", "academician"}]
+    return " ".join(title_words).replace(" - ", "-"), k + 1
+
+
+def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
+    """Token range of the appositive after person ``p`` ("P, Director of X and Y,")."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    i = p.te
+    if i >= sent.end or doc[i].text != ",":
+        return i, i
+    j = i + 1
+    while j < sent.end and j - i < 45:
+        t = doc[j]
+        if t.text in _SEG_STOP_WORDS or t.lower_ in _SEG_STOP_WORDS:
+            break
+        m = ctx.mention_at(si, j)
+        if m is not None:
+            if m.type == "Person":
+                break
+            j = m.te
+            continue
+        if t.text == "," or t.lower_ == "and":
+            if _starts_person(ctx, si, j + 1):
+                break
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and t.tag_ != "VBN":
+            break
+        j += 1
+    end = j
+    while end > i + 1 and doc[end - 1].text in (",", "and"):
+        end -= 1
+    return i + 1, end
+
+
+def _has_title(doc, a, b) -> bool:
+    return any(doc[k].lower_ in TITLE_WORDS or doc[k].lower_.rstrip("s") in TITLE_WORDS for k in range(a, b))
+
+
+def _title_before(doc, a, b, fallback):
+    """The post named between token a and the organization at b: "Deputy Director" of "..., Deputy Director of the"."""
+    k = b
+    while k > a and doc[k - 1].lower_ in ("of", "the", "at", "in", "from", ",", "and", "for"):
+        k -= 1
+    end = k
+    # go left to the start of the title phrase
+    while k > a and doc[k - 1].lower_ not in (",", "and", ";") and not doc[k - 1].lower_ in ("of", "at", "in"):
+        k -= 1
+    words = doc[k:end]
+    if end > a and _has_title(doc, k, end):
+        return " ".join(t.text for t in words).replace(" - ", "-")
+    # "Head of General Surgery and Director of ..." -> the last title word run
+    for j in range(end - 1, a - 1, -1):
+        if doc[j].lower_ in TITLE_WORDS:
+            s = j
+            while s > a and doc[s - 1].lower_ in TITLE_WORDS:
+                s -= 1
+            return " ".join(t.text for t in doc[s:end])
+    return fallback
+
+
+def find_person_relations(ctx: Ctx) -> None:
+    for si in range(len(ctx.sents)):
+        persons = ctx.top(si, "Person")
+        if not persons:
+            continue
+        _demonym_lists(ctx, si)
+        _appointments(ctx, si)
+        prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
+        for p in persons:
+            _affiliations(ctx, si, p, prev_aff)
+    _attendees(ctx)
+
+
+def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
+    doc, sent = ctx.doc, ctx.sents[si]
+    pre_title, pre_start = _pre_title(ctx, si, p)
+    found = False
+    # "ORG's President P" / "ORG President P"
+    if pre_title:
+        k = pre_start - 1
+        if k >= sent.start and doc[k].lower_ in ("'s", "’s"):
+            k -= 1
+        m = ctx.mention_at(si, k, "Organization")
+        if m is not None and m.te in (pre_start, pre_start - 1):
+            ctx.add(p.key, "affiliation", m.key, si, 0.8, pre_title)
+            found = True
+    i = p.te
+    # "P of/at/from ORG" and "P from COUNTRY", "P (COUNTRY)"
+    if i < sent.end:
+        nxt = doc[i].lower_
+        j = i + 1
+        while j < sent.end and doc[j].lower_ in ("the",):
+            j += 1
+        m = ctx.mention_at(si, j)
+        if nxt in ("of", "at", "from") and m is not None:
+            if m.type == "Organization":
+                ctx.add(p.key, "affiliation", m.key, si, 0.8, pre_title or None)
+                found = True
+                _country_after(ctx, si, m.te, p)
+            elif m.type == "Country":
+                ctx.add(p.key, "nationality", m.key, si, 0.85)
+        if nxt == "(":
+            m = ctx.mention_at(si, i + 1)
+            if m is not None and m.type == "Country" and m.te < sent.end and doc[m.te].text == ")":
+                ctx.add(p.key, "nationality", m.key, si, 0.8)
+    # appositive posts
+    a, b = _segment(ctx, si, p)
+    if b > a and _has_title(doc, a, b):
+        orgs = [m for m in ctx.top(si, "Organization") if a <= m.ts and m.te <= b]
+        keep = [m for m in orgs if not ctx.of_complement(m, orgs)]
+        last_title = None
+        prev_end = a
+        for m in keep:
+            title = _title_before(doc, prev_end, m.ts, last_title)
+            last_title = title
+            prev_end = m.te
+            if title is None:
+                continue
+            ctx.add(p.key, "affiliation", m.key, si, 0.9, title)
+            prev_aff.append((title, m.key))
+            found = True
+        for c in ctx.top(si, "Country"):
+            if a <= c.ts and c.te <= b and c.ts > a and doc[c.ts - 1].lower_ in ("in", "from", "of", "("):
+                ctx.add(p.key, "nationality", c.key, si, 0.75)
+    if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
+        head = pre_title.lower().split()[-1]
+        for t, org in reversed(prev_aff):
+            if t and t.lower().split()[-1] == head:
+                ctx.add(p.key, "affiliation", org, si, 0.6, pre_title)
+                found = True
+                break
+
+
+def _country_after(ctx: Ctx, si: int, tok: int, p: M):
+    doc, sent = ctx.doc, ctx.sents[si]
+    if tok + 1 < sent.end and doc[tok].lower_ in ("in", "from"):
+        m = ctx.mention_at(si, tok + 1, "Country")
+        if m is not None:
+            ctx.add(p.key, "nationality", m.key, si, 0.75)
+
+
+def _demonym_lists(ctx: Ctx, si: int):
+    """"Chinese experts include P1, P2 ..." / "Egyptian surgeon P" -> nationality."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    persons = ctx.top(si, "Person")
+    for t in sent:
+        code = demonym_code(t.text)
+        if code is None:
+            continue
+        n = t.i + 1
+        while n < sent.end and doc[n].pos_ in ("ADJ", "NOUN", "PROPN") and doc[n].lower_ not in PERSON_NOUNS:
+            n += 1
+            if n - t.i > 4:
+                break
+        if n >= sent.end or doc[n].lower_ not in PERSON_NOUNS:
+            continue
+        # "Egyptian surgeon P"
+        if n + 1 < sent.end and any(p.ts == n + 1 for p in persons):
+            p = next(p for p in persons if p.ts == n + 1)
+            ctx.add(p.key, "nationality", country_entity(ctx, code, Span(t.idx, t.idx + len(t))), si, 0.75)
+            continue
+        k = n + 1
+        if k < sent.end and doc[k].lower_ in ("include", "includes", "included", "including", "such", ":", "like",
+                                               "are", "were", "namely"):
+            k += 1
+            if k < sent.end and doc[k].lower_ == "as":
+                k += 1
+            # the list: persons until a closing bracket, a verb or the end
+            for p in persons:
+                if p.ts < k:
+                    continue
+                gap = doc[k:p.ts]
+                if any(g.text in (")", ";") or (g.pos_ in ("VERB", "AUX") and g.tag_ != "VBN") for g in gap):
+                    break
+                country = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
+                ctx.add(p.key, "nationality", country, si, 0.8)
+                k = p.te
+
+
+def _appointments(ctx: Ctx, si: int):
+    """"issued the appointment letter of Visiting Professor of ORG to P1, P2" ; "P was appointed (as) T of ORG"."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    trig = [t for t in sent if t.lemma_.lower() in ("appoint", "appointment", "hire", "employ", "engage")
+            or t.lower_ in ("appointment", "appointed")]
+    if not trig:
+        return
+    t = trig[0]
+    orgs = [m for m in ctx.top(si, "Organization") if m.ts > t.i]
+    if not orgs:
+        return
+    org = orgs[0]
+    title = _title_before(doc, t.i + 1, org.ts, None)
+    persons = ctx.top(si, "Person")
+    receivers = []
+    to = next((k for k in range(org.te, sent.end) if doc[k].lower_ == "to"), None)
+    if to is not None:
+        receivers = [p for p in persons if p.ts > to]
+    elif t.dep_ in ("ROOT", "relcl", "conj") and any(c.dep_ == "auxpass" for c in t.children):
+        receivers = [p for p in persons if p.te <= t.i]
+    elif t.pos_ == "VERB":
+        receivers = [p for p in persons if t.i < p.ts < org.ts]
+    for p in receivers:
+        ctx.add(p.key, "affiliation", org.key, si, 0.8, title)
+        m = ctx.mention_at(si, p.te + 1) if p.te < sent.end and doc[p.te].text == "(" else None
+        if m is not None and m.type == "Country":
+            ctx.add(p.key, "nationality", m.key, si, 0.8)
+    for p in receivers:
+        ctx.appointed.setdefault(p.key, si)
+
+
+# ---------------------------------------------------------------- attendees
+def _persons_in(ctx: Ctx, si: int, tokens: set[int]) -> list[M]:
+    return [p for p in ctx.top(si, "Person") if any(k in tokens for k in range(p.ts, p.te))]
+
+
+def _subtree_ids(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _event_of(ctx: Ctx, si: int, verb) -> str | None:
+    ids = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep", "pobj", "attr", "agent", "dative", "advmod", "npadvmod"):
+            ids |= _subtree_ids(c)
+    for m in ctx.all_in(si, "Event"):
+        if any(k in ids for k in range(m.ts, m.te)):
+            return m.key
+    ev = ctx.all_in(si, "Event")
+    if ev:
+        return ev[0].key
+    return ctx.main_event
+
+
+def _verb_cue(t) -> bool:
+    lem = _lem(t)
+    if t.pos_ not in ("VERB", "AUX", "NOUN") or lem not in ATTEND_VERBS:
+        return False
+    if t.pos_ == "NOUN" and lem not in ("lecture", "address", "chair"):
+        return False
+    if t.pos_ == "NOUN":
+        return False
+    if ATTEND_VERBS[lem]:
+        objs = [c for c in t.subtree if c.lower_ in SPEECH_NOUNS]
+        return bool(objs)
+    return True
+
+
+def _attendees(ctx: Ctx):
+    doc = ctx.doc
+    if not ctx.by_type("Event"):
+        return
+    for si, sent in enumerate(ctx.sents):
+        persons = ctx.top(si, "Person")
+        if not persons:
+            continue
+        for t in sent:
+            lem = _lem(t)
+            # "invited X, Y and experts (... P1, P2) to attend"
+            if lem == "invite" and t.pos_ == "VERB":
+                goal = next((c for c in t.subtree if c.i > t.i and c.dep_ in ("xcomp", "advcl", "ccomp", "conj")
+                             and _lem(c) in INVITE_GOALS), None)
+                if goal is not None:
+                    ev = _event_of(ctx, si, goal) or ctx.main_event
+                    for p in persons:
+                        if t.i < p.ts < goal.i:
+                            ctx.add(ev, "attendee", p.key, si, 0.8)
+                    if any(c.dep_ == "auxpass" for c in t.children):
+                        for p in persons:
+                            if p.te <= t.i:
+                                ctx.add(ev, "attendee", p.key, si, 0.75)
+                continue
+            if not _verb_cue(t):
+                # "co-inaugurated" is split by the tokenizer: "co - inaugurated"
+                continue
+            ev = _event_of(ctx, si, t)
+            if ev is None:
+                continue
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            agent = [c for c in t.children if c.dep_ == "agent"]
+            ids: set[int] = set()
+            for c in subj + agent:
+                ids |= _subtree_ids(c)
+            ids &= set(range(sent.start, sent.end))
+            if passive and lem in ("attend", "address", "chair", "host", "preside", "witness") and not agent:
+                ids = set()
+            if not ids and t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX") \
+                    and sent.start <= t.head.i < sent.end:
+                for c in t.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        ids |= _subtree_ids(c)
+            if not ids and (t.dep_ == "ROOT" or not (sent.start <= t.head.i < sent.end)):
+                ids = set(range(sent.start, t.i))
+            # a relative clause's own subject is the noun it modifies: "experts who attended"
+            if t.dep_ == "relcl":
+                ids |= {t.head.i} | _subtree_ids(t.head)
+            hits = [p for p in _persons_in(ctx, si, ids)]
+            if lem == "host" and not hits:
+                continue
+            for p in hits:
+                if p.te <= t.i or passive or t.dep_ == "relcl":
+                    ctx.add(ev, "attendee", p.key, si, 0.85)
+        # "P, chairman of the conference" / "P ... at the opening ceremony"
+        for p in persons:
+            a, b = _segment(ctx, si, p)
+            for m in ctx.all_in(si, "Event"):
+                if a <= m.ts and m.te <= b and _has_title(doc, a, m.ts):
+                    ctx.add(m.key, "attendee", p.key, si, 0.75)
+    # people who received an appointment during the event
+    if ctx.main_event:
+        for pk, si in ctx.appointed.items():
+            ctx.add(ctx.main_event, "attendee", pk, si, 0.55)
+
+
+def quoted_participants(ctx: Ctx):
+    """Quoted people whose country is a participant country of the event are taken as trainees."""
+    ev = ctx.main_event
+    if ev is None:
+        return
+    pcs = {r.object for r in ctx.related("participantCountry") if r.subject == ev}
+    attending = {r.object for r in ctx.related("attendee")}
+    host = ctx.host_hospital
+    for r in ctx.related("nationality"):
+        if r.subject in attending or r.object not in pcs:
+            continue
+        if host and ctx.has(r.subject, "affiliation", host):
+            continue
+        ctx.add(ev, "attendee", r.subject, None if r.evidence is None else ctx.sent_index(r.evidence.start), 0.5)
+
+
+_NUMBER_RE = re.compile(r"^\d")
