@@ -1,48 +1,1052 @@
-"""Entity recognition and resolution: people, organizations, events, specialties, countries, places."""
+"""Entity recognition and resolution: people, organizations, events, specialties, countries, places.
+
+The text has already been parsed once by spaCy (:func:`medkg.ingest.extract.Extractor.extract`);
+everything here works on that parse and on the raw text with precompiled
+regexes and vocabularies (:mod:`medkg.ingest.gazetteer`), so it costs a small
+fraction of the parse.  The approach:
+
+1. **Name chunks**: maximal runs of capitalized words joined by connectors
+   (of, and, for, on, the, &, quotes), split at coordinations ("A and the B").
+2. **Segments and units**: a chunk is cut at of/for/on into segments, each
+   classified by its head noun (institution, event, place, post title) or by
+   honorifics and spaCy NER (person); segments are composed left to right:
+   "Department" + "of General Surgery" is one unit, "<unit> of <institution>"
+   makes a sub-unit with a parentOrganization relation.
+3. **Specialties**: the SKOS scheme's labels (plus generic field patterns),
+   gated by context so that operations, equipment and diseases stay out.
+4. **Resolution**: acronyms defined in the text or matching a name, name
+   variants (same words in another order, a person with and without titles,
+   a shortened event name), joint meetings coordinated in one phrase,
+   anaphora ("the conference") as mentions of the event referred to.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from medkg.ingest.model import Entity, Extraction, Span
+from medkg.ingest import gazetteer as gz
+from medkg.ingest.model import Entity, Extraction, Relation, Span
+from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
-_HONORIFIC = re.compile(r"^(?:(?:prof|professor|dr|doctor|mr|mrs|ms|miss|academician|sir|madam)\.?\s+)+", re.I)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*|\S")
+_QUOTE_CHARS = set("\"“”‘’'`")
+_STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or c.isdigit()
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+@dataclass
+class Seg:
+    toks: list[Tok]          # word tokens of the segment
+    conn: str | None         # connector before it (of / for / on) or None
+    kind: str = "TOPIC"      # ORG EVENT PLACE COUNTRY PERSON TITLE ACRO TOPIC
+    head: str = ""
+
+
+@dataclass
+class Unit:
+    kind: str
+    segs: list[Seg]
+    start: int               # char offsets of the unit's own name
+    end: int
+    head: str = ""
+    parent: "Unit | None" = None
+    for_parent: "Unit | None" = None
+    places: list[Seg] = field(default_factory=list)
+    extended: bool = False
+    key: str | None = None
+
+
+# ---------------------------------------------------------------- registry (resolution)
+class Registry:
+    """Entities of one article with an alias index; merging keeps mentions and relations."""
+
+    def __init__(self, ex: Extraction):
+        self.ex = ex
+        self.index: dict[tuple[str, str], str] = {}
+        self.rels: list[list] = []     # [subject key, predicate, object key, evidence span, confidence]
+        self.redirect: dict[str, str] = {}
+
+    def find(self, etype: str, name: str) -> str | None:
+        k = self.index.get((etype, gz.norm(name)))
+        return self.resolve(k) if k else None
+
+    def resolve(self, key: str) -> str:
+        while key in self.redirect:
+            key = self.redirect[key]
+        return key
+
+    def add(self, etype: str, name: str, span: tuple[int, int] | None = None, alias: str | None = None,
+            conf: float = 0.8, concept: str | None = None, subtypes=()) -> str | None:
+        name = name.strip()
+        if not name or not gz.norm(name):
+            return None
+        key = self.find(etype, name) or (self.find(etype, alias) if alias else None)
+        if key is None:
+            key = f"{etype}|{gz.norm(name)}"
+            if key in self.ex.entities:  # a redirected name reused
+                key = self.resolve(key)
+            else:
+                self.ex.entities[key] = Entity(key=key, type=etype, name=name, concept=concept,
+                                               confidence=conf, subtypes=list(subtypes))
+            self.index[(etype, gz.norm(name))] = key
+        e = self.ex.entities[key]
+        e.confidence = max(e.confidence, conf)
+        if concept and not e.concept:
+            e.concept = concept
+        for st in subtypes:
+            if st not in e.subtypes:
+                e.subtypes.append(st)
+        for a in (alias,):
+            if a and gz.norm(a) and a != e.name:
+                e.aliases.add(a)
+                self.index.setdefault((etype, gz.norm(a)), key)
+        if span is not None:
+            self.mention(key, span)
+        return key
+
+    def alias(self, key: str, alias: str) -> None:
+        key = self.resolve(key)
+        e = self.ex.entities[key]
+        if alias and alias != e.name and gz.norm(alias):
+            e.aliases.add(alias)
+            self.index.setdefault((e.type, gz.norm(alias)), key)
+
+    def mention(self, key: str, span: tuple[int, int]) -> None:
+        e = self.ex.entities[self.resolve(key)]
+        if not any(m.start == span[0] and m.end == span[1] for m in e.mentions):
+            e.mentions.append(Span(span[0], span[1]))
+
+    def merge(self, keep: str, drop: str) -> str:
+        keep, drop = self.resolve(keep), self.resolve(drop)
+        if keep == drop:
+            return keep
+        a, b = self.ex.entities[keep], self.ex.entities.pop(drop)
+        a.aliases |= b.aliases | {b.name}
+        a.aliases.discard(a.name)
+        for m in b.mentions:
+            self.mention(keep, (m.start, m.end))
+        a.confidence = max(a.confidence, b.confidence)
+        a.concept = a.concept or b.concept
+        a.date = a.date or b.date
+        for st in b.subtypes:
+            if st not in a.subtypes:
+                a.subtypes.append(st)
+        for k, v in list(self.index.items()):
+            if v == drop:
+                self.index[k] = keep
+        self.redirect[drop] = keep
+        return keep
+
+    def relate(self, s: str | None, p: str, o: str | None, evidence: tuple[int, int] | None, conf: float) -> None:
+        if s and o:
+            self.rels.append([s, p, o, evidence, conf])
+
+    def flush(self) -> None:
+        seen = {(r.subject, r.predicate, r.object) for r in self.ex.relations}
+        for s, p, o, ev, conf in self.rels:
+            s, o = self.resolve(s), self.resolve(o)
+            if s == o or s not in self.ex.entities or o not in self.ex.entities or (s, p, o) in seen:
+                continue
+            seen.add((s, p, o))
+            self.ex.relations.append(Relation(s, p, o, evidence=_sentence(self.ex, ev), confidence=conf))
+
+
+def _sentence(ex: Extraction, span) -> Span | None:
+    if span is None:
+        return None
+    for s in ex.sentences:
+        if s.start <= span[0] < s.end:
+            return s
+    return None
+
+
+# ---------------------------------------------------------------- the article
+class _Article:
+    def __init__(self, doc, ex: Extraction):
+        self.doc = doc
+        self.ex = ex
+        self.text = ex.article.text
+        self.reg = Registry(ex)
+        self.junk = [(m.start(), m.end()) for m in gz.JUNK.finditer(self.text)]
+        # NER label per character (only the labels used as signals)
+        self.ner: dict[int, str] = {}
+        self.ner_spans = []
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"):
+                self.ner_spans.append((ent.start_char, ent.end_char, ent.label_))
+        self.tok_at: dict[int, object] = {t.idx: t for t in doc}
+        self.units: list[Unit] = []
+        self.org_spans: list[tuple[int, int, str]] = []    # spans of org/event names (for specialties)
+        self.joint: list[list[str]] = []
+        self.acros: list[tuple[Tok, str]] = []              # bare acronym mentions (tok, role)
+        self.pending_parents: list[tuple[str, Tok, tuple[int, int]]] = []
+
+    # -------------------------------------------------------------- helpers
+    def in_junk(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.junk)
+
+    def ner_label(self, start: int, end: int) -> str | None:
+        """The NER label covering most of [start, end)."""
+        best, cover = None, 0
+        for a, b, lab in self.ner_spans:
+            ov = min(b, end) - max(a, start)
+            if ov > cover:
+                best, cover = lab, ov
+        return best if cover >= (end - start) * 0.5 else None
+
+    def ner_exact(self, start: int, end: int, labels) -> bool:
+        for a, b, lab in self.ner_spans:
+            if lab in labels and abs(a - start) <= 4 and b == end:
+                return True
+        return False
+
+    def span_text(self, toks: list[Tok]) -> str:
+        s, e = toks[0].start, toks[-1].end
+        if s > 0 and self.text[s - 1] in "“\"" and "”" in self.text[s:e] + "\"":
+            s -= 1
+        if e < len(self.text) and self.text[e] in "”\"" and self.text[s:e].count("“") + self.text[s:e].count("\"") % 2:
+            e += 1
+        return self.text[s:e]
+
+    # -------------------------------------------------------------- chunks
+    def chunks(self) -> list[list[Tok]]:
+        text = self.text
+        toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        out, cur = [], []
+        prev_end = 0
+
+        def close():
+            nonlocal cur
+            c = cur
+            cur = []
+            while c and (not c[-1].word or c[-1].low in gz.CONNECTORS or c[-1].text == "."):
+                c.pop()
+            while c and (not c[0].word or c[0].low in gz.CONNECTORS
+                         or (c[0].low in gz.NON_NAME_WORDS and not c[0].low in gz.HONORIFICS)):
+                c.pop(0)
+            if c and any(t.word and t.text[0].isalpha() for t in c) and not self.in_junk(c[0].start):
+                out.append(c)
+
+        for i, t in enumerate(toks):
+            if cur and "\n" in text[prev_end:t.start]:
+                close()
+            prev_end = t.end
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if t.text in _QUOTE_CHARS:
+                continue                      # quotes are transparent inside names
+            if t.text == ".":
+                if cur and cur[-1].low in gz.ABBREVIATIONS:
+                    cur.append(t)
+                else:
+                    close()
+                continue
+            if t.word and t.cap:
+                cur.append(t)
+                continue
+            if t.low in gz.CONNECTORS:
+                if cur and t.low in ("on", "for", "of", "in") and nxt is not None and (
+                        nxt.low in gz.NON_NAME_WORDS or not nxt.cap):
+                    close()           # "held in Chengdu on August 24": not a name connector
+                    continue
+                if cur:
+                    cur.append(t)
+                continue
+            if (t.word and t.low in gz.NAME_INNER_LOWER and cur and cur[-1].word and cur[-1].cap
+                    and cur[-1].low not in gz.CONNECTORS and nxt is not None
+                    and (nxt.cap and nxt.word or nxt.low in ("of", "for"))):
+                cur.append(t)
+                continue
+            close()
+        close()
+        return out
+
+    # -------------------------------------------------------------- classification
+    def seg_kind(self, seg: Seg) -> None:
+        ws = seg.toks
+        if not ws:
+            return
+        first, last = ws[0].low.rstrip("."), ws[-1].low
+        sing = last[:-1] if last.endswith("s") and last[:-1] in (gz.ORG_HEADS | gz.EVENT_HEADS) else last
+        if sing.endswith("ie") and sing[:-2] + "y" in gz.ORG_HEADS:
+            sing = sing[:-2] + "y"
+        text = self.text[ws[0].start:ws[-1].end]
+        if first in gz.HONORIFICS and len(ws) > 1 and first != "professor" or (
+                first == "professor" and len(ws) > 1 and ws[1].low not in gz.ORG_HEADS):
+            seg.kind = "PERSON"
+            return
+        if countries.lookup(clean(text)):
+            seg.kind = "COUNTRY"
+            return
+        if len(ws) == 1 and is_acronym(ws[0].text):
+            seg.kind = "ACRO"
+            return
+        if sing in gz.ORG_HEADS and sing != "hospitals":
+            seg.kind, seg.head = "ORG", sing
+            if sing == "school" and len(ws) > 1 and ws[-2].low in ("summer", "winter", "spring", "autumn"):
+                seg.kind = "EVENT"
+            return
+        if sing in gz.EVENT_HEADS:
+            seg.kind, seg.head = "EVENT", sing
+            return
+        if last in gz.TITLE_HEADS or (len(ws) <= 2 and first in gz.TITLE_WORDS and last in gz.TITLE_WORDS):
+            seg.kind, seg.head = "TITLE", last
+            return
+        if first in gz.TITLE_WORDS and len(ws) >= 2:
+            # "Vice President Wu Hong": a title before a name
+            titles, name = split_person(text)
+            if titles and name and self.person_ok(name, strict=False):
+                seg.kind = "PERSON"
+                return
+        if last in gz.PLACE_SUFFIXES and len(ws) > 1:
+            seg.kind, seg.head = "PLACE", last
+            return
+        if first in gz.ORG_HEAD_FIRST and len(ws) == 1:
+            seg.kind, seg.head = "ORG", first
+            return
+        if self.ner_exact(ws[0].start, ws[-1].end, ("GPE", "LOC")) or text.lower() in gz.admin_areas():
+            seg.kind = "PLACE"
+            return
+        lab = self.ner_label(ws[0].start, ws[-1].end)
+        if lab == "PERSON" and self.person_ok(text, strict=False):
+            seg.kind = "PERSON"
+
+    def person_ok(self, name: str, strict: bool = True) -> bool:
+        ws = name.split()
+        if not ws or len(ws) > 5:
+            return False
+        if strict and len(ws) < 2:
+            return False
+        for w in ws:
+            lw = w.lower()
+            if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
+                    or lw in gz.NON_NAME_WORDS or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
+                return False
+            if gz.specialty_label(w) or lw in gz.FIELD_MODIFIERS:
+                return False
+        if countries.lookup(name):
+            return False
+        return True
+
+    # -------------------------------------------------------------- chunk parsing
+    def split_and(self, ch: list[Tok]) -> list[list[Tok]]:
+        parts, cur = [], []
+        for i, t in enumerate(ch):
+            if t.low in ("and", "&") and cur:
+                right = [x for x in ch[i + 1:] if x.word]
+                if not right:
+                    break
+                left_words = [x for x in cur if x.word]
+                lw = left_words[-1].low if left_words else ""
+                lw_s = lw[:-1] if lw.endswith("s") else lw
+                # the segment just left of "and"
+                seg_left = []
+                for x in reversed(cur):
+                    if x.low in ("of", "for", "on", "the", "and", "&"):
+                        break
+                    seg_left.insert(0, x)
+                r0 = right[0].low.rstrip(".")
+                right_seg = []
+                for x in ch[i + 1:]:
+                    if x.low in ("of", "for", "on", "and", "&", ","):
+                        break
+                    if x.word:
+                        right_seg.append(x)
+                split = (ch[i + 1].low in ("the", "a", "an") or r0 in gz.HONORIFICS
+                         or (ch[i + 1].low == "the")
+                         or lw_s in gz.ORG_HEADS or lw_s in gz.EVENT_HEADS or lw in gz.PLACE_SUFFIXES
+                         or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
+                         or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
+                         or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
+                         or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end])))
+                if split:
+                    parts.append(cur)
+                    cur = []
+                    continue
+            cur.append(t)
+        if cur:
+            parts.append(cur)
+        # strip leading "the" and trailing connectors of every part
+        out = []
+        for p in parts:
+            while p and (p[0].low in gz.CONNECTORS or not p[0].word):
+                p = p[1:]
+            while p and (p[-1].low in gz.CONNECTORS or not p[-1].word or p[-1].text == "."):
+                p = p[:-1]
+            if p:
+                out.append(p)
+        return out
+
+    def segments(self, part: list[Tok]) -> list[Seg]:
+        segs, cur, conn = [], [], None
+        for t in part:
+            if t.low in ("of", "for", "on") and cur:
+                segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
+                cur, conn = [], t.low
+                continue
+            if t.low == "the" and not cur:
+                continue
+            cur.append(t)
+        if cur:
+            segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
+        for s in segs:
+            s.toks = [x for x in s.toks if x.word or (x.text == "." and s.toks and x is not s.toks[0])]
+            # drop "." tokens except after abbreviations: already ensured by chunker
+            s.toks = [x for x in s.toks if x.word]
+            self.seg_kind(s)
+        return [s for s in segs if s.toks]
+
+    def compose(self, segs: list[Seg], part_end: int) -> list[Unit]:
+        units: list[Unit] = []
+        for seg in segs:
+            last = units[-1] if units else None
+            k = seg.kind
+            s0, s1 = seg.toks[0].start, seg.toks[-1].end
+            if last and not last.extended:
+                if last.kind in ("ORG", "EVENT", "TITLE") and k == "TOPIC" and seg.conn:
+                    last.segs.append(seg)
+                    last.end = s1
+                    continue
+                if last.kind == "ORG" and k == "PLACE" and seg.conn == "of":
+                    last.segs.append(seg)
+                    last.places.append(seg)
+                    last.end = s1
+                    continue
+                if last.kind == "EVENT" and k in ("PLACE", "COUNTRY") and seg.conn:
+                    last.segs.append(seg)
+                    last.end = s1
+                    continue
+                if last.kind == "EVENT" and k in ("ORG", "ACRO") and seg.conn == "of" and last.head in gz.MEETING_HEADS:
+                    last.end = part_end
+                    last.extended = True
+                if last.kind == "ORG" and k in ("ORG", "ACRO") and seg.conn == "for":
+                    last.end = part_end
+                    last.extended = True
+                    u = Unit(k, [seg], s0, s1, seg.head)
+                    last.for_parent = u
+                    units.append(u)
+                    continue
+                if last.kind == "ORG" and k in ("ORG", "ACRO") and seg.conn == "of":
+                    u = Unit(k, [seg], s0, s1, seg.head)
+                    last.parent = u
+                    units.append(u)
+                    continue
+            elif last and last.extended and last.kind == "ORG" and k in ("ORG", "ACRO") and seg.conn == "of" \
+                    and len(units) >= 2 and units[-1].kind == "ORG":
+                pass
+            # a sub-unit chain continues from the newest unit even after an extended one
+            if units and k in ("ORG", "ACRO") and seg.conn == "of" and units[-1].kind == "ORG" and units[-1] is not last:
+                pass
+            u = Unit(k, [seg], s0, s1, seg.head)
+            if last and last.kind in ("ORG",) and k in ("ORG", "ACRO") and seg.conn == "of" and last.extended:
+                # "X Base for the Y Alliance of Z": the newest sub-unit chain
+                pass
+            units.append(u)
+        # sub-unit chains inside extended units: ORG of ORG after the extension point
+        for a, b in zip(units, units[1:]):
+            if a.extended and a.for_parent is b:
+                continue
+        return units
+
+    # -------------------------------------------------------------- emission
+    def unit_name(self, u: Unit) -> str:
+        return clean(self.text[u.start:u.end])
+
+    def distinctive(self, toks: list[Tok]) -> bool:
+        """Has a word that makes the name proper (not only generic modifiers and the head)?"""
+        for t in toks[:-1]:
+            if t.low not in gz.GENERIC_MODIFIERS and t.low not in gz.CONNECTORS and not t.text.isdigit():
+                return True
+        return False
+
+    def emit_chunk(self, ch: list[Tok]) -> None:
+        parts = self.split_and(ch)
+        events_in_chunk: list[tuple[str, bool]] = []
+        prev_org_key = None
+        for pi, part in enumerate(parts):
+            segs = self.segments(part)
+            if not segs:
+                continue
+            units = self.compose(segs, part[-1].end)
+            for u in units:
+                u.key = self.emit_unit(u, whole=(len(units) == 1 and len(segs) == 1), part=part)
+                if u.kind == "EVENT" and u.key:
+                    events_in_chunk.append((u.key, u.head.endswith("s") or u.segs[0].toks[-1].low.endswith("s")
+                                            and u.segs[0].toks[-1].low[:-1] in gz.EVENT_HEADS))
+            # structure: parents
+            for u in units:
+                if u.kind == "ORG" and u.key:
+                    for par in (u.parent, u.for_parent):
+                        if par is None:
+                            continue
+                        if par.kind == "ACRO":
+                            self.pending_parents.append((u.key, par.segs[0].toks[0], (u.start, u.end)))
+                        elif par.key:
+                            self.reg.relate(u.key, "parentOrganization", par.key, (u.start, u.end), 0.9)
+            self.units.extend(units)
+            # "Department of X, Ministry of Y": the apposition after the chunk names the parent
+        # joint meeting: several event names coordinated in one phrase
+        if len(events_in_chunk) >= 2 and not any(pl for _, pl in events_in_chunk):
+            self.joint.append([k for k, _ in events_in_chunk])
+
+    def emit_unit(self, u: Unit, whole: bool, part: list[Tok]) -> str | None:
+        reg = self.reg
+        toks = u.segs[0].toks
+        text = self.text
+        if u.kind == "PERSON":
+            surface = text[u.start:u.end]
+            titles, name = split_person(surface)
+            if not self.person_ok(name, strict=not titles):
+                return None
+            if not titles and "(" in text[max(0, u.start - 2):u.start] and ")" in text[u.end:u.end + 2]:
+                return None   # "(Da Vinci)": a bare parenthetical name is a brand or a place
+            nstart = u.start + surface.rfind(name) if name in surface else u.start
+            conf = 0.95 if titles else 0.8
+            return reg.add("Person", name, (nstart, nstart + len(name)), conf=conf)
+        if u.kind == "COUNTRY":
+            hit = countries.lookup(clean(text[u.start:u.end]))
+            if hit and u.segs[0].conn is None and whole:
+                surface = clean(text[u.start:u.end])
+                return reg.add("Country", hit[1], (u.start, u.end), alias=surface if surface != hit[1] else None,
+                               conf=0.97, concept=hit[0])
+            return None
+        if u.kind == "PLACE":
+            name = clean(text[u.start:u.end])
+            ws = name.split()
+            if ws and ws[0].lower() in gz.DIRECTIONS or ws[-1].lower() in ("region", "area", "areas"):
+                return None
+            if not whole and not u.segs[0].head:
+                return None
+            alias = None
+            if len(ws) > 1 and ws[-1].lower() in gz.PLACE_SUFFIXES:
+                alias = " ".join(ws[:-1])
+            subtypes = ("AdministrativeArea",) if alias else ()
+            return reg.add("Place", name, (u.start, u.end), alias=alias, conf=0.85 if alias else 0.75,
+                           subtypes=subtypes)
+        if u.kind == "TOPIC" and whole:
+            # "Yang Jiayin, Head of ...": a name before a post
+            surface = text[u.start:u.end]
+            after = text[u.end:u.end + 40]
+            m = re.match(r"\s*,\s*(?:the\s+)?([A-Za-z-]+)", after)
+            if m and m.group(1).lower() in gz.TITLE_WORDS and len(surface.split()) >= 2 \
+                    and self.person_ok(surface):
+                return reg.add("Person", clean(surface), (u.start, u.end), conf=0.75)
+            return None
+        if u.kind == "ACRO":
+            self.acros.append((toks[0], "mention"))
+            return None
+        if u.kind == "ORG":
+            return self.emit_org(u)
+        if u.kind == "EVENT":
+            return self.emit_event(u)
+        return None
+
+    def emit_org(self, u: Unit) -> str | None:
+        reg, text = self.reg, self.text
+        toks = u.segs[0].toks
+        head = u.head
+        own = _cap_inner(clean(text[u.start:u.end]))
+        if gz.INITIATIVE.search(own):
+            return None
+        has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
+        if not has_complement and (len(toks) < 2 or not self.distinctive(toks)):
+            return None
+        if len(toks) == 1 and not has_complement:
+            return None
+        if toks[-1].low.endswith("s") and toks[-1].low[:-1] in gz.ORG_HEADS and not has_complement:
+            return None   # plural: "hospitals", "universities"
+        name, alias = own, None
+        par = u.parent
+        if par is not None:
+            long_form = _cap_inner(clean(text[u.start:self._chain_end(par)]))
+            if head in gz.KEEP_FULL_HEADS:
+                name, alias = long_form, None
+                self.short_names = getattr(self, "short_names", [])
+                self.short_names.append((own, long_form))
+            elif head in gz.INSTITUTION_HEADS and not self.distinctive(toks):
+                name, alias = long_form, None
+            else:
+                name, alias = own, long_form
+        subtypes = _org_subtypes(head)
+        span_end = u.end
+        key = reg.add("Organization", name, (u.start, span_end), alias=alias, conf=0.9, subtypes=subtypes)
+        if key and alias:
+            reg.mention(key, (u.start, self._chain_end(par)))
+        self.org_spans.append((u.start, u.end, key))
+        # places named in the name: "... of Gansu Province"
+        for ps in u.places:
+            pname = clean(text[ps.toks[0].start:ps.toks[-1].end])
+            if ps.head in gz.PLACE_SUFFIXES:
+                pk = reg.add("Place", pname, (ps.toks[0].start, ps.toks[-1].end),
+                             alias=" ".join(pname.split()[:-1]), conf=0.8, subtypes=("AdministrativeArea",))
+                reg.relate(key, "location", pk, (u.start, u.end), 0.8)
+        # a parent named inside the name: "<University> Cancer Hospital", "CMDA ... Training Base"
+        if head in gz.PREFIX_PARENT_HEADS and len(u.segs) == 1 and not u.extended:
+            self._prefix_parent(key, toks)
+        elif head in gz.PREFIX_PARENT_HEADS and u.extended:
+            self._prefix_parent(key, toks)
+        return key
+
+    def _chain_end(self, u: Unit | None) -> int:
+        end = u.end if u else 0
+        while u is not None:
+            end = max(end, u.end)
+            u = u.parent
+        return end
+
+    def _prefix_parent(self, key: str, toks: list[Tok]) -> None:
+        reg = self.reg
+        if len(toks) >= 3 and is_acronym(toks[0].text) and not gz.specialty_label(toks[0].text) \
+                and not countries.lookup(toks[0].text):
+            self.pending_parents.append((key, toks[0], (toks[0].start, toks[-1].end)))
+            return
+        for i in range(len(toks) - 2, 0, -1):
+            w = toks[i].low
+            if w in gz.ORG_HEADS and w not in ("base", "group", "unit", "party", "service", "network") \
+                    and i + 1 < len(toks):
+                inner = toks[: i + 1]
+                if self.distinctive(inner):
+                    pname = clean(self.text[inner[0].start:inner[-1].end])
+                    pk = reg.add("Organization", pname, (inner[0].start, inner[-1].end), conf=0.8,
+                                 subtypes=_org_subtypes(w))
+                    reg.relate(key, "parentOrganization", pk, (inner[0].start, toks[-1].end), 0.85)
+                return
+
+    def emit_event(self, u: Unit) -> str | None:
+        reg, text = self.reg, self.text
+        toks = u.segs[0].toks
+        surface = text[u.start:u.end]
+        s0 = u.start
+        if s0 > 0 and text[s0 - 1] in "“\"":
+            surface = text[s0 - 1:u.end]
+        name = _cap_inner(clean(surface))
+        if gz.INITIATIVE.search(name) and not re.search(r"(?i)training|course|forum|conference", name):
+            return None
+        has_complement = len(u.segs) > 1 or u.extended
+        ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)?", t.low) for t in toks)
+        if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks)):
+            return None
+        alias = surface.strip() if clean(surface) != surface.strip() else None
+        key = reg.add("Event", name, (u.start, u.end), alias=alias, conf=0.85,
+                      subtypes=_event_subtypes(u.head))
+        self.org_spans.append((u.start, u.end, key))
+        if key:
+            e = self.ex.entities[reg.resolve(key)]
+            e.__dict__.setdefault("_head", u.head)
+        return key
+
+    # -------------------------------------------------------------- appositions
+    def appositions(self) -> None:
+        """'Department of X, Ministry of Y': a sub-unit followed by a comma and a larger body."""
+        units = [u for u in self.units if u.kind == "ORG" and u.key]
+        for a, b in zip(units, units[1:]):
+            between = self.text[self._chain_end(a):b.start]
+            if not re.fullmatch(r"\s*,\s*(?:the\s+)?", between) or a.parent is not None:
+                continue
+            ra, rb = gz.ORG_RANK.get(a.head, 3), gz.ORG_RANK.get(b.head, 3)
+            if ra <= 2 and rb > ra and rb >= 3:
+                self.reg.relate(a.key, "parentOrganization", b.key, (a.start, b.end), 0.8)
+                self.reg.alias(a.key, clean(self.text[a.start:self._chain_end(b)]))
+                self.reg.mention(a.key, (a.start, self._chain_end(b)))
+
+    # -------------------------------------------------------------- persons from NER
+    def ner_persons(self) -> None:
+        for a, b, lab in self.ner_spans:
+            if lab != "PERSON" or self.in_junk(a):
+                continue
+            surface = self.text[a:b]
+            titles, name = split_person(clean(surface))
+            if not name or not self.person_ok(name, strict=not titles):
+                continue
+            if self.reg.find("Person", name):
+                i = surface.rfind(name)
+                self.reg.mention(self.reg.find("Person", name), (a + i, a + i + len(name)) if i >= 0 else (a, b))
+                continue
+            # the name must not sit inside an organization or event name
+            if any(s <= a < e for s, e, _ in self.org_spans):
+                continue
+            if "(" in self.text[max(0, a - 2):a] and ")" in self.text[b:b + 2]:
+                continue  # "(Da Vinci)": a parenthetical name without title is a brand or a place
+            if len(name.split()) >= 2:
+                i = surface.rfind(name)
+                self.reg.add("Person", name, (a + i, a + i + len(name)) if i >= 0 else (a, b), conf=0.7)
+
+    # -------------------------------------------------------------- specialties
+    def specialties(self) -> None:
+        text = self.text
+        mtext = re.sub(r"\([^()\n]{1,30}\)", lambda m: " " * len(m.group()), text)
+        wre, are = gz.specialty_regexes()
+        taken: list[tuple[int, int]] = []
+        for m in wre.finditer(mtext):
+            s, e = m.start(), m.end()
+            surface = text[s:e]
+            info = gz.specialty_label(surface)
+            if info is None or self.in_junk(s):
+                continue
+            if self.specialty_ok(s, e, surface, info):
+                self.add_specialty(s, e, surface, info)
+                taken.append((s, e))
+        for m in are.finditer(text):
+            s, e = m.start(), m.end()
+            info = gz.specialty_surfaces().get(m.group())
+            if info and not self.in_junk(s):
+                self.add_specialty(s, e, m.group(), info, acronym=True)
+                taken.append((s, e))
+        self.fallback_specialties(mtext, taken)
+
+    def in_name(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b, _ in self.org_spans)
+
+    def specialty_ok(self, s: int, e: int, surface: str, info) -> bool:
+        text = self.text
+        label, iri, is_pref = info
+        key = gz.surface_key(surface)
+        capitalized = all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", surface) if w not in ("and", "of"))
+        in_name = capitalized and self.in_name(s, e)
+        if capitalized and not in_name:
+            # a capitalized field outside any recognised name: a title ("Chief of Thoracic Surgery") or headline
+            pass
+        context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
+                       or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name
+        bare = gz.singular_phrase(key) == label.lower() and " " not in key
+        if label.lower() in gz.TOO_GENERIC and bare:
+            if not context:
+                return False
+        nwords = len(key.split())
+        specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2
+        if not specific and not context:
+            return False
+        # the field must not be the tail of a longer noun compound ("lung cancer surgery")
+        prev = re.search(r"([A-Za-z][\w'-]*)[\s]*$", text[max(0, s - 30):s])
+        if prev and not text[s - 1:s] in "(\"“" :
+            pw = prev.group(1)
+            tok = self.tok_at.get(s - len(text[max(0, s - 30):s]) + prev.start(1))
+            if pw[0].islower() and pw.lower() not in gz.QUALITY:
+                pos = tok.pos_ if tok is not None else "NOUN"
+                if pos in ("NOUN", "ADJ", "PROPN", "VERB") and tok is not None and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "MD"):
+                    return False
+                if tok is None:
+                    return False
+        return True
+
+    def add_specialty(self, s: int, e: int, surface: str, info, acronym: bool = False) -> str | None:
+        label, iri, _ = info
+        key = gz.surface_key(surface)
+        alias = None
+        if acronym:
+            alias = surface
+        else:
+            sing = gz.singular_phrase(key)
+            sing = re.sub(r"surgeons?$", "surgery", sing)
+            if sing != label.lower() and not key.endswith("surgeon") and not key.endswith("surgeons"):
+                alias = sing
+        return self.reg.add("Specialty", label.lower() if not iri else label, (s, e), alias=alias,
+                            conf=0.9 if iri else 0.7, concept=iri)
+
+    def fallback_specialties(self, mtext: str, taken) -> None:
+        mods = "|".join(sorted(gz.FIELD_MODIFIERS, key=len, reverse=True))
+        heads = "|".join(sorted(gz.FALLBACK_HEADS, key=len, reverse=True))
+        rx = _fallback_regex(mods, heads)
+        for m in rx.finditer(mtext):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken) or self.in_junk(s):
+                continue
+            surface = self.text[s:e]
+            words_ = gz.surface_key(surface).split()
+            if len(words_) < 2:
+                continue
+            info = (gz.singular_phrase(" ".join(words_)), None, False)
+            if self.specialty_ok(s, e, surface, (info[0], None, True)):
+                self.add_specialty(s, e, surface, info)
+
+    # -------------------------------------------------------------- acronyms
+    def acronyms(self) -> None:
+        reg, text = self.reg, self.text
+        # definitions: "Name (ACR)"
+        for u in self.units:
+            if u.kind not in ("ORG", "EVENT") or not u.key:
+                continue
+            end = self._chain_end(u) if u.kind == "ORG" else u.end
+            m = re.match(r"\s*[(（]\s*([A-Z][A-Za-z&-]{1,11})\s*[)）]", text[end:end + 20])
+            if m and is_acronym(m.group(1)):
+                reg.alias(u.key, m.group(1))
+                reg.mention(u.key, (end + m.start(1), end + m.end(1)))
+        orgs = lambda: [e for e in self.ex.entities.values() if e.type in ("Organization", "Event")]  # noqa: E731
+
+        def resolve(acr: str) -> str | None:
+            for t in ("Organization", "Event"):
+                k = reg.find(t, acr)
+                if k:
+                    return k
+            if gz.specialty_surfaces().get(acr) or countries.lookup(acr):
+                return None
+            hits = [e.key for e in orgs() if e.type == "Organization"
+                    and any(acronym_matches(acr, n) for n in (e.name, *e.aliases) if not is_acronym(n))]
+            if len(hits) >= 1:
+                k = hits[0]
+                reg.alias(k, acr)
+                return k
+            return None
+
+        for tok, _role in self.acros:
+            k = resolve(tok.text)
+            if k:
+                reg.mention(k, (tok.start, tok.end))
+        for child, tok, span in self.pending_parents:
+            k = resolve(tok.text)
+            if k is None and not gz.specialty_surfaces().get(tok.text) and not countries.lookup(tok.text):
+                k = reg.add("Organization", tok.text, (tok.start, tok.end), conf=0.6)
+            if k:
+                reg.mention(k, (tok.start, tok.end))
+                reg.relate(child, "parentOrganization", k, span, 0.8)
+
+    # -------------------------------------------------------------- resolution
+    def resolve_variants(self) -> None:
+        reg = self.reg
+        ents = self.ex.entities
+        # organizations: the same words in another order ("X University Cancer Hospital" /
+        # "Affiliated Cancer Hospital of X University")
+        bags: dict[frozenset, str] = {}
+        for key in list(ents):
+            e = ents.get(key)
+            if e is None or e.type != "Organization":
+                continue
+            names = [e.name, *sorted(e.aliases)]
+            for n in names:
+                bag = frozenset(w for w in gz.norm(n).split() if w not in ("the", "of", "affiliated", "and"))
+                if len(bag) < 2:
+                    continue
+                other = bags.get(bag)
+                if other and reg.resolve(other) != key:
+                    a, b = reg.resolve(other), key
+                    # keep the "of" form (official style) as canonical
+                    if " of " in ents[b].name and " of " not in ents[a].name:
+                        a, b = b, a
+                    key = reg.merge(a, b)
+                    e = ents[key]
+                bags.setdefault(bag, key)
+        # people: "Elgendi" / "Professor Fawaz" and the full name
+        persons = [e for e in ents.values() if e.type == "Person"]
+        for p in sorted(persons, key=lambda e: len(e.name.split())):
+            if p.key not in ents or len(p.name.split()) != 1:
+                continue
+            cands = [q for q in ents.values() if q.type == "Person" and q is not p
+                     and p.name in q.name.split()]
+            if len(cands) == 1:
+                reg.merge(cands[0].key, p.key)
+        # places: "Sichuan" and "Sichuan Province"
+        for e in list(ents.values()):
+            if e.type != "Place" or e.key not in ents:
+                continue
+            for q in list(ents.values()):
+                if q.type == "Place" and q is not e and q.key in ents and gz.norm(q.name).startswith(gz.norm(e.name) + " ") \
+                        and q.name.split()[-1].lower() in gz.PLACE_SUFFIXES and len(q.name.split()) == len(e.name.split()) + 1:
+                    reg.merge(q.key, e.key)
+                    break
+        # joint meetings
+        for group in self.joint:
+            keys = [reg.resolve(k) for k in group]
+            first = keys[0]
+            for k in keys[1:]:
+                first = reg.merge(first, k)
+        # events: a shortened name of the same event ("X Imaging Technology Forum" /
+        # "X Imaging Examination Technology Forum")
+        evs = [e for e in ents.values() if e.type == "Event"]
+        for i, a in enumerate(evs):
+            for b in evs[i + 1:]:
+                if a.key not in ents or b.key not in ents:
+                    continue
+                ha, hb = _last_word(a.name), _last_word(b.name)
+                if ha != hb:
+                    continue
+                ta, tb = _tokens(a.name), _tokens(b.name)
+                if ta and tb and len(ta & tb) / len(ta | tb) >= 0.6 and (ta <= tb or tb <= ta):
+                    reg.merge(a.key, b.key)
+        # committees: the short name is an alias only where it is unambiguous in the article
+        shorts: dict[str, set[str]] = {}
+        for own, long_form in getattr(self, "short_names", []):
+            k = reg.find("Organization", long_form)
+            if k:
+                shorts.setdefault(own, set()).add(k)
+        for own, keys in shorts.items():
+            if len(keys) == 1 and not reg.find("Organization", own):
+                reg.alias(next(iter(keys)), own)
+
+    # -------------------------------------------------------------- more mentions
+    def rescan(self) -> None:
+        """Later uses of a known name or alias (and lower-case uses of event names) are mentions too."""
+        text = self.text
+        for e in list(self.ex.entities.values()):
+            if e.type not in ("Organization", "Event", "Person"):
+                continue
+            names = {n for n in (e.name, *e.aliases) if len(n) >= 3}
+            for n in sorted(names, key=len, reverse=True):
+                if e.type == "Person" and len(n.split()) < 2 and n not in e.aliases:
+                    continue
+                flags = re.I if (e.type == "Event" and len(n.split()) >= 3) else 0
+                pat = r"(?<![\w-])" + r"[\s\"“”]+".join(re.escape(w) for w in n.split()) + r"(?![\w-])"
+                for m in re.finditer(pat, text, flags):
+                    if not self.in_junk(m.start()):
+                        self.reg.mention(e.key, (m.start(), m.end()))
+
+    def anaphora(self) -> None:
+        """'the conference', 'this training course', 'the launch ceremony': mentions of the event meant."""
+        evs = [e for e in self.ex.entities.values() if e.type == "Event"]
+        if not evs:
+            return
+        heads = "|".join(sorted(gz.EVENT_FAMILY, key=len, reverse=True))
+        rx = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+((?:[a-z][\w-]*\s+){0,3}?)(" + heads + r")\b(?!\s+of\s+[A-Z])")
+        ordered = sorted(((m.start, e) for e in evs for m in e.mentions), key=lambda x: x[0])
+        main = max(evs, key=lambda e: (len(e.mentions), -min((m.start for m in e.mentions), default=0)))
+        for m in rx.finditer(self.text):
+            s, e = m.start(), m.end()
+            if any(any(x.start <= s < x.end for x in ev.mentions) for ev in evs):
+                continue
+            head = m.group(2).lower()
+            fam = gz.EVENT_FAMILY.get(head)
+            target = None
+            if head == "ceremony":
+                target = main
+            else:
+                before = [ev for pos, ev in ordered if pos < s]
+                for ev in reversed(before):
+                    if gz.EVENT_FAMILY.get(_last_word(ev.name).rstrip("s")) == fam or _last_word(ev.name) == head:
+                        target = ev
+                        break
+                if target is None:
+                    target = before[-1] if before else main
+            self.reg.mention(target.key, (s, e))
+
+    # -------------------------------------------------------------- "the province"
+    def implied_province(self) -> None:
+        """'our province' / 'the province' where one province's name is given only inside names."""
+        m = re.search(r"\b(?:our|the|this)\s+province\b", self.text, re.I)
+        if not m or any(e.type == "Place" and e.name.lower().endswith(" province")
+                        for e in self.ex.entities.values()):
+            return
+        areas = gz.admin_areas()
+        found = set()
+        for e in self.ex.entities.values():
+            if e.type == "Organization":
+                first = e.name.split()[0]
+                if areas.get(first.lower()) == "Province":
+                    found.add(first)
+        if len(found) == 1:
+            name = next(iter(found))
+            self.reg.add("Place", f"{name} Province", (m.start(), m.end()), alias=name, conf=0.6,
+                         subtypes=("AdministrativeArea",))
+
+    # -------------------------------------------------------------- unnamed events
+    def unnamed_events(self) -> None:
+        """A delegation visit with no event name: 'Visit of the X delegation to Y'."""
+        if any(e.type == "Event" for e in self.ex.entities.values()):
+            return
+        for sent in self.doc.sents:
+            st = sent.text
+            if not re.search(r"\bdelegation\b", st, re.I) or not re.search(r"\bvisit", st, re.I):
+                continue
+            orgs = sorted({(m.start, e.key) for e in self.ex.entities.values() if e.type == "Organization"
+                           for m in e.mentions if sent.start_char <= m.start < sent.end_char})
+            if not orgs:
+                continue
+            dpos = sent.start_char + re.search(r"\bdelegation\b", st, re.I).start()
+            vpos = sent.start_char + re.search(r"\bvisit", st, re.I).start()
+            guest = [k for p, k in orgs if abs(p - dpos) < 80]
+            host = [k for p, k in orgs if p > vpos and k not in guest[:1]]
+            g = self.ex.entities[guest[0]].name if guest else None
+            h = self.ex.entities[host[0]].name if host else None
+            if not g:
+                continue
+            name = f"Visit of the {g} delegation" + (f" to {h}" if h else "")
+            self.reg.add("Event", name, (sent.start_char, sent.end_char), conf=0.6, subtypes=())
+            return
+
+    # -------------------------------------------------------------- run
+    def run(self) -> None:
+        for ch in self.chunks():
+            self.emit_chunk(ch)
+        self.appositions()
+        self.ner_persons()
+        self.acronyms()
+        self.specialties()
+        self.resolve_variants()
+        self.rescan()
+        self.unnamed_events()
+        self.implied_province()
+        self.anaphora()
+        for e in self.ex.entities.values():
+            e.mentions.sort(key=lambda m: (m.start, m.end))
+            e.__dict__.pop("_head", None)
+        self.reg.flush()
+
+
+def _cap_inner(name: str) -> str:
+    """'College training Base' -> 'College Training Base' (lower-case head words inside a name)."""
+    return re.sub(r"(?<=\S )([a-z]+)(?= \S)", lambda m: m.group(1).capitalize()
+                  if m.group(1) in gz.NAME_INNER_LOWER else m.group(1), name)
+
+
+def _last_word(s: str) -> str:
+    ws = gz.norm(s).split()
+    return ws[-1] if ws else ""
+
+
+def _tokens(s: str) -> set[str]:
+    return {t for t in re.split(r"[\s-]+", gz.norm(s)) if t and t not in _STOP}
+
+
+def _org_subtypes(head: str) -> tuple[str, ...]:
+    if head in ("hospital", "clinic", "infirmary", "polyclinic"):
+        return ("Hospital",)
+    if head in ("university", "college", "school", "faculty"):
+        return ("CollegeOrUniversity",)
+    if head in ("ministry", "bureau", "government", "administration", "agency", "commission"):
+        return ("GovernmentOrganization",)
+    if head in ("department", "division", "office", "center", "centre", "team", "unit", "ward", "base",
+                "laboratory", "lab", "section", "branch"):
+        return ("MedicalOrganization",) if head in ("center", "centre", "ward", "unit") else ()
+    return ()
+
+
+def _event_subtypes(head: str) -> tuple[str, ...]:
+    if head in ("course", "training", "workshop", "class", "lecture", "camp", "school", "masterclass", "program",
+                "programme", "project"):
+        return ("EducationEvent",)
+    return ()
+
+
+_FALLBACK_CACHE: dict = {}
+
+
+def _fallback_regex(mods: str, heads: str) -> re.Pattern:
+    rx = _FALLBACK_CACHE.get((mods, heads))
+    if rx is None:
+        rx = re.compile(rf"(?i)(?<![\w-])(?:(?:{mods})[\s-]+(?:and[\s-]+)?){{1,3}}(?:{heads})(?![\w-])")
+        _FALLBACK_CACHE[(mods, heads)] = rx
+    return rx
 
 
 def find_entities(doc, ex: Extraction) -> None:
-    """Add the entities of the parsed ``doc`` (with their mentions) to ``ex.entities``."""
-    for ent in doc.ents:
-        _add(ex, ent)
-
-
-def _add(ex: Extraction, ent) -> str | None:
-    label, surface = ent.label_, ent.text.strip()
-    name = _HONORIFIC.sub("", re.sub(r"^the\s+", "", surface, flags=re.I)).strip()
-    if not name:
-        return None
-    etype = None
-    concept = None
-    if label == "PERSON":
-        etype = "Person"
-    elif label == "ORG":
-        etype = "Organization"
-    elif label == "EVENT":
-        etype = "Event"
-    elif label in ("GPE", "NORP", "LOC"):
-        hit = countries.lookup(name)
-        if hit:
-            etype, concept = "Country", hit[0]
-            name = hit[1]
-        elif label == "GPE":
-            etype = "Place"
-    if etype is None:
-        return None
-    key = f"{etype}|{name.lower()}"
-    e = ex.entities.get(key)
-    if e is None:
-        e = ex.entities[key] = Entity(key=key, type=etype, name=name, concept=concept, confidence=0.5)
-    if surface != name:
-        e.aliases.add(surface)
-    e.mentions.append(Span(ent.start_char, ent.end_char))
-    return key
+    """Add the entities of the parsed ``doc`` (with their mentions) to ``ex.entities``,
+    and the parentOrganization/location relations read off their names to ``ex.relations``."""
+    _Article(doc, ex).run()

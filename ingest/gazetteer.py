@@ -1,0 +1,320 @@
+"""Vocabularies for entity recognition, built once per process.
+
+Everything here is generic vocabulary of the domain (head nouns of institutions
+and events, personal titles, field modifiers), plus indexes built from the
+project's own tables: the SKOS specialty scheme
+(:mod:`medkg.ontology.specialties`), the country table
+(:mod:`medkg.ontology.countries`) and pycountry's subdivisions.  No name from
+any particular article is listed here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# ---------------------------------------------------------------- institutions
+#: head nouns of organizations (lower case, singular)
+ORG_HEADS = {
+    "hospital", "university", "college", "academy", "association", "society", "committee",
+    "commission", "ministry", "bureau", "office", "department", "division", "center", "centre",
+    "institute", "institution", "alliance", "federation", "foundation", "base", "team", "branch",
+    "clinic", "school", "faculty", "council", "agency", "administration", "government", "union",
+    "league", "consortium", "laboratory", "lab", "station", "corporation", "company", "organization",
+    "organisation", "authority", "board", "infirmary", "institutet", "group", "subcommittee",
+    "chamber", "network", "unit", "ward", "section", "secretariat", "service", "trust", "inc",
+    "ltd", "party", "chapter", "consortia", "polyclinic", "hospitals",
+}
+#: heads that may stand first, completed by "of X" ("Department of Surgery")
+ORG_HEAD_FIRST = {
+    "department", "ministry", "office", "bureau", "division", "school", "college", "institute",
+    "academy", "university", "society", "association", "federation", "committee", "commission",
+    "center", "centre", "faculty", "council", "board", "branch", "laboratory", "hospital",
+    "section", "unit", "administration", "agency",
+}
+#: sub-units whose full "X of Y" name is kept as canonical name (there are many
+#: identically named committees, one per association)
+KEEP_FULL_HEADS = {"committee", "subcommittee", "commission", "council", "board", "chapter",
+                   "branch", "society", "group"}
+#: heads of institutions that usually carry a proper name of their own
+INSTITUTION_HEADS = {"hospital", "college", "school", "institute", "clinic", "academy",
+                     "university", "infirmary", "polyclinic", "institutet"}
+#: rank of a head noun, for "Sub-unit, Parent" appositions (higher contains lower)
+ORG_RANK = {
+    "team": 1, "group": 1, "unit": 1, "ward": 1, "section": 1, "base": 1, "branch": 1, "station": 1,
+    "laboratory": 1, "lab": 1,
+    "department": 2, "division": 2, "office": 2, "center": 2, "centre": 2, "committee": 2,
+    "subcommittee": 2, "secretariat": 2, "institute": 2,
+    "hospital": 3, "college": 3, "school": 3, "clinic": 3, "faculty": 3, "infirmary": 3,
+    "university": 4, "academy": 4, "ministry": 4, "commission": 4, "bureau": 4, "government": 4,
+    "association": 4, "society": 4, "federation": 4, "alliance": 4, "council": 4,
+    "administration": 4, "agency": 4, "foundation": 4, "union": 4,
+}
+#: heads whose prefix may itself name the parent ("<University> Cancer Hospital")
+PREFIX_PARENT_HEADS = {"hospital", "base", "center", "centre", "team", "department", "office",
+                       "division", "institute", "branch", "laboratory", "clinic", "school",
+                       "station", "unit"}
+
+# ---------------------------------------------------------------- events
+EVENT_HEADS = {
+    "forum", "conference", "congress", "seminar", "symposium", "summit", "workshop", "course",
+    "training", "program", "programme", "project", "meeting", "lecture", "session", "visit",
+    "convention", "colloquium", "expo", "exhibition", "fair", "festival", "competition", "contest",
+    "ceremony", "salon", "camp", "class", "webinar", "tour", "assembly", "olympiad", "bootcamp",
+    "masterclass", "roundtable", "dialogue", "week", "series", "activity", "campaign", "mission",
+    "school",  # "Summer School" is an event; resolved by context (see entities._seg_kind)
+}
+#: event heads whose "of <Organization>" complement is part of the name ("Annual Meeting of X")
+MEETING_HEADS = {"meeting", "congress", "assembly", "conference", "session", "convention"}
+#: families of event heads, for anaphora ("the conference" -> the article's meeting)
+EVENT_FAMILY = {
+    **{h: "meeting" for h in ("forum", "conference", "congress", "seminar", "symposium", "summit",
+                              "meeting", "assembly", "convention", "colloquium", "session", "salon",
+                              "roundtable", "dialogue", "lecture", "webinar", "event")},
+    **{h: "training" for h in ("workshop", "course", "training", "program", "programme", "project",
+                               "class", "camp", "masterclass", "bootcamp", "school", "activity",
+                               "campaign", "series")},
+    **{h: "visit" for h in ("visit", "tour", "mission", "delegation")},
+}
+
+# ---------------------------------------------------------------- people
+#: honorifics written before a name
+HONORIFICS = {"prof", "professor", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
+              "madam", "dame", "mx", "assoc", "associate", "asst", "assistant"}
+#: abbreviations that may be followed by "." inside a name chunk
+ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "no"}
+#: words of posts and roles ("Vice President", "Deputy Director", "Level II Bureau Rank Official")
+TITLE_WORDS = {
+    "president", "vice", "director", "deputy", "chairman", "chairwoman", "chairperson", "chair",
+    "secretary", "chief", "head", "dean", "member", "professor", "official", "officer", "fellow",
+    "leader", "manager", "representative", "ambassador", "consul", "minister", "governor", "mayor",
+    "superintendent", "commissioner", "counselor", "counsellor", "physician", "surgeon", "nurse",
+    "attending", "resident", "researcher", "scientist", "lecturer", "instructor", "associate",
+    "assistant", "executive", "general", "principal", "supervisor", "coordinator", "founder",
+    "inspector", "academician", "expert", "specialist", "administrator", "consultant", "trainee",
+    "visiting", "honorary", "standing", "level", "rank", "party", "chancellor", "provost",
+    "rector", "registrar", "editor", "advisor", "adviser", "captain", "doctor", "envoy",
+    "spokesperson", "spokesman", "delegate", "treasurer", "councillor", "councilor", "vice-president",
+}
+#: title words that end a title phrase (its head)
+TITLE_HEADS = TITLE_WORDS - {"vice", "deputy", "visiting", "honorary", "standing", "level", "rank",
+                             "party", "general", "executive", "associate", "assistant", "attending"}
+
+# ---------------------------------------------------------------- names
+#: modifiers that do not make a name proper ("First Hospital", "Affiliated Cancer Hospital")
+GENERIC_MODIFIERS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "affiliated", "general", "people's", "peoples", "children's", "women's", "central", "provincial",
+    "municipal", "city", "county", "district", "cancer", "tumor", "tumour", "maternal", "child",
+    "health", "medical", "university", "teaching", "traditional", "integrated", "hospital",
+    "stomatological", "dental", "eye", "psychiatric", "mental", "infectious", "rehabilitation",
+    "international", "national", "the", "of", "and", "a", "party", "annual", "academic", "new",
+    "main", "branch", "old", "local", "regional", "public", "private", "specialized", "specialist",
+    "joint", "special", "key", "this", "that", "our", "its", "their", "his", "her", "standing",
+}
+#: direction words that make a place name vague ("West China", "Western China")
+DIRECTIONS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern", "central", "mainland", "inland", "coastal"}
+#: administrative suffixes of places
+PLACE_SUFFIXES = {"province", "city", "county", "district", "municipality", "prefecture",
+                  "township", "town", "village", "state", "oblast", "governorate", "region"}
+#: lower-case words allowed inside a capitalized name when a capital follows
+NAME_INNER_LOWER = {"training", "meeting", "course", "forum", "conference", "base", "center",
+                    "centre", "committee", "association", "society", "hospital", "department"}
+#: connectors inside names
+CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/"}
+#: capitalized words that start sentences or headlines but never names
+NON_NAME_WORDS = {
+    "on", "in", "at", "during", "this", "the", "a", "an", "as", "after", "before", "with", "through",
+    "since", "every", "some", "being", "it", "its", "our", "we", "he", "she", "they", "there",
+    "these", "those", "that", "his", "her", "their", "when", "while", "by", "from", "for", "to",
+    "and", "but", "or", "also", "meanwhile", "furthermore", "moreover", "however", "therefore",
+    "according", "including", "including", "both", "all", "each", "many", "more", "most", "over",
+    "under", "about", "among", "between", "into", "upon", "if", "so", "not", "no", "yes",
+    "please", "date", "hot", "source", "editor", "author", "photo", "click", "share", "home",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "today", "yesterday", "recently", "currently", "here", "what", "which",
+    "who", "how", "why", "where", "experts", "expert", "participants", "trainees", "doctors",
+    "further", "finally", "then",
+}
+#: site furniture that is not article text
+JUNK = re.compile(
+    r"(?im)^\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
+    r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*)\s*$")
+#: initiatives and slogans that look like names but are not entities
+INITIATIVE = re.compile(r"(?i)\b(?:initiative|strategy|blueprint|plan|slogan|vision|policy|"
+                        r"road of health|community of|action plan)\b")
+
+# ---------------------------------------------------------------- specialties
+#: words that make a field ("... surgery", "... oncology")
+FIELD_HEADS = re.compile(r"(?i)(?:surger(?:y|ies)|surgical|medicine|ology|ologies|iatry|iatrics|"
+                         r"imaging|endoscopy|transplant(?:ation)?s?|oncology|nursing|pharmacy|"
+                         r"dentistry|orthopa?edics|obstetrics|pediatrics|paediatrics)$")
+#: bare specialty labels too generic to stand without a modifier or a field context
+TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
+               "rehabilitation", "nursing", "pharmacy", "psychology", "health management"}
+#: adjectives that may precede a specialty without changing it ("advanced digestive endoscopy")
+QUALITY = {"advanced", "modern", "new", "latest", "comprehensive", "standardized", "standardised",
+           "high-quality", "international", "domestic", "various", "several", "many", "multiple",
+           "other", "cutting-edge", "frontier", "innovative", "basic", "routine", "the", "a", "an",
+           "precise", "precision", "excellent", "leading", "traditional", "related", "key",
+           "whole", "entire", "current", "future", "difficult", "complex", "such", "of", "in",
+           "and", "or", "on", "for", "to", "with", "at", "by", "from", "as", "national",
+           "clinical", "its", "their", "our", "his", "her", "this", "that", "these", "global"}
+#: nouns after which a specialty is being named as a field
+FIELD_CONTEXT_BEFORE = re.compile(
+    r"(?i)(?:field|fields|area|areas|discipline|specialty|speciality|department|departments|"
+    r"division|expert|experts|specialist|specialists|professor|chief|head|director|"
+    r"speciali[sz](?:e|es|ed|ing)|focus(?:es|ed|ing)?|engaged|majoring|major)\s+(?:of|in|on|for)\s+"
+    r"(?:the\s+)?$")
+FIELD_CONTEXT_AFTER = re.compile(
+    r"(?i)^[\s-]*(?:specialty|speciality|specialties|department|departments|discipline|field|"
+    r"experts?|specialists?|surgeons?|doctors?|physicians?|nurses?|team|center|centre|ward|"
+    r"clinic|training|course|forum|conference|seminar|workshop|society|association|"
+    r"committee|profession|professionals?|related)\b")
+#: medical field acronyms with their expansions (used when the SKOS scheme lacks them)
+FIELD_ACRONYMS = {
+    "ERCP": "endoscopic retrograde cholangiopancreatography",
+    "EUS": "endoscopic ultrasound",
+    "TCM": "traditional chinese medicine",
+    "ENT": "otolaryngology",
+    "VATS": "video-assisted thoracoscopic surgery",
+}
+#: modifiers that make an unlisted "X surgery" / "X medicine" a field of its own
+FIELD_MODIFIERS = {
+    "thoracic", "cardiac", "cardiothoracic", "cardiovascular", "vascular", "hepatobiliary",
+    "pancreatic", "biliary", "gastrointestinal", "colorectal", "anorectal", "digestive", "breast",
+    "thyroid", "liver", "hepatic", "lung", "pulmonary", "organ", "kidney", "renal", "heart",
+    "neuro", "neurological", "spinal", "spine", "plastic", "pediatric", "paediatric", "oral",
+    "maxillofacial", "ophthalmic", "urological", "urologic", "gynecological", "gynaecological",
+    "obstetric", "trauma", "emergency", "burn", "bariatric", "endocrine", "transplant",
+    "minimally", "invasive", "robotic", "laparoscopic", "endoscopic", "interventional", "tumor",
+    "tumour", "oncological", "surgical", "diagnostic", "therapeutic", "molecular",
+    "nuclear", "esophageal", "oesophageal", "gastric", "geriatric", "neonatal", "perinatal",
+    "reproductive", "respiratory", "sports", "hand", "foot", "ankle",
+    "joint", "head", "neck", "skull", "base", "chest", "wall", "pelvic", "ocular", "dermatologic",
+    "cosmetic", "aesthetic", "microvascular", "fetal", "integrative", "rehabilitation",
+    "palliative", "radiation",
+}
+FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
+                  "cardiology", "radiology", "neurology", "urology", "pathology", "medicine"}
+
+
+def norm(s: str) -> str:
+    """Matching key of a surface form: lower case, straight quotes, no punctuation, one space."""
+    s = s.replace("\u2019", "'").replace("&", " and ").lower()
+    s = re.sub(r"[\"“”‘`]", "", s)
+    s = re.sub(r"[^\w\s'-]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+@functools.lru_cache(maxsize=1)
+def specialty_surfaces() -> dict[str, tuple[str, str | None, bool]]:
+    """Surface form (lower case, or as written for acronyms) -> (label, concept IRI, is_pref).
+
+    Built from the SKOS scheme; :data:`FIELD_ACRONYMS` fills acronyms it lacks.
+    """
+    out: dict[str, tuple[str, str | None, bool]] = {}
+    try:
+        from medkg.ontology import specialties
+        concepts = specialties.concepts()
+    except Exception:  # noqa: BLE001 - the scheme is optional for recognition
+        concepts = ()
+    for c in concepts:
+        out.setdefault(c.label.lower(), (c.label, c.iri, True))
+        for a in c.alt_labels:
+            key = a if a.isupper() else a.lower()
+            out.setdefault(key, (c.label, c.iri, False))
+    for acr, label in FIELD_ACRONYMS.items():
+        if acr not in out:
+            hit = out.get(label)
+            out[acr] = (hit[0], hit[1], False) if hit else (label, None, False)
+    return out
+
+
+def _plural(word_re: str) -> str:
+    if word_re.endswith("surgery"):
+        return word_re[: -len("surgery")] + "(?:surger(?:y|ies)|surgeons?)"
+    if word_re.endswith("y"):
+        return word_re[:-1] + "(?:y|ies)"
+    return word_re + "(?:s|es)?"
+
+
+@functools.lru_cache(maxsize=1)
+def specialty_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """(case-insensitive regex of word surfaces, case-sensitive regex of acronyms), longest first."""
+    words, acrs = [], []
+    for s in sorted(specialty_surfaces(), key=len, reverse=True):
+        if s.isupper() or (len(s) <= 6 and any(ch.isupper() for ch in s)):
+            acrs.append(re.escape(s))
+            continue
+        parts = [re.escape(p) for p in re.split(r"[\s-]+", s)]
+        parts[-1] = _plural(parts[-1])
+        words.append(r"[\s-]+(?:\(\s*[^()]{1,30}\)\s*)?".join(parts))
+    wre = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I) if words else re.compile(r"(?!x)x")
+    are = re.compile(r"(?<![\w])(?:" + "|".join(acrs) + r")(?![\w])") if acrs else re.compile(r"(?!x)x")
+    return wre, are
+
+
+def specialty_label(surface: str) -> tuple[str, str | None, bool] | None:
+    """(label, concept IRI, is_pref) of a matched surface (plural, parenthetical or surgeon forms)."""
+    surf = surface_key(surface)
+    idx = specialty_surfaces()
+    if surface.strip() in idx:
+        return idx[surface.strip()]
+    for cand in (surf, singular_phrase(surf), re.sub(r"surgeons?$", "surgery", surf)):
+        if cand in idx:
+            return idx[cand]
+    return None
+
+
+def surface_key(s: str) -> str:
+    s = re.sub(r"\([^()]*\)", " ", s)
+    s = s.replace("\u2019", "'")
+    return re.sub(r"[\s]+", " ", s).strip().lower()
+
+
+def singular_phrase(s: str) -> str:
+    w = s.split(" ")
+    last = w[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("ses") or last.endswith("xes"):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith(("ss", "ics", "is", "us")) and len(last) > 3:
+        last = last[:-1]
+    w[-1] = last
+    return " ".join(w)
+
+
+@functools.lru_cache(maxsize=1)
+def country_regex() -> re.Pattern:
+    """Every country surface form of the country table, longest first, case-sensitive on capitals."""
+    from medkg.ontology import countries
+    names = set()
+    for low in countries.all_names():
+        names.add(low)
+    forms = []
+    for n in sorted(names, key=len, reverse=True):
+        # title-case each word, keeping short function words and acronyms
+        if n.upper() == n or len(n) <= 3:
+            forms.append(re.escape(n.upper()))
+            continue
+        words = [w if w in ("of", "and", "the", "da", "de", "du") else w[:1].upper() + w[1:] for w in n.split(" ")]
+        forms.append(re.escape(" ".join(words)))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.lru_cache(maxsize=1)
+def admin_areas() -> dict[str, str]:
+    """Lower-case short names of first-level subdivisions (pycountry) -> their type."""
+    import pycountry
+    out = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|SAR)$", "",
+                      sub.name)
+        out.setdefault(name.lower(), sub.type)
+    return out
