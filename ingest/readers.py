@@ -224,9 +224,36 @@ def _utf16_without_bom(data: bytes) -> tuple[str | None, str]:
     return None, "binary content"
 
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_gb18030(data: bytes) -> str | None:
+    """GB18030 text, if ``data`` reads as mostly-ASCII text with Chinese characters in it.
+
+    Chinese characters in GBK/GB18030 are byte pairs, both >= 0x80, so the runs of high
+    bytes have even lengths; accented letters in cp1252/Latin-1 are mostly single high
+    bytes between ASCII letters. charset-normalizer only samples large files and cannot
+    tell these apart when the non-ASCII bytes are rare; this check looks at all of them.
+    """
+    runs = _HIGH_RUN.findall(data)
+    if not runs or sum(len(r) % 2 == 0 for r in runs) < 0.9 * len(runs):
+        return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    high = [ch for ch in text if ord(ch) > 0x7F]
+    if not high or sum(ord(ch) >= 0x2000 for ch in high) < 0.9 * len(high):
+        return None
+    return text
+
+
 def _detect(data: bytes) -> tuple[str | None, str]:
     from charset_normalizer import from_bytes
     _quiet_loggers()
+    gb = _looks_gb18030(data)
+    if gb is not None:
+        return gb, "gb18030"
     results = list(from_bytes(data, cp_isolation=_CANDIDATES))
     if not results:
         best = from_bytes(data).best()
