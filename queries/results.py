@@ -166,7 +166,15 @@ def _xml_text(s: str) -> str:
     # characters XML 1.0 cannot carry at all are replaced (U+FFFD); the rest escaped
     s = "".join(c if c in "\t\n\r" or 0x20 <= ord(c) <= 0xD7FF or 0xE000 <= ord(c) <= 0xFFFD
                 or ord(c) >= 0x10000 else "\ufffd" for c in s)
-    return xml_escape(s).replace("\r", "&#13;")
+    body = xml_escape(s).replace("\r", "&#13;")
+    # some parsers trim text nodes: keep leading/trailing white space as character references
+    stripped = body.strip(" \t\n")
+    if stripped != body:
+        i = body.index(stripped) if stripped else len(body)
+        head, tail = body[:i], body[i + len(stripped):]
+        ref = lambda w: "".join(f"&#{ord(c)};" for c in w)  # noqa: E731
+        body = ref(head) + stripped + ref(tail) if stripped else ref(body)
+    return body
 
 
 def to_xml(r: Result) -> bytes:
@@ -200,9 +208,8 @@ def _plain(t) -> str:
 def to_csv(r: Result) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    if r.kind == "boolean":
-        w.writerow(["_askResult"])
-        w.writerow(["true" if r.boolean else "false"])
+    if r.kind == "boolean":  # not defined by the W3C note: the bare value, as Oxigraph writes it
+        return b"true\r\n" if r.boolean else b"false\r\n"
     else:
         w.writerow(r.variables)
         for row in r.rows:
@@ -212,7 +219,7 @@ def to_csv(r: Result) -> bytes:
 
 def to_tsv(r: Result) -> bytes:
     if r.kind == "boolean":
-        return b"?_askResult\n" + (b"true\n" if r.boolean else b"false\n")
+        return b"true\n" if r.boolean else b"false\n"
     lines = ["\t".join("?" + v for v in r.variables)]
     for row in r.rows:
         lines.append("\t".join(str(row[v]) if v in row else "" for v in r.variables))
