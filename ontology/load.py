@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 
 import rdflib
@@ -13,12 +14,15 @@ HERE = Path(__file__).resolve().parent
 #: files that make up the ontology graph stored beside the articles
 ONTOLOGY_FILES = ("medkg.ttl", "specialties.ttl")
 SHAPES_FILE = "shapes.ttl"
+#: the owl:Ontology node
+ONTOLOGY_IRI = rdflib.URIRef(str(MKG).rstrip("#"))
 
 
 def _parse(names) -> rdflib.Graph:
     g = rdflib.Graph()
     for k, v in PREFIXES.items():
         g.bind(k, v)
+    g.bind("sh", "http://www.w3.org/ns/shacl#")
     for name in names:
         path = HERE / name
         if path.exists():
@@ -27,9 +31,26 @@ def _parse(names) -> rdflib.Graph:
 
 
 @functools.lru_cache(maxsize=1)
+def ontology_hash() -> str:
+    """SHA-256 of the shipped ontology files (changes whenever one of them is edited)."""
+    h = hashlib.sha256()
+    for name in ONTOLOGY_FILES:
+        path = HERE / name
+        if path.exists():
+            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
 def ontology_graph() -> rdflib.Graph:
-    """The OWL ontology plus the SKOS specialty scheme (one rdflib Graph)."""
-    return _parse(ONTOLOGY_FILES)
+    """The OWL ontology plus the SKOS specialty scheme (one rdflib Graph).
+
+    Carries ``<https://w3id.org/medkg/ontology> mkg:contentHash`` = :func:`ontology_hash`,
+    so a store can tell whether its copy is current.
+    """
+    g = _parse(ONTOLOGY_FILES)
+    g.add((ONTOLOGY_IRI, MKG.contentHash, rdflib.Literal(ontology_hash())))
+    return g
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +62,7 @@ def shapes_graph() -> rdflib.Graph:
 def ontology_version() -> str:
     g = ontology_graph()
     from rdflib.namespace import OWL
-    for v in g.objects(rdflib.URIRef(str(MKG).rstrip("#")), OWL.versionInfo):
+    for v in g.objects(ONTOLOGY_IRI, OWL.versionInfo):
         return str(v)
     return "0"
 
@@ -50,7 +71,7 @@ def ensure_ontology(store) -> None:
     """Put the shipped ontology graph into ``store`` when it is missing or outdated."""
     import pyoxigraph as ox
     g = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    onto = ontology_graph()
-    current = sum(1 for _ in store.oxigraph.quads_for_pattern(None, None, None, g))
-    if current != len(onto):
-        store.set_ontology(onto)
+    stored = [q.object.value for q in store.oxigraph.quads_for_pattern(
+        ox.NamedNode(str(ONTOLOGY_IRI)), ox.NamedNode(str(MKG.contentHash)), None, g)]
+    if stored != [ontology_hash()]:
+        store.set_ontology(ontology_graph())
