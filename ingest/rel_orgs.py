@@ -81,6 +81,25 @@ def _parents(ctx: Ctx, si: int, sent):
                 gap = [x.lower_ for x in doc[child[-1].te:t.i]]
                 if all(g in (",", "is", "was", "a", "an", "one", "of", "the", "as") for g in gap):
                     ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.8)
+    # "A of/for the B" between two organization mentions (also nested in a longer mention)
+    allorgs = ctx.all_in(si, "Organization")
+    for a in allorgs:
+        # nested: "[Department of X of the [Y Hospital]]"
+        for b in allorgs:
+            if b.key != a.key and a.ts < b.ts and b.te == a.te and \
+                    [t.lower_ for t in doc[b.ts - 2:b.ts]][-2:] in (["of", "the"], ["for", "the"]) or \
+                    (b.key != a.key and a.ts < b.ts and b.te == a.te and doc[b.ts - 1].lower_ in ("of", "for")):
+                if not any(o.ts < b.ts and o.te == b.te and o.ts > a.ts and o.key != b.key for o in allorgs):
+                    ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
+        if a.te >= sent.end or doc[a.te].lower_ not in ("of", "for"):
+            continue
+        k = a.te + 1
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        for b in allorgs:
+            if b.ts == k and b.key != a.key and _head(ctx, a.key) not in ("alliance",):
+                ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
+                break
     # units in a person's post: "Director of the A and B at Y"
     for p in ctx.top(si, "Person"):
         a, b = _segment(ctx, si, p)
@@ -88,19 +107,22 @@ def _parents(ctx: Ctx, si: int, sent):
         if len(seg) < 2:
             continue
         end = max(o.te for o in seg)
-        last = min((o for o in seg if o.te == end), key=lambda o: o.ts)
-        if any(o.ts <= last.ts and last.te <= o.te and o is not last for o in seg):
+        at_end = sorted((o for o in seg if o.te == end), key=lambda o: o.ts)
+        last = at_end[0]
+        if _head(ctx, last.key) in UNIT_HEADS:
             # "the Imaging Center of X Hospital": the parent is X Hospital, nested in the unit's mention
-            inner = [o for o in seg if o.te == end and o is not last and o.ts > last.ts]
-            last = min(inner, key=lambda o: o.ts) if inner else last
+            inner = [o for o in at_end[1:] if o.key != last.key]
+            if not inner:
+                continue
+            last = inner[0]
         if doc[last.ts - 1].lower_ == "the":
             prep = doc[last.ts - 2].lower_
         else:
             prep = doc[last.ts - 1].lower_
         if prep not in ("at", "of") or _head(ctx, last.key) in UNIT_HEADS - {"institute", "center", "school"}:
             continue
-        for o in seg[:-1]:
-            if o.key == last.key or _head(ctx, o.key) not in UNIT_HEADS:
+        for o in seg:
+            if o.key == last.key or _head(ctx, o.key) not in UNIT_HEADS or o.ts >= last.ts:
                 continue
             conf = 0.75 if prep == "at" else 0.6
             ctx.add(o.key, "parentOrganization", last.key, si, conf)
@@ -111,7 +133,9 @@ def _parents(ctx: Ctx, si: int, sent):
         listed = []
         k = t.i + 1
         while k < sent.end:
-            m = ctx.mention_at(si, k, "Organization")
+            at = [o for o in ctx.all_in(si, "Organization") if o.ts == k]
+            # prefer a mention that does not run over a comma ("X Base, the Y Hospital")
+            m = min(at, key=lambda o: ("," in ctx.text[o.start:o.end], -(o.te - o.ts))) if at else None
             if m is not None:
                 listed.append(m)
                 k = m.te
@@ -320,4 +344,7 @@ def _profile_specialties(ctx: Ctx):
         for s in ctx.top(si, "Specialty"):
             if any(a <= s.ts and s.te <= b for a, b in blocked):
                 continue
+            nxt = ctx.doc[s.te].lower_ if s.te < len(ctx.doc) else ""
+            if nxt in UNIT_HEADS or nxt in ("departments", "centers", "units", "wards"):
+                continue     # "the oncology department": names a unit, not what the profiled unit practises
             ctx.add(main, "specialty", s.key, si, 0.65 if refers else 0.5)
