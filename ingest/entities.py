@@ -144,6 +144,8 @@ class Registry:
         a, b = self.ex.entities[keep], self.ex.entities.pop(drop)
         a.aliases |= b.aliases | {b.name}
         a.aliases.discard(a.name)
+        if a.type == "Person":   # a surname alone is a mention, not a name
+            a.aliases = {x for x in a.aliases if len(x.split()) > 1}
         for m in b.mentions:
             self.mention(keep, (m.start, m.end))
         a.confidence = max(a.confidence, b.confidence)
@@ -265,8 +267,8 @@ class _Article:
                 cur.append(t)
                 continue
             if t.low in gz.CONNECTORS:
-                if cur and t.low in ("on", "for", "of", "in") and nxt is not None and (
-                        nxt.low in gz.NON_NAME_WORDS or not nxt.cap):
+                if cur and t.low in ("on", "for", "of", "in") and nxt is not None and nxt.low != "the" and (
+                        nxt.low in gz.NON_NAME_WORDS or not (nxt.cap or nxt.text in _QUOTE_CHARS)):
                     close()           # "held in Chengdu on August 24": not a name connector
                     continue
                 if cur:
@@ -472,10 +474,12 @@ class _Article:
     def unit_name(self, u: Unit) -> str:
         return clean(self.text[u.start:u.end])
 
-    def distinctive(self, toks: list[Tok]) -> bool:
-        """Has a word that makes the name proper (not only generic modifiers and the head)?"""
+    def distinctive(self, toks: list[Tok], strong: bool = False) -> bool:
+        """Has a word that makes the name proper (not only generic modifiers and the head)?
+        With ``strong``, only ordinals, "Affiliated", "General" ... count as generic."""
+        generic = gz.STRONG_GENERIC if strong else gz.GENERIC_MODIFIERS
         for t in toks[:-1]:
-            if t.low not in gz.GENERIC_MODIFIERS and t.low not in gz.CONNECTORS and not t.text.isdigit():
+            if t.low not in generic and t.low not in gz.CONNECTORS and not t.text.isdigit():
                 return True
         return False
 
@@ -569,7 +573,7 @@ class _Article:
         if gz.INITIATIVE.search(own):
             return None
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
-        if not has_complement and (len(toks) < 2 or not self.distinctive(toks)):
+        if not has_complement and (len(toks) < 2 or not self.distinctive(toks, strong=True)):
             return None
         if len(toks) == 1 and not has_complement:
             return None
@@ -659,12 +663,16 @@ class _Article:
     def appositions(self) -> None:
         """'Department of X, Ministry of Y': a sub-unit followed by a comma and a larger body."""
         units = [u for u in self.units if u.kind == "ORG" and u.key]
-        for a, b in zip(units, units[1:]):
+        for i, (a, b) in enumerate(zip(units, units[1:])):
             between = self.text[self._chain_end(a):b.start]
             if not re.fullmatch(r"\s*,\s*(?:the\s+)?", between) or a.parent is not None:
                 continue
             ra, rb = gz.ORG_RANK.get(a.head, 3), gz.ORG_RANK.get(b.head, 3)
-            if ra <= 2 and rb > ra and rb >= 3:
+            c = units[i + 2] if i + 2 < len(units) else None
+            in_list = c is not None and bool(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?",
+                                                          self.text[self._chain_end(b):c.start]))
+            if (ra <= 2 and rb > ra and rb >= 3) or (ra == 3 and b.head in ("university", "academy")
+                                                     and not in_list):
                 self.reg.relate(a.key, "parentOrganization", b.key, (a.start, b.end), 0.8)
                 self.reg.alias(a.key, clean(self.text[a.start:self._chain_end(b)]))
                 self.reg.mention(a.key, (a.start, self._chain_end(b)))

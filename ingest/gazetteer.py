@@ -112,6 +112,13 @@ GENERIC_MODIFIERS = {
     "main", "branch", "old", "local", "regional", "public", "private", "specialized", "specialist",
     "joint", "special", "key", "this", "that", "our", "its", "their", "his", "her", "standing",
 }
+#: modifiers that never make a standalone name proper ("Party Group", "General Assembly", "First Hospital")
+STRONG_GENERIC = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "affiliated", "general", "party", "annual", "academic", "main", "branch", "this", "that", "our",
+    "its", "their", "his", "her", "the", "of", "and", "a", "new", "old", "local", "standing", "joint",
+    "special", "key", "relevant", "related", "other", "same", "whole",
+}
 #: direction words that make a place name vague ("West China", "Western China")
 DIRECTIONS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
