@@ -74,7 +74,8 @@ EVENT_FAMILY = {
     **{h: "training" for h in ("workshop", "course", "training", "program", "programme", "project",
                                "class", "camp", "masterclass", "bootcamp", "school", "activity",
                                "campaign", "series")},
-    **{h: "visit" for h in ("visit", "tour", "mission", "delegation")},
+    **{h: "visit" for h in ("visit", "tour", "mission")},
+    "ceremony": "ceremony",
 }
 
 # ---------------------------------------------------------------- people

@@ -1,0 +1,225 @@
+"""Entity recognition and resolution on invented article snippets, through the public API."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Literal
+from rdflib.namespace import RDFS
+
+from medkg.ingest.extract import Extractor
+from medkg.ingest.model import Article
+from medkg.ingest.pipeline import extract_text
+from medkg.ontology.namespaces import SDO, article_iri, entity_iri
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, text, stem="t"):
+    return extractor.extract(Article(stem=stem, text=text))
+
+
+def names(ex, etype):
+    return {e.name for e in ex.entities.values() if e.type == etype}
+
+
+def ent(ex, etype, name):
+    hits = [e for e in ex.entities.values() if e.type == etype and e.name == name]
+    assert hits, f"no {etype} {name!r} in {sorted(names(ex, etype))}"
+    return hits[0]
+
+
+def rels(ex, predicate):
+    return {(ex.entities[r.subject].name, ex.entities[r.object].name)
+            for r in ex.relations if r.predicate == predicate}
+
+
+SYMPOSIUM = (
+    "On May 12, 2023, the 5th International Symposium on Vascular Surgery, hosted by Riverside Union "
+    "Hospital (RUH) and co-organized by the Vascular Surgery Branch of the Northland Medical Association, "
+    "was held in Eastport. More than 300 experts from the United States, Germany, the UK and China attended "
+    "the symposium.\n"
+    "Prof. Kova Tanaril, Vice President of RUH, delivered an opening speech. Vice President Mira Oduya "
+    "presided over the meeting. Dr. Jon Perello from Lakeside Clinic gave a lecture on heart transplantation, "
+    "and Professor Halvard said that the meeting was a success.\n"
+)
+
+
+def test_types_and_honorifics(extractor):
+    ex = run(extractor, SYMPOSIUM)
+    assert {"Kova Tanaril", "Mira Oduya", "Jon Perello", "Halvard"} <= names(ex, "Person")
+    # titles and honorifics never stay in a personal name
+    for n in names(ex, "Person"):
+        assert not any(w in n for w in ("Prof", "Dr", "Vice", "President"))
+    assert {"Riverside Union Hospital", "Lakeside Clinic", "Northland Medical Association"} <= names(ex, "Organization")
+    assert "5th International Symposium on Vascular Surgery" in names(ex, "Event")
+    assert {"United States", "Germany", "United Kingdom", "China"} <= names(ex, "Country")
+    uk = ent(ex, "Country", "United Kingdom")
+    assert uk.concept == "GB" and "UK" in uk.aliases
+    assert "Eastport" in names(ex, "Place")
+    assert {"vascular surgery", "heart transplantation"} <= names(ex, "Specialty")
+
+
+def test_mentions_have_true_offsets(extractor):
+    ex = run(extractor, SYMPOSIUM)
+    text = ex.article.text
+    for e in ex.entities.values():
+        assert e.mentions, e.name
+        assert 0 < e.confidence <= 1
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start:m.end].strip() == text[m.start:m.end]
+
+
+def test_acronym_definition_and_later_use(extractor):
+    ex = run(extractor, SYMPOSIUM)
+    ruh = ent(ex, "Organization", "Riverside Union Hospital")
+    assert "RUH" in ruh.aliases
+    text = ex.article.text
+    later = text.index("Vice President of RUH") + len("Vice President of ")
+    assert any(m.start == later for m in ruh.mentions)
+    assert not any(e.name == "RUH" for e in ex.entities.values())
+
+
+def test_undefined_acronym_matches_a_name(extractor):
+    ex = run(extractor, "Doctors of the Second Hospital of Marlow University met in Eastport. "
+                        "The Endoscopy Team of MUSH has trained 500 doctors.")
+    hosp = ent(ex, "Organization", "Second Hospital of Marlow University")
+    assert "MUSH" in hosp.aliases
+    assert ("Endoscopy Team", "Second Hospital of Marlow University") in rels(ex, "parentOrganization")
+
+
+def test_committee_keeps_full_name_and_parent(extractor):
+    ex = run(extractor, SYMPOSIUM)
+    full = "Vascular Surgery Branch of the Northland Medical Association"
+    assert full in names(ex, "Organization")
+    assert (full, "Northland Medical Association") in rels(ex, "parentOrganization")
+    assert ent(ex, "Specialty", "vascular surgery").concept
+
+
+def test_sub_units_and_university_hospitals(extractor):
+    ex = run(extractor, "The Department of Hand Surgery of the Third Hospital of Dorvale University and "
+                        "Greenfield Hospital of Dorvale University signed an agreement. The Foreign Affairs "
+                        "Office of the People's Government of Kestrel Province attended.")
+    orgs = names(ex, "Organization")
+    # generic hospital name keeps the "of <University>" form; a proper one is shortened
+    assert {"Department of Hand Surgery", "Third Hospital of Dorvale University", "Greenfield Hospital",
+            "Dorvale University", "Foreign Affairs Office", "People's Government of Kestrel Province"} <= orgs
+    dept = ent(ex, "Organization", "Department of Hand Surgery")
+    assert "Department of Hand Surgery of the Third Hospital of Dorvale University" in dept.aliases
+    assert "Greenfield Hospital of Dorvale University" in ent(ex, "Organization", "Greenfield Hospital").aliases
+    parents = rels(ex, "parentOrganization")
+    assert ("Department of Hand Surgery", "Third Hospital of Dorvale University") in parents
+    assert ("Third Hospital of Dorvale University", "Dorvale University") in parents
+    assert ("Greenfield Hospital", "Dorvale University") in parents
+    assert ("Foreign Affairs Office", "People's Government of Kestrel Province") in parents
+    # "... of Kestrel Province" in a government body's name is a place
+    prov = ent(ex, "Place", "Kestrel Province")
+    assert "Kestrel" in prov.aliases
+    assert ("People's Government of Kestrel Province", "Kestrel Province") in rels(ex, "location")
+
+
+def test_joint_meeting_is_one_event(extractor):
+    ex = run(extractor, "The 3rd Coastal Pediatric Surgery Forum and the 2024 Annual Meeting of the Pediatric "
+                        "Surgery Committee of Harlow Medical Association were held in Eastport on June 2. "
+                        "The forum attracted 200 doctors.")
+    events = [e for e in ex.entities.values() if e.type == "Event"]
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.name == "3rd Coastal Pediatric Surgery Forum"
+    assert any(a.startswith("2024 Annual Meeting of the Pediatric Surgery Committee") for a in ev.aliases)
+    # the anaphoric "The forum" is a mention of that event
+    text = ex.article.text
+    assert any(text[m.start:m.end] == "The forum" for m in ev.mentions)
+    assert "Pediatric Surgery Committee of Harlow Medical Association" in names(ex, "Organization")
+
+
+def test_series_are_not_merged_and_ceremonies_are_part_of_the_event(extractor):
+    ex = run(extractor, "On April 2, the Kestrel Advanced Training Course on Cardiac Imaging opened. "
+                        "The team has run Echo Hands-on Courses and the Kestrel Course on Vascular "
+                        "Ultrasound for ten years. Ten experts attended the opening ceremony.")
+    evs = names(ex, "Event")
+    assert {"Kestrel Advanced Training Course on Cardiac Imaging", "Echo Hands-on Courses",
+            "Kestrel Course on Vascular Ultrasound"} <= evs
+    assert not any("ceremony" in n.lower() for n in evs)
+    main = ent(ex, "Event", "Kestrel Advanced Training Course on Cardiac Imaging")
+    text = ex.article.text
+    assert any(text[m.start:m.end] == "the opening ceremony" for m in main.mentions)
+
+
+def test_specialties_are_lower_singular_expanded_and_mapped(extractor):
+    ex = run(extractor, "The course covered ERCP and EUS, digestive endoscopy and thoracic surgeries. "
+                        "Patients with lung cancer underwent lobectomy under a thoracoscope; the team also "
+                        "performed radical lung cancer surgery.")
+    specs = names(ex, "Specialty")
+    assert {"endoscopic retrograde cholangiopancreatography", "endoscopic ultrasound", "digestive endoscopy",
+            "thoracic surgery"} <= specs
+    ercp = ent(ex, "Specialty", "endoscopic retrograde cholangiopancreatography")
+    assert "ERCP" in ercp.aliases and ercp.concept.endswith("/endoscopic-retrograde-cholangiopancreatography")
+    # diseases, single operations and equipment are not specialties
+    assert not any(w in " ".join(specs) for w in ("cancer", "lobectomy", "thoracoscope"))
+    for e in ex.entities.values():
+        if e.type == "Specialty":
+            assert e.name == e.name.lower()
+
+
+def test_unknown_specialty_still_emitted(extractor):
+    ex = run(extractor, "She specializes in pediatric cardiology and works in the field of neonatal surgery.")
+    for n in ("pediatric cardiology", "neonatal surgery"):
+        assert n in names(ex, "Specialty")
+
+
+def test_not_entities(extractor):
+    ex = run(extractor, "Please enter the keyword\nThe hospital answers the \"Belt and Road\" initiative and "
+                        "the Healthy Nation 2035 Blueprint. Experts from the western region and West Arland "
+                        "discussed lung cancer and PET-CT.\n from clipboard\n")
+    found = {e.name.lower() for e in ex.entities.values()}
+    for bad in ("belt and road", "healthy nation 2035 blueprint", "western region", "west arland",
+                "lung cancer", "pet-ct", "please enter the keyword", "clipboard", "experts"):
+        assert bad not in found
+
+
+def test_places_vs_name_modifiers(extractor):
+    ex = run(extractor, "Kestrel Provincial People's Hospital held the meeting in Marlow, Kestrel Province. "
+                        "Doctors came from across Kestrel Province.")
+    assert {"Marlow", "Kestrel Province"} <= names(ex, "Place")
+    assert "Kestrel" not in names(ex, "Place")
+    assert "Kestrel Provincial People's Hospital" in names(ex, "Organization")
+
+
+def test_person_with_and_without_title_is_one_entity(extractor):
+    ex = run(extractor, "Professor Aleko Varga, Director of the Center for Rare Diseases, opened the "
+                        "Varga Summit on Rare Disease Medicine. Varga said the summit would be annual. "
+                        "Aleko Varga thanked the guests.")
+    people = [e for e in ex.entities.values() if e.type == "Person"]
+    assert [p.name for p in people] == ["Aleko Varga"]
+    assert len(people[0].mentions) >= 2
+
+
+def test_unnamed_delegation_visit(extractor):
+    ex = run(extractor, "A delegation from the University of Tarnow led by Professor Ilse Brandt visited "
+                        "Greenfield Hospital on June 3. The delegation toured the Imaging Center.")
+    evs = names(ex, "Event")
+    assert evs == {"Visit of the University of Tarnow delegation to Greenfield Hospital"}
+
+
+def test_same_institution_same_iri_across_articles():
+    g1 = extract_text("Surgeons of Greenfield Hospital of Dorvale University met in Marlow.", stem="a1")
+    g2 = extract_text("Greenfield Hospital signed an agreement with Kestrel Medical Association.", stem="a2")
+    node = entity_iri("Organization", "Greenfield Hospital")
+    for g, stem in ((g1, "a1"), (g2, "a2")):
+        assert (node, RDF.type, SDO.Organization) in g
+        assert (article_iri(stem), SDO.mentions, node) in g
+    assert (node, SDO.alternateName, Literal("Greenfield Hospital of Dorvale University")) in g1
+    assert (node, RDFS.label, Literal("Greenfield Hospital")) in g2
+
+
+def test_every_entity_is_mentioned_by_its_article():
+    g = extract_text(SYMPOSIUM, stem="sym")
+    a = article_iri("sym")
+    typed = {s for cls in (SDO.Person, SDO.Organization, SDO.Event, SDO.Country, SDO.Place,
+                           SDO.MedicalSpecialty) for s in g.subjects(RDF.type, cls)}
+    assert typed
+    assert typed <= set(g.objects(a, SDO.mentions))
