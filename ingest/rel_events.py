@@ -23,7 +23,7 @@ from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
 ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
-            "co-host", "convene", "hold", "launch", "initiate", "coorganize", "support"}
+            "co-host", "convene", "hold", "launch", "coorganize"}
 ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "convene", "hold", "launch",
                    "carry", "conduct", "run", "co-host", "co-organize", "cosponsor", "stage", "arrange"}
 LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",
@@ -110,7 +110,7 @@ def _organizers(ctx: Ctx, si: int, sent):
                 k += 1
             if k < sent.end and doc[k].lower_ == "by":
                 orgs = _org_list_after(ctx, si, k + 1)
-                if orgs and lem not in ("hold",) or (orgs and lem == "hold"):
+                if orgs:
                     ev = _event_before(ctx, si, t.i)
                     conf = 0.9
                     if ev is None:
@@ -119,10 +119,6 @@ def _organizers(ctx: Ctx, si: int, sent):
                         ev_key, conf = ctx.main_event, 0.7
                     else:
                         ev_key = ev.key
-                    if lem in ("support", "initiate"):
-                        conf -= 0.3
-                        if lem == "initiate":
-                            continue
                     for o in orgs:
                         ctx.add(ev_key, "organizer", o.key, si, conf)
                 continue
@@ -174,9 +170,8 @@ def _organizers_from_names(ctx: Ctx):
         # an organization named inside an event mention after "Meeting of" / "Congress of"
         for m in ctx.all_in(si, "Event"):
             for o in ctx.all_in(si, "Organization"):
-                if m.ts < o.ts and o.te <= m.te and doc[o.ts - 1].lower_ in ("of", "the") and \
-                        not (o.ts - 2 >= 0 and doc[o.ts - 2].lower_ == "of" and doc[o.ts - 1].lower_ != "the"
-                             and False):
+                if m.ts < o.ts and o.te <= m.te and (doc[o.ts - 1].lower_ == "of" or
+                                                     [x.lower_ for x in doc[o.ts - 2:o.ts]] == ["of", "the"]):
                     if ctx.of_complement(o, ctx.all_in(si, "Organization")):
                         continue
                     ctx.add(m.key, "organizer", o.key, si, 0.7)
@@ -224,6 +219,20 @@ def _locations(ctx: Ctx, si: int, sent):
                 ev_key = ev.key
             # "experts ... gathered at X": the gathering is the event's
             ctx.add(ev_key, "location", target.key, si, conf)
+            k = target.te
+            if k + 1 < sent.end and doc[k].lower_ in ("in", ","):
+                j = k + 1
+                while j < sent.end and doc[j].lower_ == "the":
+                    j += 1
+                city = ctx.mention_at(si, j, "Place")
+                if city is not None:
+                    ctx.add(ev_key, "location", city.key, si, conf - 0.1)
+                    if target.type == "Organization":
+                        ctx.add(target.key, "location", city.key, si, 0.7)
+        elif lem == "visit" and ctx.main_event and re.search(r"\b(visit|delegation|tour)", ctx.ents[ctx.main_event].name, re.I):
+            target = _place_after(ctx, si, t, (None,))
+            if target is not None:
+                ctx.add(ctx.main_event, "location", target.key, si, 0.7)
         elif lem in TRAVEL_VERBS and ctx.main_event and lem != "visit":
             target = _place_after(ctx, si, t, ("in", "to", "at", None), places_only=True)
             if target is not None and _speaks_of_participant(ctx, si, t):

@@ -53,7 +53,13 @@ ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture"
                 "chair": False, "moderate": False, "teach": False, "train": False, "inaugurate": False,
                 "unveil": False, "deliver": True, "give": True, "make": True, "present": True,
                 "host": False, "address": False, "join": False, "co-chair": False, "co-host": False,
-                "demonstrate": False, "perform": False, "officiate": False, "witness": False}
+                "demonstrate": False, "officiate": False, "witness": False, "lead": False, "welcome": False,
+                "receive": False, "meet": False}
+#: verbs that make a person an attendee only when their object is the event (or a visiting group)
+WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "welcome", "receive", "meet",
+              "witness"}
+GROUP_NOUNS = {"delegation", "delegations", "team", "group", "guests", "visitors", "experts", "delegates",
+               "participants", "trainees", "students", "visit", "scholars"}
 INVITE_GOALS = {"attend", "participate", "lecture", "teach", "speak", "give", "make", "deliver", "join",
                 "present", "share", "train", "report"}
 _SEG_STOP_WORDS = {"who", "which", "that", "whose", "where", "when", ";", ":", ")", "(", "\"", "“", "”"}
@@ -106,6 +112,15 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
     if i >= sent.end or doc[i].text != ",":
         return i, i
     j = i + 1
+    # "P, who is (also) the Director of X" / "P, who serves as Director of X"
+    if j < sent.end and doc[j].lower_ == "who":
+        k = j + 1
+        while k < sent.end and doc[k].lower_ in ("is", "was", "also", "currently", "now", "serves", "served",
+                                                  "works", "worked", "as", "the", "a", "an"):
+            k += 1
+        if k > j + 1 and k < sent.end and _has_title(doc, k, min(sent.end, k + 4)):
+            j = k
+    start = j
     while j < sent.end and j - i < 45:
         t = doc[j]
         if t.text in _SEG_STOP_WORDS or t.lower_ in _SEG_STOP_WORDS:
@@ -123,9 +138,9 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
             break
         j += 1
     end = j
-    while end > i + 1 and doc[end - 1].text in (",", "and"):
+    while end > start and doc[end - 1].text in (",", "and"):
         end -= 1
-    return i + 1, end
+    return start, end
 
 
 def _has_title(doc, a, b) -> bool:
@@ -161,6 +176,7 @@ def find_person_relations(ctx: Ctx) -> None:
             continue
         _demonym_lists(ctx, si)
         _appointments(ctx, si)
+        _delegations(ctx, si)
         prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
@@ -215,9 +231,12 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
             ctx.add(p.key, "affiliation", m.key, si, 0.9, title)
             prev_aff.append((title, m.key))
             found = True
+    if b > a:
         for c in ctx.top(si, "Country"):
             if a <= c.ts and c.te <= b and c.ts > a and doc[c.ts - 1].lower_ in ("in", "from", "of", "("):
                 ctx.add(p.key, "nationality", c.key, si, 0.75)
+    if not found:
+        found = _copular_post(ctx, si, p) or _post_before(ctx, si, p)
     if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
         head = pre_title.lower().split()[-1]
         for t, org in reversed(prev_aff):
@@ -225,6 +244,94 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 ctx.add(p.key, "affiliation", org, si, 0.6, pre_title)
                 found = True
                 break
+
+
+def _copular_post(ctx: Ctx, si: int, p: M) -> bool:
+    """"P is the director of ORG" / "P serves as TITLE at ORG" / "P works at ORG"."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    k = p.te
+    verb = doc[k] if k < sent.end else None
+    if verb is None or verb.lemma_.lower() not in ("be", "serve", "work", "act"):
+        return False
+    k += 1
+    while k < sent.end and doc[k].lower_ in ("also", "currently", "now", "as", "the", "a", "an", "still"):
+        k += 1
+    if verb.lemma_.lower() == "work" and k < sent.end and doc[k].lower_ in ("at", "in", "for"):
+        m = ctx.mention_at(si, k + 1 if doc[k + 1].lower_ != "the" else k + 2, "Organization")
+        if m is not None:
+            ctx.add(p.key, "affiliation", m.key, si, 0.75)
+            return True
+        return False
+    j = k
+    while j < sent.end and j - k < 6 and (doc[j].lower_ in TITLE_WORDS or doc[j].text == "-"):
+        j += 1
+    if j == k or j >= sent.end or doc[j].lower_ not in ("of", "at", "in"):
+        return False
+    n = j + 1
+    while n < sent.end and doc[n].lower_ == "the":
+        n += 1
+    m = ctx.mention_at(si, n, "Organization")
+    if m is None:
+        return False
+    ctx.add(p.key, "affiliation", m.key, si, 0.8, doc[k:j].text)
+    return True
+
+
+def _post_before(ctx: Ctx, si: int, p: M) -> bool:
+    """"Director of the X Department, Professor P, said ..." """
+    doc, sent = ctx.doc, ctx.sents[si]
+    k = p.ts - 1
+    while k >= sent.start and _is_honorific_tok(doc[k]):
+        k -= 1
+    if k < sent.start or doc[k].text != ",":
+        return False
+    org = ctx.mention_at(si, k - 1, "Organization")
+    if org is None:
+        return False
+    j = org.ts - 1
+    while j >= sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in ("of", "at"):
+        return False
+    e = j
+    while j - 1 >= sent.start and (doc[j - 1].lower_ in TITLE_WORDS or doc[j - 1].text == "-"):
+        j -= 1
+    if j == e or (j > sent.start and doc[j - 1].text not in (",", "by", "and", ":") and doc[j - 1].pos_ != "DET"):
+        return False
+    ctx.add(p.key, "affiliation", org.key, si, 0.75, doc[j:e].text)
+    return True
+
+
+def _delegations(ctx: Ctx, si: int):
+    """"a delegation from ORG/COUNTRY, led by P" -> P represents ORG / comes from COUNTRY."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    for t in sent:
+        if t.lemma_.lower() not in ("lead", "head") or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "by":
+            continue
+        persons = [p for p in ctx.top(si, "Person") if p.ts > t.i + 1]
+        if not persons:
+            continue
+        p = persons[0]
+        if any(x.pos_ in ("VERB",) for x in doc[t.i + 2:p.ts]):
+            continue
+        head = t.head if t.dep_ in ("acl", "relcl") else None
+        group = None
+        for k in range(t.i - 1, max(sent.start, t.i - 15) - 1, -1):
+            if doc[k].lower_ in ("delegation", "team", "group"):
+                group = k
+                break
+        if group is None and head is None:
+            continue
+        g = group if group is not None else head.i
+        if g + 2 < sent.end and doc[g + 1].lower_ in ("from", "of"):
+            n = g + 2
+            while n < sent.end and doc[n].lower_ == "the":
+                n += 1
+            m = ctx.mention_at(si, n)
+            if m is not None and m.type == "Organization":
+                ctx.add(p.key, "affiliation", m.key, si, 0.65, "delegation leader")
+            elif m is not None and m.type == "Country":
+                ctx.add(p.key, "nationality", m.key, si, 0.65)
 
 
 def _country_after(ctx: Ctx, si: int, tok: int, p: M):
@@ -327,6 +434,19 @@ def _event_of(ctx: Ctx, si: int, verb) -> str | None:
     return ctx.main_event
 
 
+def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
+    ids = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep", "pobj", "attr", "dative", "nsubjpass"):
+            ids |= _subtree_ids(c)
+    if any(m.ts in ids for m in ctx.all_in(si, "Event")):
+        return True
+    # "led by P" modifies the delegation; "P welcomed the delegation"
+    if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in GROUP_NOUNS:
+        return True
+    return any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ in ("dobj", "pobj", "nsubjpass"))
+
+
 def _verb_cue(t) -> bool:
     lem = _lem(t)
     if t.pos_ not in ("VERB", "AUX", "NOUN") or lem not in ATTEND_VERBS:
@@ -371,6 +491,8 @@ def _attendees(ctx: Ctx):
             ev = _event_of(ctx, si, t)
             if ev is None:
                 continue
+            if lem in WEAK_VERBS and not _object_is_event(ctx, si, t):
+                continue
             passive = any(c.dep_ == "auxpass" for c in t.children)
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             agent = [c for c in t.children if c.dep_ == "agent"]
@@ -391,10 +513,9 @@ def _attendees(ctx: Ctx):
             if t.dep_ == "relcl":
                 ids |= {t.head.i} | _subtree_ids(t.head)
             hits = [p for p in _persons_in(ctx, si, ids)]
-            if lem == "host" and not hits:
-                continue
+            agent_ids = {i for c in agent for i in _subtree_ids(c)}
             for p in hits:
-                if p.te <= t.i or passive or t.dep_ == "relcl":
+                if p.te <= t.i or passive or t.dep_ == "relcl" or p.ts in agent_ids:
                     ctx.add(ev, "attendee", p.key, si, 0.85)
         # "P, chairman of the conference" / "P ... at the opening ceremony"
         for p in persons:
