@@ -463,9 +463,16 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
                                    deduplicate=False, with_metadata=False)
         meta = trafilatura.extract_metadata(html)
         if meta is not None:
-            title, date = meta.title, meta.date
+            title = meta.title
     except Exception:     # trafilatura has its own failure modes on broken markup; lxml below is the fallback
         pass
+    try:
+        # only dates the page marks up (meta tags, <time>, JSON-LD, URL): htmldate's extensive
+        # search (which trafilatura uses) guesses e.g. 2024-01-01 from a "Copyright 2024" footer
+        from htmldate import find_date
+        date = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:
+        date = None
     plain = _fallback_html_text(html)      # the page without scripts, menus, nav, header, footer
     if not plain.strip():
         text = ""                          # nothing but page chrome

@@ -396,3 +396,12 @@ def test_cli_explicit_bad_paths(cli, tmp_path):
     assert str(pdf) in lines[0] and str(tmp_path / "missing.txt") in lines[1]
     with Store(tmp_path / "s", read_only=True) as st:
         assert st.articles() == ["good"]
+
+
+def test_html_copyright_year_is_not_a_publication_date(tmp_path):
+    f = tmp_path / "c.html"
+    f.write_text(f"<html><head><title>Forum</title></head><body><h1>Forum opens</h1><p>{BODY}</p>"
+                 "<footer>Copyright 2024 West China Hospital</footer></body></html>")
+    assert one_article(f).date is None
+    f.write_text(f"<html><body><h1>Forum opens</h1><div>date:2024/3/8 19:42:00 hot:555</div><p>{BODY}</p></body></html>")
+    assert one_article(f).date == "2024-03-08"
