@@ -55,8 +55,32 @@ def ontology_graph() -> rdflib.Graph:
 
 @functools.lru_cache(maxsize=1)
 def shapes_graph() -> rdflib.Graph:
-    """The SHACL shapes that medkg's output must satisfy."""
-    return _parse([SHAPES_FILE])
+    """The SHACL shapes that medkg's output must satisfy.
+
+    ``shapes.ttl`` plus two generated shapes per count property (every
+    ``rdfs:subPropertyOf mkg:count`` of the ontology): subject a ``schema:Event``,
+    value a non-negative ``xsd:integer``.
+    """
+    from rdflib.namespace import RDFS, SH, XSD
+    from medkg.ontology.namespaces import SDO
+    g = _parse([SHAPES_FILE])
+    shapes = rdflib.Namespace("https://w3id.org/medkg/shapes#")
+    g.bind("mkgsh", shapes)
+    A = rdflib.RDF.type
+    for p in sorted(ontology_graph().subjects(RDFS.subPropertyOf, MKG["count"])):
+        name = p.split("#")[-1]
+        dom, val = shapes[f"{name}-domain"], shapes[f"{name}-value"]
+        g.add((dom, A, SH.NodeShape))
+        g.add((dom, SH.targetSubjectsOf, p))
+        g.add((dom, SH["class"], SDO.Event))
+        g.add((dom, SH.message, rdflib.Literal(f"mkg:{name} is only for schema:Event nodes")))
+        g.add((val, A, SH.PropertyShape))
+        g.add((val, SH.targetSubjectsOf, p))
+        g.add((val, SH.path, p))
+        g.add((val, SH.datatype, XSD.integer))
+        g.add((val, SH.minInclusive, rdflib.Literal(0)))
+        g.add((val, SH.message, rdflib.Literal(f"mkg:{name} must be a non-negative xsd:integer")))
+    return g
 
 
 def ontology_version() -> str:
