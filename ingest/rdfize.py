@@ -16,6 +16,7 @@ Provenance design (see docs/decisions.md):
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, PROV
@@ -52,6 +53,12 @@ def date_literal(value: str) -> Literal:
     if len(value) == 4:
         return Literal(value, datatype=XSD.gYear)
     return Literal(value, datatype=XSD.date)
+
+
+def confidence_literal(value: float) -> Literal:
+    """``xsd:decimal`` literal with a Decimal value (a float value would make the literal
+    ill-typed for SHACL's sh:datatype xsd:decimal check on in-memory graphs)."""
+    return Literal(Decimal(str(round(float(value), 3))), datatype=XSD.decimal)
 
 
 def _h(*parts) -> str:
@@ -101,7 +108,7 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
         add((f, RDF.predicate, p))
         add((f, RDF.object, o))
         add((f, PROV.wasQuotedFrom, a))
-        add((f, MKG.confidence, Literal(round(float(confidence), 3), datatype=XSD.decimal)))
+        add((f, MKG.confidence, confidence_literal(confidence)))
         if evidence is not None:
             add((f, PROV.wasDerivedFrom, span_node(evidence, NIF.Sentence)))
         return f
@@ -129,7 +136,7 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
         for m in e.mentions:
             mn = span_node(m, NIF.Phrase)
             add((mn, NIF.taIdentRef, n))
-            add((mn, MKG.confidence, Literal(round(float(e.confidence), 3), datatype=XSD.decimal)))
+            add((mn, MKG.confidence, confidence_literal(e.confidence)))
         if e.date:
             lit = date_literal(e.date)
             add((n, SDO.startDate, lit))
