@@ -1,0 +1,32 @@
+"""Date expressions: recognition, ranges, validation and the year fallback chain."""
+
+from __future__ import annotations
+
+import pytest
+
+from medkg.ingest.dates import find_dates, resolve
+
+
+@pytest.mark.parametrize("text, article_date, want", [
+    ("The forum was held on August 24, 2024 in Chengdu.", None, ("2024-08-24", None)),
+    ("On the morning of March 30, the project was launched.", None, ("--03-30", None)),
+    ("On March 6, the department held the course.", "2024-03-08", ("2024-03-06", None)),
+    ("The 2023 congress opened on 12 May.", "2024-01-01", ("2023-05-12", None)),   # sentence year first
+    ("The workshop ran from 6 to 8 May 2022.", None, ("2022-05-06", "2022-05-08")),
+    ("It took place on March 6-8, 2024.", None, ("2024-03-06", "2024-03-08")),
+    ("Posted 2024-02-29: the clinic opened.", None, ("2024-02-29", None)),
+    ("It opened on February 29.", "2023-05-01", ("--02-29", None)),                # no 29 Feb in 2023
+])
+def test_resolve(text, article_date, want):
+    dms = find_dates(text)
+    assert dms, text
+    assert resolve(dms[0], text, article_date) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Experts may 10 times review the cases.",
+    "The 42nd workshop trained 1,000 doctors in 20 years.",
+    "It was founded on February 30.",
+])
+def test_not_dates(text):
+    assert find_dates(text) == []

@@ -1,0 +1,218 @@
+"""Relations, event dates and counts, through the public API on invented articles.
+
+Every text here is made up (names of people, events and most bodies are invented or generic);
+the assertions are on the schema.org triples of the graph ``extract_text`` returns.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from medkg.ingest.pipeline import extract_text
+from medkg.ontology.namespaces import MKG, ORG, SDO
+
+SYMPOSIUM = """\
+The 5th International Symposium on Cardiac Surgery held at Lakeside Hospital
+
+On May 18, 2023, the 5th International Symposium on Cardiac Surgery was held at Lakeside Hospital \
+of Central South University in Changsha. The symposium was hosted by the Department of Cardiovascular \
+Surgery of Lakeside Hospital and co-organized by the Hunan Medical Association. More than 300 experts \
+from 12 countries, including the United States, Germany and Japan, attended the meeting.
+
+Professor John Smith, President of the European Association for Cardio-Thoracic Surgery, delivered a \
+keynote speech. Dr. Maria Rossi from Italy gave a lecture on minimally invasive valve surgery. \
+Zhang Wei, Dean of Lakeside Hospital, presided over the opening ceremony.
+
+"We are honored to host this event," said Li Ming, Director of the Department of Cardiovascular Surgery.
+"""
+
+ANNUAL_MEETING = """\
+On November 3, the Annual Meeting of the Pediatric Surgery Committee of the Guangdong Medical \
+Association was held in Guangzhou. Nearly 200 pediatric surgeons attended the conference.
+
+Riverside Hospital is affiliated to Eastern Jiao Tong University School of Medicine. Prof. Chen Jie, \
+vice president of Eastern Jiao Tong University and president of Riverside Hospital, presided over the \
+meeting. Dr. Ahmed Khan from Pakistan made a report on neonatal surgery.
+"""
+
+TRAINING = """\
+On September 9, the 3rd Advanced Training Course on Endoscopic Ultrasound, organized by the Digestive \
+Endoscopy Center of Renhe Hospital, opened in Shanghai. Sixteen doctors from Nepal, Pakistan and Ghana \
+took part in the two-week course.
+
+Professor Liu Yang, Director of the Digestive Endoscopy Center, chaired the opening ceremony.
+"""
+
+PROFILE = """\
+Department of Neurology
+
+The Department of Neurology of Hillside Hospital is one of the earliest neurology departments in Wuhan. \
+The department has 120 beds and 45 doctors. Professor Sun Li is the director of the department.
+"""
+
+
+def node(g, name: str) -> URIRef:
+    found = {s for s in g.subjects(SDO.name, Literal(name))}
+    assert found, f"no node named {name!r}; names: {sorted(str(o) for o in g.objects(None, SDO.name))}"
+    return found.pop()
+
+
+def event(g) -> URIRef:
+    evs = set(g.subjects(RDF.type, SDO.Event))
+    assert len(evs) == 1, evs
+    return evs.pop()
+
+
+@pytest.fixture(scope="module")
+def symposium():
+    return extract_text(SYMPOSIUM, stem="symposium")
+
+
+@pytest.fixture(scope="module")
+def annual():
+    return extract_text(ANNUAL_MEETING, stem="annual")
+
+
+@pytest.fixture(scope="module")
+def training():
+    return extract_text(TRAINING, stem="training", date="2024-09-12")
+
+
+@pytest.fixture(scope="module")
+def profile():
+    return extract_text(PROFILE, stem="profile")
+
+
+# ---------------------------------------------------------------- people
+def test_affiliation_with_post_becomes_membership(symposium):
+    g = symposium
+    smith = node(g, "John Smith")
+    eacts = node(g, "European Association for Cardio-Thoracic Surgery")
+    assert (smith, SDO.affiliation, eacts) in g
+    roles = {str(t) for m in g.subjects(ORG.member, smith) for t in g.objects(m, MKG.roleTitle)}
+    assert "President" in roles
+    assert (node(g, "Zhang Wei"), SDO.affiliation, node(g, "Lakeside Hospital")) in g
+
+
+def test_two_posts_in_one_apposition(annual):
+    g = annual
+    chen = node(g, "Chen Jie")
+    assert (chen, SDO.affiliation, node(g, "Eastern Jiao Tong University")) in g
+    assert (chen, SDO.affiliation, node(g, "Riverside Hospital")) in g
+
+
+def test_affiliation_stated_with_a_copula(profile):
+    g = profile
+    assert (node(g, "Sun Li"), SDO.affiliation, node(g, "Department of Neurology")) in g
+
+
+def test_nationality_from_country(symposium, annual):
+    assert (node(symposium, "Maria Rossi"), SDO.nationality, node(symposium, "Italy")) in symposium
+    assert (node(annual, "Ahmed Khan"), SDO.nationality, node(annual, "Pakistan")) in annual
+    # an official's nationality is not stated
+    assert not list(symposium.objects(node(symposium, "Zhang Wei"), SDO.nationality))
+
+
+def test_attendees_are_speakers_and_chairs(symposium, training):
+    ev = event(symposium)
+    for name in ("John Smith", "Maria Rossi", "Zhang Wei"):
+        assert (ev, SDO.attendee, node(symposium, name)) in symposium, name
+    assert (event(training), SDO.attendee, node(training, "Liu Yang")) in training
+
+
+def test_quoted_only_person_is_not_an_attendee(symposium):
+    li = node(symposium, "Li Ming")
+    assert (event(symposium), SDO.attendee, li) not in symposium
+    # ... but the post stated in the same sentence is kept
+    assert (li, SDO.affiliation, node(symposium, "Department of Cardiovascular Surgery")) in symposium
+
+
+# ---------------------------------------------------------------- events
+def test_organizers_passive_and_co_organized(symposium):
+    g, ev = symposium, event(symposium)
+    assert (ev, SDO.organizer, node(g, "Department of Cardiovascular Surgery")) in g
+    assert (ev, SDO.organizer, node(g, "Hunan Medical Association")) in g
+    # the parent of the hosting department is not an organizer
+    assert (ev, SDO.organizer, node(g, "Central South University")) not in g
+
+
+def test_annual_meeting_of_a_committee_is_organized_by_it(annual):
+    g = annual
+    committee = next(s for s in g.subjects(RDF.type, SDO.Organization)
+                     if "Pediatric Surgery Committee" in str(g.value(s, SDO.name)))
+    assert (event(g), SDO.organizer, committee) in g
+
+
+def test_location_venue_and_city(symposium, annual):
+    ev = event(symposium)
+    assert (ev, SDO.location, node(symposium, "Lakeside Hospital")) in symposium
+    assert (ev, SDO.location, node(symposium, "Changsha")) in symposium
+    assert (event(annual), SDO.location, node(annual, "Guangzhou")) in annual
+
+
+def test_about_from_event_name(symposium, training):
+    assert (event(symposium), SDO.about, node(symposium, "cardiac surgery")) in symposium
+    assert (event(training), SDO.about, node(training, "endoscopic ultrasound")) in training
+
+
+def test_participant_countries(symposium, training):
+    ev = event(symposium)
+    for c in ("United States", "Germany", "Japan"):
+        assert (ev, MKG.participantCountry, node(symposium, c)) in symposium, c
+    for c in ("Nepal", "Pakistan", "Ghana"):
+        assert (event(training), MKG.participantCountry, node(training, c)) in training, c
+
+
+# ---------------------------------------------------------------- organizations
+def test_parent_organization_from_affiliated_to(annual):
+    g = annual
+    assert (node(g, "Riverside Hospital"), SDO.parentOrganization,
+            node(g, "Eastern Jiao Tong University School of Medicine")) in g
+
+
+def test_specialty_read_off_the_name(symposium):
+    g = symposium
+    assert (node(g, "Department of Cardiovascular Surgery"), SDO.medicalSpecialty,
+            node(g, "cardiovascular surgery")) in g
+
+
+def test_organization_location_where_stated(profile):
+    g = profile
+    assert (node(g, "Department of Neurology"), SDO.location, node(g, "Wuhan")) in g
+
+
+# ---------------------------------------------------------------- dates and counts
+def test_date_with_year_in_the_sentence(symposium):
+    assert symposium.value(event(symposium), SDO.startDate) == Literal("2023-05-18", datatype=XSD.date)
+
+
+def test_date_without_year_is_a_month_day(annual):
+    assert annual.value(event(annual), SDO.startDate) == Literal("--11-03", datatype=XSD.gMonthDay)
+
+
+def test_date_takes_the_dateline_year(training):
+    assert training.value(event(training), SDO.startDate) == Literal("2024-09-09", datatype=XSD.date)
+
+
+def test_date_fact_has_sentence_evidence(training):
+    g = training
+    ev = event(g)
+    facts = [f for f in g.subjects(RDF.subject, ev) if g.value(f, RDF.predicate) == SDO.startDate]
+    assert facts
+    sentence = g.value(facts[0], PROV.wasDerivedFrom)
+    from medkg.ontology.namespaces import NIF
+    assert "September 9" in str(g.value(sentence, NIF.anchorOf))
+
+
+def test_counts(symposium, training):
+    ev = event(symposium)
+    assert symposium.value(ev, MKG.participantCount) == Literal(300, datatype=XSD.integer)
+    assert symposium.value(ev, MKG.countryCount) == Literal(12, datatype=XSD.integer)
+    assert training.value(event(training), MKG.participantCount) == Literal(16, datatype=XSD.integer)
+
+
+def test_no_counts_or_dates_without_events(profile):
+    assert not list(profile.subjects(RDF.type, SDO.Event))
+    assert not list(profile.triples((None, MKG.participantCount, None)))
