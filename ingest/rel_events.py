@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from medkg.ingest.rel_context import Ctx, M
@@ -335,13 +336,20 @@ def _surfaces(e) -> list[str]:
     return sorted({s for s in {e.name, *e.aliases} if len(s) >= 3}, key=len, reverse=True)
 
 
+@functools.lru_cache(maxsize=4096)
+def _word_re(surface: str):
+    return re.compile(r"(?<![\w])" + re.escape(surface.lower()) + r"(?![\w])")
+
+
 def longest_matches(text: str, specs: dict[str, list[str]]) -> set[str]:
     """Specialty keys whose surface occurs in ``text``, longest match first (no overlaps)."""
     cands = []
     low = text.lower()
     for key, surfs in specs.items():
         for s in surfs:
-            for mt in re.finditer(r"(?<![\w])" + re.escape(s.lower()) + r"(?![\w])", low):
+            if s.lower() not in low:
+                continue
+            for mt in _word_re(s).finditer(low):
                 cands.append((mt.start(), mt.end(), key))
     cands.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken: list[tuple[int, int]] = []
