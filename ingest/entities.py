@@ -264,6 +264,9 @@ class _Article:
                     close()
                 continue
             if t.word and t.cap:
+                if cur and self.is_verb(t):
+                    close()           # headline verbs: "... Forum Held in X", "... Signs MOU"
+                    continue
                 cur.append(t)
                 continue
             if t.low in gz.CONNECTORS:
@@ -282,6 +285,13 @@ class _Article:
             close()
         close()
         return out
+
+    def is_verb(self, t: Tok) -> bool:
+        if t.low in gz.HEADLINE_VERBS:
+            return True
+        tok = self.tok_at.get(t.start)
+        return tok is not None and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.pos_ in ("VERB", "AUX") \
+            and t.low not in gz.ORG_HEADS and t.low not in gz.EVENT_HEADS
 
     # -------------------------------------------------------------- classification
     def seg_kind(self, seg: Seg) -> None:
@@ -605,9 +615,7 @@ class _Article:
                              alias=" ".join(pname.split()[:-1]), conf=0.8, subtypes=("AdministrativeArea",))
                 reg.relate(key, "location", pk, (u.start, u.end), 0.8)
         # a parent named inside the name: "<University> Cancer Hospital", "CMDA ... Training Base"
-        if head in gz.PREFIX_PARENT_HEADS and len(u.segs) == 1 and not u.extended:
-            self._prefix_parent(key, toks)
-        elif head in gz.PREFIX_PARENT_HEADS and u.extended:
+        if head in gz.PREFIX_PARENT_HEADS:
             self._prefix_parent(key, toks)
         return key
 
@@ -966,28 +974,72 @@ class _Article:
 
     # -------------------------------------------------------------- unnamed events
     def unnamed_events(self) -> None:
-        """A delegation visit with no event name: 'Visit of the X delegation to Y'."""
+        """An article about an unnamed happening gets one event with a short descriptive name:
+        a delegation visit ('Visit of the X delegation to Y'), a launch/opening/unveiling
+        ceremony ('Launching ceremony of the X'), or a signing ('Signing of the agreement
+        between A and B')."""
         if any(e.type == "Event" for e in self.ex.entities.values()):
             return
+        ents = self.ex.entities
+        text = self.text
+
+        def orgs_in(a: int, b: int):
+            return sorted({(m.start, m.end, e.key) for e in ents.values() if e.type == "Organization"
+                           for m in e.mentions if a <= m.start < b})
+
+        def rank(k):
+            e = ents[k]
+            return gz.ORG_RANK.get(_last_word(e.name).rstrip("s"), 3)
+
         for sent in self.doc.sents:
-            st = sent.text
-            if not re.search(r"\bdelegation\b", st, re.I) or not re.search(r"\bvisit", st, re.I):
+            a, b = sent.start_char, sent.end_char
+            st = text[a:b]
+            dm = re.search(r"\bdelegation\b", st, re.I)
+            vm = re.search(r"\bvisit(?:ed|s|ing)?\b", st, re.I)
+            if not dm or not vm:
                 continue
-            orgs = sorted({(m.start, e.key) for e in self.ex.entities.values() if e.type == "Organization"
-                           for m in e.mentions if sent.start_char <= m.start < sent.end_char})
-            if not orgs:
+            orgs = orgs_in(a, b)
+            guest = None
+            m = re.search(r"\bdelegation\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
+            if m:
+                guest = next((k for s0, _e, k in orgs if s0 == a + m.end()), None)
+            if guest is None:
+                guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
+                              and text[e0:a + dm.start()].strip() == ""), None)
+            gname = ents[guest].name if guest else None
+            if gname is None:
+                adj = re.search(r"(?:the|a)\s+([A-Z][a-z]+)\s+delegation", st)
+                gname = adj.group(1) if adj else None
+            if not gname:
                 continue
-            dpos = sent.start_char + re.search(r"\bdelegation\b", st, re.I).start()
-            vpos = sent.start_char + re.search(r"\bvisit", st, re.I).start()
-            guest = [k for p, k in orgs if abs(p - dpos) < 80]
-            host = [k for p, k in orgs if p > vpos and k not in guest[:1]]
-            g = self.ex.entities[guest[0]].name if guest else None
-            h = self.ex.entities[host[0]].name if host else None
-            if not g:
-                continue
-            name = f"Visit of the {g} delegation" + (f" to {h}" if h else "")
-            self.reg.add("Event", name, (sent.start_char, sent.end_char), conf=0.6, subtypes=())
+            after = [k for s0, _e, k in orgs if s0 > a + vm.start() and k != guest]
+            host = max(after, key=rank) if after else None
+            name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
+            self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
             return
+        m = re.search(r"\b(launch(?:ing)?|opening|unveiling|inauguration|founding|establishment|signing)\s+"
+                      r"ceremony\s+of\s+(?:the\s+)?", text, re.I)
+        if m:
+            k = next((k for s0, _e, k in orgs_in(m.end(), m.end() + 1)), None)
+            if k:
+                name = f"{m.group(1).capitalize()} ceremony of the {ents[k].name}"
+                self.reg.add("Event", name, (m.start(), m.end()), conf=0.6)
+                return
+        for sent in self.doc.sents:
+            a, b = sent.start_char, sent.end_char
+            st = text[a:b]
+            m = re.search(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
+                          r"(?:agreement|memorandum of understanding|memorandum|MOU|contract))", st)
+            if not m:
+                continue
+            orgs = []
+            for _s, _e, k in orgs_in(a, b):
+                if k not in orgs:
+                    orgs.append(k)
+            if len(orgs) >= 2:
+                name = f"Signing of the {m.group(1)} between {ents[orgs[0]].name} and {ents[orgs[1]].name}"
+                self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
+                return
 
     # -------------------------------------------------------------- run
     def run(self) -> None:

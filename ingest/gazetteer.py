@@ -130,6 +130,15 @@ PLACE_SUFFIXES = {"province", "city", "county", "district", "municipality", "pre
 #: lower-case words allowed inside a capitalized name when a capital follows
 NAME_INNER_LOWER = {"training", "meeting", "course", "forum", "conference", "base", "center",
                     "centre", "committee", "association", "society", "hospital", "department"}
+#: verbs of headlines written in title case ("... Forum Held in X", "Hospital Signs MOU with Y")
+HEADLINE_VERBS = {
+    "held", "holds", "hold", "opens", "opened", "launched", "launches", "signs", "signed", "visits",
+    "visited", "concluded", "concludes", "kicks", "kicked", "starts", "started", "ends", "ended",
+    "successfully", "grandly", "hosts", "hosted", "welcomes", "welcomed", "wins", "won", "attends",
+    "attended", "meets", "met", "completes", "completed", "joins", "joined", "receives", "received",
+    "becomes", "became", "achieves", "achieved", "sets", "holding", "convened", "convenes", "is",
+    "was", "are", "were", "has", "have", "had", "will", "to", "debuts", "unveils", "unveiled",
+}
 #: connectors inside names
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/"}
 #: capitalized words that start sentences or headlines but never names
