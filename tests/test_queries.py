@@ -398,10 +398,15 @@ def test_cli_formats_agree(cli, sample_store_dir):
     d = sample_store_dir
     n = {}
     for fmt, pfmt in (("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML),
-                      ("csv", ox.QueryResultsFormat.CSV), ("tsv", ox.QueryResultsFormat.TSV)):
+                      ("csv", None), ("tsv", ox.QueryResultsFormat.TSV)):
         res = cli("--store", d, "query", "provenance", "-f", fmt)
         assert res.exit_code == 0, res.output
-        n[fmt] = len(list(ox.parse_query_results(res.stdout_bytes, pfmt)))
+        if pfmt is None:  # CSV is lossy: read it as CSV
+            import csv
+            import io
+            n[fmt] = len(list(csv.reader(io.StringIO(res.stdout_bytes.decode(), newline="")))) - 1
+        else:
+            n[fmt] = len(list(ox.parse_query_results(res.stdout_bytes, pfmt)))
     assert len(set(n.values())) == 1 and n["json"] > 0
     res = cli("--store", d, "query", "provenance")
     assert res.output.rstrip().endswith(f"({n['json']} rows)")

@@ -94,7 +94,9 @@ def invented(tmp_path_factory):
 
 
 def store_quads(store) -> set:
-    return {(q.subject, q.predicate, q.object, q.graph_name) for q in store.quads()}
+    """The store's quads as a push leaves them on the server (blank nodes skolemized to stable IRIs)."""
+    from medkg.queries.remote import store_graphs
+    return {(t.subject, t.predicate, t.object, ox.NamedNode(g)) for g, ts in store_graphs(store).items() for t in ts}
 
 
 def normalize(result):
