@@ -156,6 +156,11 @@ class Ctx:
     def host_hospital(self) -> str | None:
         return self.org_for_noun("hospital")
 
+    @property
+    def speaks_as_host(self) -> bool:
+        """The article speaks for its hospital ("our hospital")."""
+        return bool(re.search(r"\bour (?:hospital|center|centre)\b", self.text, re.I))
+
     # ------------------------------------------------------------ mentions
     def sent_index(self, char: int) -> int | None:
         lo, hi = 0, len(self.sents) - 1

@@ -244,6 +244,10 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 ctx.add(p.key, "affiliation", org, si, 0.6, pre_title)
                 found = True
                 break
+        # "President P" in an article written by the host hospital ("our hospital")
+        if not found and ctx.host_hospital and ctx.speaks_as_host and \
+                not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
+            ctx.add(p.key, "affiliation", ctx.host_hospital, si, 0.55, pre_title)
 
 
 def _copular_post(ctx: Ctx, si: int, p: M) -> bool:
@@ -485,8 +489,21 @@ def _attendees(ctx: Ctx):
                             if p.te <= t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
                 continue
+            # "Experts attending the forum included P1, P2" / "Guests at the ceremony were P1 and P2"
+            if lem in ("include", "be") and t.pos_ in ("VERB", "AUX"):
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                sub_ids = {x.i for c in subj for x in c.subtree}
+                group = any(doc[i].lower_ in GROUP_NOUNS | {"guests", "attendees", "speakers", "leaders",
+                                                             "lecturers", "participants"} for i in sub_ids)
+                attends = any(_lem(doc[i]) in ("attend", "participate", "present", "invite") for i in sub_ids) or \
+                    any(m.ts in sub_ids for m in ctx.all_in(si, "Event"))
+                if subj and group and attends:
+                    ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in sub_ids), ctx.main_event)
+                    for p in persons:
+                        if p.ts > t.i:
+                            ctx.add(ev, "attendee", p.key, si, 0.75)
+                continue
             if not _verb_cue(t):
-                # "co-inaugurated" is split by the tokenizer: "co - inaugurated"
                 continue
             ev = _event_of(ctx, si, t)
             if ev is None:
