@@ -429,6 +429,9 @@ class _Article:
         return [s for s in segs if s.toks]
 
     def compose(self, segs: list[Seg], part_end: int) -> list[Unit]:
+        """Segments -> units: a head absorbs its of/for/on complements ("Department" + "General
+        Surgery"); "<unit> of <institution>" makes a sub-unit, "<unit> for <institution>" keeps the
+        complement in the name; meetings keep "of <organization>" in their name."""
         units: list[Unit] = []
         for seg in segs:
             last = units[-1] if units else None
@@ -463,27 +466,12 @@ class _Article:
                     last.parent = u
                     units.append(u)
                     continue
-            elif last and last.extended and last.kind == "ORG" and k in ("ORG", "ACRO") and seg.conn == "of" \
-                    and len(units) >= 2 and units[-1].kind == "ORG":
-                pass
-            # a sub-unit chain continues from the newest unit even after an extended one
-            if units and k in ("ORG", "ACRO") and seg.conn == "of" and units[-1].kind == "ORG" and units[-1] is not last:
-                pass
-            u = Unit(k, [seg], s0, s1, seg.head)
-            if last and last.kind in ("ORG",) and k in ("ORG", "ACRO") and seg.conn == "of" and last.extended:
-                # "X Base for the Y Alliance of Z": the newest sub-unit chain
-                pass
-            units.append(u)
-        # sub-unit chains inside extended units: ORG of ORG after the extension point
-        for a, b in zip(units, units[1:]):
-            if a.extended and a.for_parent is b:
-                continue
+            # a new unit; after an extended unit ("Annual Meeting of <Committee of Association>",
+            # "<Base> for the <Alliance>") the structure of the complement is parsed on its own
+            units.append(Unit(k, [seg], s0, s1, seg.head))
         return units
 
     # -------------------------------------------------------------- emission
-    def unit_name(self, u: Unit) -> str:
-        return clean(self.text[u.start:u.end])
-
     def distinctive(self, toks: list[Tok], strong: bool = False) -> bool:
         """Has a word that makes the name proper (not only generic modifiers and the head)?
         With ``strong``, only ordinals, "Affiliated", "General" ... count as generic."""
@@ -799,8 +787,9 @@ class _Article:
     def acronyms(self) -> None:
         reg, text = self.reg, self.text
         # definitions: "Name (ACR)"
+        parents = {id(u.parent) for u in self.units if u.parent is not None}
         for u in self.units:
-            if u.kind not in ("ORG", "EVENT") or not u.key:
+            if u.kind not in ("ORG", "EVENT") or not u.key or id(u) in parents:
                 continue
             end = self._chain_end(u) if u.kind == "ORG" else u.end
             m = re.match(r"\s*[(（]\s*([A-Z][A-Za-z&-]{1,11})\s*[)）]", text[end:end + 20])

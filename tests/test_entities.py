@@ -223,3 +223,10 @@ def test_every_entity_is_mentioned_by_its_article():
                            SDO.MedicalSpecialty) for s in g.subjects(RDF.type, cls)}
     assert typed
     assert typed <= set(g.objects(a, SDO.mentions))
+
+
+def test_acronym_after_long_form_names_the_sub_unit_only(extractor):
+    ex = run(extractor, "The forum was hosted by Greenfield Hospital of Dorvale University (GHDU). "
+                        "Prof. Ann Lee, Vice President of GHDU, spoke.")
+    assert "GHDU" in ent(ex, "Organization", "Greenfield Hospital").aliases
+    assert "GHDU" not in ent(ex, "Organization", "Dorvale University").aliases
