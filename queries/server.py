@@ -479,7 +479,7 @@ nav ul{list-style:none;padding:0;margin:0} nav li{margin:6px 0} nav code{color:#
 nav a{color:#0645ad;text-decoration:none;font-weight:600} nav a:hover{text-decoration:underline}
 main{flex:1;padding:12px 18px;min-width:0}
 textarea{width:100%;height:260px;font:13px/1.35 monospace;box-sizing:border-box}
-#params label{display:inline-block;margin:4px 12px 4px 0} #params input{margin-left:4px}
+#params label{display:inline-block;margin:4px 12px 4px 0} #params input{margin-left:4px;min-width:22em}
 button{padding:5px 14px;font-weight:600} #status{margin-left:10px;color:#555}
 table{border-collapse:collapse;margin-top:10px;font-size:13px} th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#eef} td a{color:#0645ad} pre#raw{background:#f7f7f7;padding:8px;overflow:auto;max-height:60vh}
@@ -502,23 +502,29 @@ const byName = {}; LIB.forEach(q => byName[q.name] = q);
 let current = null;
 const $ = id => document.getElementById(id);
 function esc(s){return String(s).replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));}
-function pick(name, run){
-  const q = byName[name]; current = q;
+function pick(name, run, given){
+  const q = byName[name]; current = q; given = given || {};
   $('title').textContent = q.title; $('desc').textContent = q.description;
   $('q').value = q.query;
   $('params').innerHTML = q.params.map(p => '<label title="'+esc(p.description)+'">'+esc(p.name)+
      ' <small>('+esc(p.type)+')</small><input data-p="'+esc(p.name)+'" value="'+
-     esc(p.required ? '' : (p.default === null ? '' : p.default))+'" placeholder="'+esc(p.required?'required':'')+'"></label>').join('');
-  if (run && !q.params.some(p => p.required)) go();
+     esc(p.name in given ? given[p.name] : (p.required ? '' : (p.default === null ? '' : p.default)))+
+     '" placeholder="'+esc(p.required?'required':'')+'"></label>').join('');
+  if (run && !q.params.some(p => p.required && !(p.name in given))) go();
 }
-document.querySelectorAll('#lib a').forEach(a => a.onclick = e => { e.preventDefault(); pick(a.dataset.q, true); });
+document.querySelectorAll('#lib a').forEach(a => a.onclick = e => { e.preventDefault();
+  if (location.hash === '#' + a.dataset.q) pick(a.dataset.q, true); else location.hash = a.dataset.q; });
 $('q').oninput = () => { if (current && $('q').value !== current.query) { current = null; $('params').innerHTML=''; } };
 function render(r){
   if (r.boolean !== undefined) return '<p><b>'+r.boolean+'</b></p>';
   const vars = r.head.vars, rows = r.results.bindings;
   let h = '<p><small>'+rows.length+' row'+(rows.length==1?'':'s')+'</small></p><table><tr>'+vars.map(v=>'<th>'+esc(v)+'</th>').join('')+'</tr>';
   for (const b of rows){ h += '<tr>'+vars.map(v => { const t=b[v]; if(!t) return '<td></td>';
-    return '<td>'+(t.type==='uri' ? '<a href="'+esc(t.value)+'">'+esc(t.value.replace('https://w3id.org/medkg/id/','id:'))+'</a>' : esc(t.value))+'</td>'; }).join('')+'</tr>'; }
+    if (t.type !== 'uri') return '<td>'+esc(t.value)+'</td>';
+    const label = esc(t.value.replace('https://w3id.org/medkg/id/','id:'));
+    // entities open their card in this page; other IRIs are shown as text (they may not resolve offline)
+    return '<td>'+(t.value.startsWith('https://w3id.org/medkg/id/') ?
+      '<a href="#entity_card?entity='+encodeURIComponent(t.value)+'">'+label+'</a>' : label)+'</td>'; }).join('')+'</tr>'; }
   return h + '</table>';
 }
 async function go(){
@@ -545,6 +551,14 @@ async function go(){
   } catch(e){ $('status').textContent = 'failed'; $('out').innerHTML = '<p class="err">'+esc(e)+'</p>'; }
 }
 $('run').onclick = go;
+// /#NAME opens and runs a named query (links can be shared)
+function fromHash(){
+  const h = location.hash.slice(1), i = h.indexOf('?');
+  const n = decodeURIComponent(i < 0 ? h : h.slice(0, i));
+  const given = {}; if (i >= 0) new URLSearchParams(h.slice(i + 1)).forEach((v, k) => given[k] = v);
+  if (byName[n]) pick(n, true, given);
+}
+window.addEventListener('hashchange', fromHash); fromHash();
 $('q').onkeydown = e => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) go(); };
 </script></body></html>
 """
