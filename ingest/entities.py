@@ -242,10 +242,12 @@ class _Article:
             nonlocal cur
             c = cur
             cur = []
-            while c and (not c[-1].word or c[-1].low in gz.CONNECTORS or c[-1].text == "."):
+            while c and (not c[-1].word or c[-1].low in gz.CONNECTORS or c[-1].text == "."
+                         or c[-1].low in ("affiliated", "attached")):
                 c.pop()
             while c and (not c[0].word or c[0].low in gz.CONNECTORS
-                         or (c[0].low in gz.NON_NAME_WORDS and not c[0].low in gz.HONORIFICS)):
+                         or (c[0].low in gz.NON_NAME_WORDS and not c[0].low in gz.HONORIFICS
+                             and not is_acronym(c[0].text))):
                 c.pop(0)
             if c and any(t.word and t.text[0].isalpha() for t in c) and not self.in_junk(c[0].start):
                 out.append(c)
@@ -258,13 +260,13 @@ class _Article:
             if t.text in _QUOTE_CHARS:
                 continue                      # quotes are transparent inside names
             if t.text == ".":
-                if cur and cur[-1].low in gz.ABBREVIATIONS:
+                if cur and (cur[-1].low in gz.ABBREVIATIONS or re.fullmatch(r"[A-Z]", cur[-1].text)):
                     cur.append(t)
                 else:
                     close()
                 continue
             if t.word and t.cap:
-                if cur and self.is_verb(t):
+                if cur and (self.is_verb(t) or t.low in gz.TITLECASE_BREAKS):
                     close()           # headline verbs: "... Forum Held in X", "... Signs MOU"
                     continue
                 cur.append(t)
@@ -390,6 +392,9 @@ class _Article:
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
+                         or (seg_left and len(seg_left) < len(left_words)
+                             and (self.ner_exact(seg_left[0].start, seg_left[-1].end, ("GPE", "LOC"))
+                                  or self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()))
                          or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end])))
                 if split:
                     parts.append(cur)
@@ -442,7 +447,7 @@ class _Article:
                     last.segs.append(seg)
                     last.end = s1
                     continue
-                if last.kind == "ORG" and k == "PLACE" and seg.conn == "of":
+                if last.kind == "ORG" and k in ("PLACE", "COUNTRY") and seg.conn == "of":
                     last.segs.append(seg)
                     last.places.append(seg)
                     last.end = s1
@@ -535,13 +540,14 @@ class _Article:
         if u.kind == "PLACE":
             name = clean(text[u.start:u.end])
             ws = name.split()
-            if ws and ws[0].lower() in gz.DIRECTIONS or ws[-1].lower() in ("region", "area", "areas"):
+            if ws and ws[0].lower() in gz.DIRECTIONS or ws[-1].lower() in ("region", "area", "areas") and not (
+                    len(ws) > 2 and ws[-2].lower() in ("autonomous", "administrative")):
                 return None
             if not whole and not u.segs[0].head:
                 return None
             alias = None
             if len(ws) > 1 and ws[-1].lower() in gz.PLACE_SUFFIXES:
-                alias = " ".join(ws[:-1])
+                alias = _place_alias(name)
             subtypes = ("AdministrativeArea",) if alias else ()
             return reg.add("Place", name, (u.start, u.end), alias=alias, conf=0.85 if alias else 0.75,
                            subtypes=subtypes)
@@ -598,9 +604,13 @@ class _Article:
         # places named in the name: "... of Gansu Province"
         for ps in u.places:
             pname = clean(text[ps.toks[0].start:ps.toks[-1].end])
-            if ps.head in gz.PLACE_SUFFIXES:
+            hit = countries.lookup(pname) if ps.kind == "COUNTRY" else None
+            if hit:
+                reg.add("Country", hit[1], (ps.toks[0].start, ps.toks[-1].end),
+                        alias=pname if pname != hit[1] else None, conf=0.9, concept=hit[0])
+            elif ps.head in gz.PLACE_SUFFIXES:
                 pk = reg.add("Place", pname, (ps.toks[0].start, ps.toks[-1].end),
-                             alias=" ".join(pname.split()[:-1]), conf=0.8, subtypes=("AdministrativeArea",))
+                             alias=_place_alias(pname), conf=0.8, subtypes=("AdministrativeArea",))
                 reg.relate(key, "location", pk, (u.start, u.end), 0.8)
         # a parent named inside the name: "<University> Cancer Hospital", "CMDA ... Training Base"
         if head in gz.PREFIX_PARENT_HEADS:
@@ -794,8 +804,20 @@ class _Article:
             end = self._chain_end(u) if u.kind == "ORG" else u.end
             m = re.match(r"\s*[(（]\s*([A-Z][A-Za-z&-]{1,11})\s*[)）]", text[end:end + 20])
             if m and is_acronym(m.group(1)):
-                reg.alias(u.key, m.group(1))
-                reg.mention(u.key, (end + m.start(1), end + m.end(1)))
+                # the acronym of the whole name, or of the parent it ends with
+                target, chain = u.key, []
+                p = u.parent
+                while p is not None:
+                    chain.append(p)
+                    p = p.parent
+                whole = self.ex.entities[reg.resolve(u.key)]
+                if not any(acronym_matches(m.group(1), n) for n in (whole.name, *whole.aliases)):
+                    for p in chain:
+                        if p.key and acronym_matches(m.group(1), self.ex.entities[reg.resolve(p.key)].name):
+                            target = p.key
+                            break
+                reg.alias(target, m.group(1))
+                reg.mention(target, (end + m.start(1), end + m.end(1)))
         orgs = lambda: [e for e in self.ex.entities.values() if e.type in ("Organization", "Event")]  # noqa: E731
 
         def resolve(acr: str) -> str | None:
@@ -1047,6 +1069,14 @@ class _Article:
             e.mentions.sort(key=lambda m: (m.start, m.end))
             e.__dict__.pop("_head", None)
         self.reg.flush()
+
+
+def _place_alias(name: str) -> str | None:
+    """'Sichuan Province' -> 'Sichuan'; no alias for 'X Autonomous Region'."""
+    ws = name.split()
+    if len(ws) < 2 or ws[-2].lower() in ("autonomous", "administrative", "special"):
+        return None
+    return " ".join(ws[:-1])
 
 
 def _cap_inner(name: str) -> str:

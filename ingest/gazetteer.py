@@ -139,6 +139,10 @@ HEADLINE_VERBS = {
     "becomes", "became", "achieves", "achieved", "sets", "holding", "convened", "convenes", "is",
     "was", "are", "were", "has", "have", "had", "will", "to", "debuts", "unveils", "unveiled",
 }
+#: capitalized function words of title-case headlines that end a name ("MOU With X")
+TITLECASE_BREAKS = {"with", "in", "at", "to", "from", "by", "as", "after", "before", "during", "between",
+                    "among", "into", "amid", "via", "over", "under", "about", "is", "are", "was", "were",
+                    "will", "a", "an"}
 #: connectors inside names
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/"}
 #: capitalized words that start sentences or headlines but never names
@@ -268,7 +272,7 @@ def specialty_regexes() -> tuple[re.Pattern, re.Pattern]:
         if s.isupper() or (len(s) <= 6 and any(ch.isupper() for ch in s)):
             acrs.append(re.escape(s))
             continue
-        parts = [re.escape(p) for p in re.split(r"[\s-]+", s)]
+        parts = ["(?:and|&)" if p == "and" else re.escape(p) for p in re.split(r"[\s-]+", s)]
         parts[-1] = _plural(parts[-1])
         words.append(r"[\s-]+(?:\(\s*[^()]{1,30}\)\s*)?".join(parts))
     wre = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I) if words else re.compile(r"(?!x)x")
@@ -289,7 +293,7 @@ def specialty_label(surface: str) -> tuple[str, str | None, bool] | None:
 
 
 def surface_key(s: str) -> str:
-    s = re.sub(r"\([^()]*\)", " ", s)
+    s = re.sub(r"\([^()]*\)", " ", s).replace("&", " and ")
     s = s.replace("\u2019", "'")
     return re.sub(r"[\s]+", " ", s).strip().lower()
 

@@ -46,7 +46,7 @@ def split_person(surface: str) -> tuple[str, str]:
     Titles are recognised from the project's title list and nameparser's list of
     titles (so "Vice President Wu Hong" -> ("Vice President", "Wu Hong")).
     """
-    toks = re.findall(r"\S+", surface.replace(".", ". "))
+    toks = re.sub(r"\b([A-Z][a-z]{1,4})\.(?=[A-Z])", r"\1. ", surface).split()
     titles = []
     np_titles = _nameparser_titles()
     while len(toks) > 1:
@@ -55,7 +55,7 @@ def split_person(surface: str) -> tuple[str, str]:
             titles.append(toks.pop(0))
             continue
         break
-    name = " ".join(toks).replace(". ", ".").strip(" ,.")
+    name = " ".join(toks).strip(" ,")
     return " ".join(titles).strip(), name
 
 
