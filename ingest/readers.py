@@ -127,6 +127,7 @@ def _read_document(src: str, stem: str, kind: str, data: bytes) -> Iterator[Arti
     if text is None:
         yield Skip(src, f"{enc}")
         return
+    text = sanitize(text)
     if kind == "text" and _HTML_START.match(text):
         kind = "html"          # a saved web page with a .txt name
     title = date = None
@@ -289,11 +290,16 @@ _STRIP = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufe
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
-def normalize_text(text: str) -> str:
-    """Unify line ends and spaces; drop control characters, BOMs and lone surrogates."""
+def sanitize(text: str) -> str:
+    """Unify line ends; drop control characters, BOMs and lone surrogates (not allowed in XML/RDF)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\x85", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _STRIP.sub("", text)
+    return _STRIP.sub("", text)
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends and spaces; drop control characters, BOMs and lone surrogates."""
+    text = sanitize(text)
     text = _SPACES.sub(" ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -455,7 +461,7 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     (tiny or odd pages) an lxml pass keeps the text blocks outside the page chrome.
     """
     _quiet_loggers()
-    html = _XML_DECL.sub("", html, count=1)
+    html = _XML_DECL.sub("", sanitize(html), count=1)
     text = title = date = None
     try:
         import trafilatura
@@ -540,6 +546,7 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*
 def markdown_to_text(md: str) -> tuple[str, str | None, str | None]:
     """Plain text, title and date of a Markdown document (front matter or first heading)."""
     title = date = None
+    md = sanitize(md)
     m = _FRONT_MATTER.match(md)
     if m:
         md = md[m.end():]
@@ -681,6 +688,7 @@ def _jsonl_article(where: str, fallback_stem: str, raw: bytes) -> Article | Skip
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     date = obj.get("date") if isinstance(obj.get("date"), str) else None
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    body = sanitize(body)
     if obj.get("html") is True or _HTML_START.match(body) or re.match(r"\s*<(?:div|p|article|section)\b", body, re.I):
         body, htitle, hdate = html_to_text(body)
         title, date = title or htitle, date or hdate

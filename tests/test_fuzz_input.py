@@ -207,3 +207,28 @@ def test_random_bytes_never_raise():
             items = readers.read_bytes(data, name)
             if not name.endswith(".jsonl"):
                 assert len(items) == 1
+
+
+_XML_UNSAFE = [chr(c) for c in range(32) if chr(c) not in "\n\t"] + ["\ufffe", "\uffff"]
+
+
+@settings(max_examples=300, derandomize=True, **COMMON)
+@given(st.text(max_size=400), st.sampled_from(["utf-8", "utf-16", "gb18030", "cp1252"]),
+       st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl"]), st.booleans())
+def test_reader_output_is_clean(text, enc, name, as_json):
+    """Whatever the text, the reader yields Skips or Articles whose text and metadata are
+    clean Unicode: no surrogates or control characters (they break RDF/XML and N-Triples)."""
+    if name.endswith(".jsonl") and as_json:
+        text = json.dumps({"id": text[:20], "title": text[:30], "date": text[:12], "url": text[:9], "text": text})
+    data = text.encode(enc, "replace")
+    for item in readers.read_bytes(data, name):
+        if isinstance(item, readers.Skip):
+            assert "\n" not in str(item)
+            continue
+        for value in (item.text, item.title, item.url, item.stem):
+            if value is None:
+                continue
+            value.encode("utf-8")                              # no lone surrogates
+            assert not any(ch in value for ch in _XML_UNSAFE), repr(value)
+        assert item.stem and (item.title is None or "\n" not in item.title)
+        assert item.date is None or len(item.date) == 10
