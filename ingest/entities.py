@@ -234,7 +234,15 @@ class _Article:
     # -------------------------------------------------------------- chunks
     def chunks(self) -> list[list[Tok]]:
         text = self.text
-        toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = []
+        for m in _TOKEN.finditer(text):
+            w = m.group()
+            if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS" and w[:-2].lower() not in gz.POSSESSIVE_IN_NAMES:
+                # "West China Hospital's": the possessive ends the name
+                toks.append(Tok(w[:-2], m.start(), m.end() - 2))
+                toks.append(Tok(w[-2:], m.end() - 2, m.end()))
+            else:
+                toks.append(Tok(w, m.start(), m.end()))
         out, cur = [], []
         prev_end = 0
 
@@ -338,7 +346,8 @@ class _Article:
         if first in gz.ORG_HEAD_FIRST and len(ws) == 1:
             seg.kind, seg.head = "ORG", first
             return
-        if self.ner_exact(ws[0].start, ws[-1].end, ("GPE", "LOC")) or text.lower() in gz.admin_areas():
+        if (self.ner_exact(ws[0].start, ws[-1].end, ("GPE", "LOC")) or text.lower() in gz.admin_areas()) \
+                and text.lower() not in gz.VAGUE_REGIONS:
             seg.kind = "PLACE"
             return
         lab = self.ner_label(ws[0].start, ws[-1].end)
@@ -354,7 +363,7 @@ class _Article:
         for w in ws:
             lw = w.lower()
             if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
-                    or lw in gz.NON_NAME_WORDS or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
+                    or lw in gz.PERSON_STOP or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
                 return False
             if gz.specialty_label(w) or lw in gz.FIELD_MODIFIERS:
                 return False
@@ -737,15 +746,10 @@ class _Article:
         key = gz.surface_key(surface)
         capitalized = all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", surface) if w not in ("and", "of"))
         in_name = capitalized and self.in_name(s, e)
-        if capitalized and not in_name:
-            # a capitalized field outside any recognised name: a title ("Chief of Thoracic Surgery") or headline
-            pass
         context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
                        or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name
-        bare = gz.singular_phrase(key) == label.lower() and " " not in key
-        if label.lower() in gz.TOO_GENERIC and bare:
-            if not context:
-                return False
+        if gz.singular_phrase(key) in gz.TOO_GENERIC and not context:
+            return False
         nwords = len(key.split())
         specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2
         if not specific and not context:

@@ -120,6 +120,23 @@ STRONG_GENERIC = {
     "its", "their", "his", "her", "the", "of", "and", "a", "new", "old", "local", "standing", "joint",
     "special", "key", "relevant", "related", "other", "same", "whole",
 }
+#: function words that are never part of a personal name ("He", "An" are surnames, so absent)
+PERSON_STOP = {
+    "the", "a", "of", "and", "on", "in", "at", "this", "that", "these", "those", "we", "she", "they",
+    "it", "its", "our", "their", "his", "her", "there", "when", "while", "by", "from", "for", "to",
+    "during", "with", "after", "before", "since", "also", "however", "please", "according",
+    "experts", "expert", "participants", "trainees", "doctors", "today", "yesterday", "recently",
+}
+#: possessives that belong inside names ("People's Hospital", "Children's Hospital")
+POSSESSIVE_IN_NAMES = {"people", "children", "women", "men", "st", "king", "queen", "mother", "child",
+                       "martyr", "martyrs", "workers", "veterans"}
+#: continents and large regions: not places in the sense of the guidelines
+VAGUE_REGIONS = {
+    "asia", "europe", "africa", "america", "north america", "south america", "latin america",
+    "oceania", "middle east", "southeast asia", "south asia", "central asia", "east asia",
+    "west asia", "asia-pacific", "asia pacific", "the middle east", "eurasia", "antarctica",
+    "asean", "the west", "the east", "western world", "silk road", "belt and road",
+}
 #: direction words that make a place name vague ("West China", "Western China")
 DIRECTIONS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -175,7 +192,11 @@ FIELD_HEADS = re.compile(r"(?i)(?:surger(?:y|ies)|surgical|medicine|ology|ologie
                          r"dentistry|orthopa?edics|obstetrics|pediatrics|paediatrics)$")
 #: bare specialty labels too generic to stand without a modifier or a field context
 TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
-               "rehabilitation", "nursing", "pharmacy", "psychology", "health management"}
+               "rehabilitation", "nursing", "pharmacy", "psychology", "health management",
+               # single words that also name a procedure or an examination
+               "endoscopy", "bronchoscopy", "microsurgery", "acupuncture", "imaging", "ultrasound",
+               "sonography", "ultrasonography", "laparoscopy", "thoracoscopy", "radiotherapy",
+               "dialysis", "telemedicine", "physiotherapy", "pathology", "interventional therapy"}
 #: adjectives that may precede a specialty without changing it ("advanced digestive endoscopy")
 QUALITY = {"advanced", "modern", "new", "latest", "comprehensive", "standardized", "standardised",
            "high-quality", "international", "domestic", "various", "several", "many", "multiple",
