@@ -256,6 +256,9 @@ class _Article:
             while c and (not c[0].word or c[0].low in gz.CONNECTORS
                          or (c[0].low in gz.NON_NAME_WORDS and not c[0].low in gz.HONORIFICS
                              and not is_acronym(c[0].text))):
+                if c[0].low in gz.SURNAME_PRONOUNS and len(c) in (2, 3) and all(
+                        x.word and x.cap and x.low not in gz.ORG_HEADS | gz.EVENT_HEADS for x in c):
+                    break             # "He Jie, director of ...": a surname, not the pronoun
                 c.pop(0)
             if c and any(t.word and t.text[0].isalpha() for t in c) and not self.in_junk(c[0].start):
                 out.append(c)
@@ -498,7 +501,6 @@ class _Article:
     def emit_chunk(self, ch: list[Tok]) -> None:
         parts = self.split_and(ch)
         events_in_chunk: list[tuple[str, bool]] = []
-        prev_org_key = None
         for pi, part in enumerate(parts):
             segs = self.segments(part)
             if not segs:
@@ -673,6 +675,15 @@ class _Article:
             e = self.ex.entities[reg.resolve(key)]
             e.__dict__.setdefault("_head", u.head)
         return key
+
+    def possessives(self) -> None:
+        """"X Hospital's Cardiology Team": a sub-unit named right after its institution's possessive."""
+        units = [u for u in self.units if u.kind == "ORG" and u.key]
+        for a, b in zip(units, units[1:]):
+            between = self.text[self._chain_end(a):b.start]
+            if re.fullmatch(r"['’]s\s+", between) and gz.ORG_RANK.get(b.head, 3) < gz.ORG_RANK.get(a.head, 3) \
+                    and b.parent is None:
+                self.reg.relate(b.key, "parentOrganization", a.key, (a.start, b.end), 0.8)
 
     # -------------------------------------------------------------- appositions
     def appositions(self) -> None:
@@ -1061,6 +1072,7 @@ class _Article:
         for ch in self.chunks():
             self.emit_chunk(ch)
         self.appositions()
+        self.possessives()
         self.ner_persons()
         self.acronyms()
         self.specialties()

@@ -127,6 +127,8 @@ PERSON_STOP = {
     "during", "with", "after", "before", "since", "also", "however", "please", "according",
     "experts", "expert", "participants", "trainees", "doctors", "today", "yesterday", "recently",
 }
+#: pronouns and articles that are also common Chinese surnames (He, An)
+SURNAME_PRONOUNS = {"he", "an"}
 #: possessives that belong inside names ("People's Hospital", "Children's Hospital")
 POSSESSIVE_IN_NAMES = {"people", "children", "women", "men", "st", "king", "queen", "mother", "child",
                        "martyr", "martyrs", "workers", "veterans"}
