@@ -29,7 +29,8 @@ PARTICIPANT = {"participant", "participants", "attendee", "attendees", "delegate
                "colleague", "colleagues", "researcher", "researchers", "person", "persons"}
 FOREIGN = {"foreign", "international", "overseas", "visiting"}
 CUES = {"gather", "attend", "participate", "join", "train", "invite", "come", "enroll", "register",
-        "take", "complete", "graduate", "receive", "welcome", "bring", "arrive", "study", "learn", "accept"}
+        "take", "complete", "graduate", "receive", "welcome", "bring", "arrive", "study", "learn", "accept",
+        "attract", "draw", "gather", "participate", "sign"}
 _TOTAL = ("a total of", "in total", "altogether", "so far", "to date", "cumulatively", "over the years")
 
 

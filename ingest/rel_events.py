@@ -30,6 +30,7 @@ ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "conv
 LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",
                   "organize", "host", "conduct", "close", "conclude", "inaugurate"}
 TRAVEL_VERBS = {"reach", "arrive", "come", "travel", "fly", "visit"}
+_PARTICIPATE = {"attend", "participate", "gather", "invite", "train", "join", "come", "lecture", "speak"}
 _LIST_TOKENS = {",", "and", "the", "as", "well", "&", "also", "jointly", "respectively", "(", ")", "together",
                 "with"}
 _COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries",
@@ -260,6 +261,15 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
     """A Place/Organization that is the object of the verb's in/at phrase (within a short window)."""
     doc, sent = ctx.doc, ctx.sents[si]
     types = ("Place",) if places_only else ("Place", "Organization")
+    # "held in the lecture hall of X Hospital": the first place/organization in the in/at phrase
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in [p for p in preps if p] and c.i > verb.i:
+            ids = sorted(x.i for x in c.subtree)
+            if not ids or ids[-1] - ids[0] > 14:
+                continue
+            for m in ctx.top(si, types):
+                if m.ts in ids:
+                    return m
     k = verb.i + 1
     limit = min(sent.end, verb.i + 9)
     while k < limit:
@@ -283,13 +293,13 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
 def _participant_countries(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     countries = ctx.top(si, "Country")
-    if not countries:
-        return
     evs = ctx.all_in(si, "Event")
     ev_key = evs[0].key if evs and not evs[0].anaphor else ctx.main_event
     if ev_key is None:
         return
     persons = ctx.top(si, "Person")
+    if evs or {t.lemma_.lower() for t in sent} & _PARTICIPATE:
+        _demonym_groups(ctx, si, sent, ev_key)
     cmap = {}
     for c in countries:
         for k in range(c.ts, c.te):
@@ -321,6 +331,22 @@ def _participant_countries(ctx: Ctx, si: int, sent):
                     ok = False
         if ok:
             ctx.add(ev_key, "participantCountry", c.key, si, conf)
+
+
+def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):
+    """"Russian experts", "Egyptian trainees" in a sentence about the event."""
+    from medkg.ingest.model import Span
+    from medkg.ingest.rel_lexicon import country_entity, demonym_code
+    doc = ctx.doc
+    for t in sent:
+        code = demonym_code(t.text) if t.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        if code is None or ctx.mention_at(si, t.i, ("Organization", "Event", "Person")) is not None:
+            continue
+        n = t.i + 1
+        while n < sent.end and n - t.i <= 3 and doc[n].lower_ not in PERSON_NOUNS and doc[n].pos_ in ("ADJ", "NOUN"):
+            n += 1
+        if n < sent.end and doc[n].lower_ in PERSON_NOUNS and doc[n].lower_ not in ("people", "team", "teams"):
+            ctx.add(ev_key, "participantCountry", country_entity(ctx, code, Span(t.idx, t.idx + len(t))), si, 0.65)
 
 
 def participant_countries_from_attendees(ctx: Ctx):

@@ -54,10 +54,10 @@ ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture"
                 "unveil": False, "deliver": True, "give": True, "make": True, "present": True,
                 "host": False, "address": False, "join": False, "co-chair": False, "co-host": False,
                 "demonstrate": False, "officiate": False, "witness": False, "lead": False, "welcome": False,
-                "receive": False, "meet": False}
+                "receive": False, "meet": False, "share": False, "report": False}
 #: verbs that make a person an attendee only when their object is the event (or a visiting group)
 WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "welcome", "receive", "meet",
-              "witness"}
+              "witness", "share", "report"}
 GROUP_NOUNS = {"delegation", "delegations", "team", "group", "guests", "visitors", "experts", "delegates",
                "participants", "trainees", "students", "visit", "scholars"}
 INVITE_GOALS = {"attend", "participate", "lecture", "teach", "speak", "give", "make", "deliver", "join",
@@ -213,8 +213,12 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 ctx.add(p.key, "nationality", m.key, si, 0.85)
         if nxt == "(":
             m = ctx.mention_at(si, i + 1)
-            if m is not None and m.type == "Country" and m.te < sent.end and doc[m.te].text == ")":
-                ctx.add(p.key, "nationality", m.key, si, 0.8)
+            if m is not None and m.te < sent.end and doc[m.te].text in (")", ","):
+                if m.type == "Country":
+                    ctx.add(p.key, "nationality", m.key, si, 0.8)
+                elif m.type == "Organization":
+                    ctx.add(p.key, "affiliation", m.key, si, 0.7, pre_title or None)
+                    found = True
     # appositive posts
     a, b = _segment(ctx, si, p)
     if b > a and _has_title(doc, a, b):
@@ -502,6 +506,23 @@ def _attendees(ctx: Ctx):
                     for p in persons:
                         if p.ts > t.i:
                             ctx.add(ev, "attendee", p.key, si, 0.75)
+                    continue
+                # "Attending the meeting were P1 and P2" / "P1 and P2 were present at the meeting"
+                kids = list(t.children)
+                lead = [c for c in kids if c.dep_ in ("csubj", "advcl", "acomp", "attr") and c.i < t.i
+                        and _lem(c) in ("attend", "present")]
+                if lem == "be" and lead:
+                    ev = _event_of(ctx, si, lead[0]) or ctx.main_event
+                    for p in persons:
+                        if p.ts > t.i:
+                            ctx.add(ev, "attendee", p.key, si, 0.75)
+                    continue
+                present = [c for c in kids if c.dep_ in ("acomp",) and c.lower_ == "present"]
+                if lem == "be" and present and any(m.ts > t.i for m in ctx.all_in(si, "Event")):
+                    ids = {x.i for c in kids if c.dep_ == "nsubj" for x in c.subtree}
+                    ev = next(m.key for m in ctx.all_in(si, "Event") if m.ts > t.i)
+                    for p in _persons_in(ctx, si, ids):
+                        ctx.add(ev, "attendee", p.key, si, 0.75)
                 continue
             if not _verb_cue(t):
                 continue
@@ -530,10 +551,8 @@ def _attendees(ctx: Ctx):
             if t.dep_ == "relcl":
                 ids |= {t.head.i} | _subtree_ids(t.head)
             hits = [p for p in _persons_in(ctx, si, ids)]
-            agent_ids = {i for c in agent for i in _subtree_ids(c)}
             for p in hits:
-                if p.te <= t.i or passive or t.dep_ == "relcl" or p.ts in agent_ids:
-                    ctx.add(ev, "attendee", p.key, si, 0.85)
+                ctx.add(ev, "attendee", p.key, si, 0.85)
         # "P, chairman of the conference" / "P ... at the opening ceremony"
         for p in persons:
             a, b = _segment(ctx, si, p)
