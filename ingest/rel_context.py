@@ -42,6 +42,18 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
+def _line_break_ends(text: str, doc, t) -> bool:
+    """Does the line break at whitespace token ``t`` end a unit? A blank line, a line ending in
+    sentence punctuation, or a short line (title, caption); not a hard-wrapped paragraph line."""
+    if t.text.count("\n") >= 2:
+        return True
+    prev = doc[t.i - 1].text if t.i > 0 else ""
+    if prev[-1:] in ".!?:;”\"":
+        return True
+    line_start = text.rfind("\n", 0, t.idx) + 1
+    return t.idx - line_start < 60
+
+
 @dataclass
 class M:
     """One mention of an entity in a sentence, as a token range of the parse."""
@@ -100,12 +112,14 @@ class Ctx:
     def _split_sentences(doc):
         """spaCy's sentences, also cut at line breaks (scraped pages glue paragraphs and captions)."""
         out = []
+        text = doc.text
         for s in doc.sents:
             a = s.start
             for t in s:
-                if t.is_space and "\n" in t.text:
-                    if t.i > a:
-                        out.append(doc[a:t.i])
+                if t.is_space and "\n" in t.text and t.i > a and _line_break_ends(text, doc, t):
+                    out.append(doc[a:t.i])
+                    a = t.i + 1
+                elif t.is_space and "\n" in t.text and t.i == a:
                     a = t.i + 1
             if s.end > a:
                 out.append(doc[a:s.end])
