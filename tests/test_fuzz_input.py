@@ -164,7 +164,7 @@ def test_fuzz_ingest_fast(files):
 
 
 @pytest.mark.slow
-@settings(max_examples=40, **COMMON)
+@settings(max_examples=30, **COMMON)
 @given(cases(big=True))
 def test_fuzz_ingest_slow(files):
     check(files, lambda d: Store(d / ".store"))     # a real on-disk store (hidden dir: not read as input)
