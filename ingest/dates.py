@@ -117,8 +117,9 @@ def resolve(dm: DateMention, sentence: str, article_date: str | None) -> tuple[s
     return dm.iso(year), dm.iso_end(year)
 
 
-_HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", "inaugurate", "organize",
-         "host", "commence", "conduct", "celebrate", "sponsor", "undertake", "co-sponsor", "close", "end"}
+#: verbs that say the event happened ("organized by" only describes it)
+_HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", "inaugurate", "commence",
+         "conduct", "celebrate", "close", "end", "conclude", "gather"}
 _DATELINE = re.compile(r"(?:date|published|posted|time|updated)\s*[:：]\s*$", re.I)
 
 

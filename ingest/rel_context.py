@@ -148,7 +148,9 @@ class Ctx:
             keys = {m.key for m in ms if m.type == "Event" and not m.anaphor}
             if keys and any(t.lemma_.lower() in _HELD_LEMMAS and t.pos_ in ("VERB", "AUX") for t in self.sents[si]):
                 held |= keys
-        return min(evs, key=lambda k: (k not in held, self.first.get(k, 0), -self.salience.get(k, 0)))
+        # a ceremony is part of the event it opens or closes (gold NOTES §2)
+        part = {k for k in evs if head_noun(self.ents[k].name) in ("ceremony", "banquet", "reception", "photo")}
+        return min(evs, key=lambda k: (k in part, k not in held, self.first.get(k, 0), -self.salience.get(k, 0)))
 
     def org_for_noun(self, noun: str) -> str | None:
         """The most salient organization whose name's head is ``noun`` ("hospital")."""

@@ -332,6 +332,13 @@ def _profile_specialties(ctx: Ctx):
     """A profile of one unit (no event): the specialties it practises, from sentences about it."""
     if ctx.by_type("Event"):
         return
+    # an unnamed event ("surgeons gathered at X for a training program") is not a profile
+    doc = ctx.doc
+    if any(t.lemma_.lower() in ("hold", "attend", "gather", "launch", "convene", "inaugurate") and t.pos_ == "VERB"
+           and not (t.lower_ == "attending" and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lower_ in ("doctor", "doctors", "physician", "physicians", "surgeon", "surgeons"))
+           for t in doc):
+        return
     main = _main_org(ctx)
     if main is None:
         return
