@@ -30,7 +30,8 @@ TITLE_WORDS = {
     "scientist", "founder", "coordinator", "ambassador", "consul", "ceo", "supervisor", "attending",
     "chairmen", "directors", "presidents", "members", "executive", "associate", "assistant",
     "honorary", "visiting", "senior", "party", "level", "rank", "bureau", "emeritus", "investigator",
-    "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials",
+    "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials", "vp",
+    "cfo", "coo", "governor", "superintendent", "registrar", "convener", "convenor",
 }
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}
@@ -305,6 +306,9 @@ def _post_before(ctx: Ctx, si: int, p: M) -> bool:
     while j - 1 >= sent.start and (doc[j - 1].lower_ in TITLE_WORDS or doc[j - 1].text == "-"):
         j -= 1
     if j == e or (j > sent.start and doc[j - 1].text not in (",", "by", "and", ":") and doc[j - 1].pos_ != "DET"):
+        return False
+    # "Q, Deputy Director of X, P, ...": the post is Q's apposition, not P's
+    if j - 1 > sent.start and doc[j - 1].text == "," and any(o.te == j - 1 for o in ctx.top(si, "Person")):
         return False
     ctx.add(p.key, "affiliation", org.key, si, 0.75, doc[j:e].text)
     return True
