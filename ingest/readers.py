@@ -193,6 +193,9 @@ def decode(data: bytes, html: bool = False) -> tuple[str | None, str]:
         text = None
         if exc.start > 0 and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             text, enc = data.decode("utf-8", "replace"), "utf-8"      # truncated last character
+    if text is None:
+        text = _mostly_utf8(data)
+        enc = "utf-8"
     if text is None and html:
         m = _META_CHARSET.search(data[:4096])
         if m:
@@ -209,6 +212,18 @@ def decode(data: bytes, html: bool = False) -> tuple[str | None, str]:
     if _looks_binary(text):
         return None, "binary content"
     return text, enc
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (pasted from another encoding): keep the UTF-8 reading.
+
+    Text in a legacy code page rarely forms valid multi-byte UTF-8 sequences, so many
+    valid sequences and few invalid bytes mean UTF-8; the stray bytes become U+FFFD.
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad      # non-ASCII characters, C speed
+    return text if good >= 2 and good >= 4 * bad else None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str | None, str]:

@@ -405,3 +405,10 @@ def test_html_copyright_year_is_not_a_publication_date(tmp_path):
     assert one_article(f).date is None
     f.write_text(f"<html><body><h1>Forum opens</h1><div>date:2024/3/8 19:42:00 hot:555</div><p>{BODY}</p></body></html>")
     assert one_article(f).date == "2024-03-08"
+
+
+def test_utf8_with_a_few_stray_legacy_bytes_stays_utf8(tmp_path):
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(("Forum at 四川大学华西医院\n" + BODY).encode("utf-8") + "Café\n".encode("cp1252"))
+    art = one_article(f)
+    assert "四川大学华西医院" in art.text and "Caf\ufffd" in art.text
