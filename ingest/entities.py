@@ -320,7 +320,7 @@ class _Article:
                 first == "professor" and len(ws) > 1 and ws[1].low not in gz.ORG_HEADS):
             seg.kind = "PERSON"
             return
-        if countries.lookup(clean(text)):
+        if countries.lookup(clean(text)) or (len(text) <= 5 and countries.lookup(text + ".")):
             seg.kind = "COUNTRY"
             return
         if len(ws) == 1 and is_acronym(ws[0].text):
@@ -489,10 +489,13 @@ class _Article:
         return units
 
     # -------------------------------------------------------------- emission
-    def distinctive(self, toks: list[Tok], strong: bool = False) -> bool:
+    def distinctive(self, toks: list[Tok], strong: bool = False, event: bool = False) -> bool:
         """Has a word that makes the name proper (not only generic modifiers and the head)?
-        With ``strong``, only ordinals, "Affiliated", "General" ... count as generic."""
+        With ``strong``, only ordinals, "Affiliated", "General" ... count as generic; for
+        events, other event words do not count either ("Training Course", "Academic Meeting")."""
         generic = gz.STRONG_GENERIC if strong else gz.GENERIC_MODIFIERS
+        if event:
+            generic = generic | gz.EVENT_HEADS | {"technical", "clinical", "scientific", "advanced", "special"}
         for t in toks[:-1]:
             if t.low not in generic and t.low not in gz.CONNECTORS and not t.text.isdigit():
                 return True
@@ -542,9 +545,11 @@ class _Article:
             conf = 0.95 if titles else 0.8
             return reg.add("Person", name, (nstart, nstart + len(name)), conf=conf)
         if u.kind == "COUNTRY":
-            hit = countries.lookup(clean(text[u.start:u.end]))
+            hit = countries.lookup(clean(text[u.start:u.end])) or countries.lookup(text[u.start:u.end] + ".")
             if hit and u.segs[0].conn is None and whole:
                 surface = clean(text[u.start:u.end])
+                if not countries.lookup(surface):
+                    surface += "."             # "U.S." (the final dot ends the chunk)
                 return reg.add("Country", hit[1], (u.start, u.end), alias=surface if surface != hit[1] else None,
                                conf=0.97, concept=hit[0])
             return None
@@ -665,7 +670,7 @@ class _Article:
             return None
         has_complement = len(u.segs) > 1 or u.extended
         ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)?", t.low) for t in toks)
-        if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks)):
+        if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks, event=True)):
             return None
         alias = surface.strip() if clean(surface) != surface.strip() else None
         key = reg.add("Event", name, (u.start, u.end), alias=alias, conf=0.85,
