@@ -312,25 +312,19 @@ def _participant_countries(ctx: Ctx, si: int, sent):
         if k < sent.start:
             continue
         stop = doc[k]
-        if any(p.te == k for p in persons) or any(p.te == k and stop.lower_ == "from" for p in persons):
-            continue      # "P from COUNTRY" is the person's nationality
-        if stop.lower_ == "from" and k - 1 >= sent.start and any(p.te == k for p in persons):
-            continue
-        ok = False
-        conf = 0.8
+        if any(p.te == k or p.te == k - 1 for p in persons) and stop.lower_ in ("from", "(", ","):
+            continue      # "P from COUNTRY" is the person's nationality, handled with the person
         if _lem(stop) == "invite":
             ok = True
         elif stop.lower_ in ("from", "in"):
-            if any(p.te == k for p in persons):
-                continue
+            # a group of people before "from/in" ("surgeons from", "experts ... in China"); not
+            # "the first resection in COUNTRY" or "hospitals in COUNTRY"
             left = doc[max(sent.start, k - 12):k]
-            if any(x.lower_ in PERSON_NOUNS for x in left) and not any(x.lower_ in ("field",) and x.i == k - 1 for x in left):
-                ok = True
-                # "the first resection in COUNTRY" is not about people coming from there
-                if stop.lower_ == "in" and not any(x.lower_ in PERSON_NOUNS for x in doc[max(sent.start, k - 12):k]):
-                    ok = False
+            ok = any(x.lower_ in PERSON_NOUNS for x in left)
+        else:
+            ok = False
         if ok:
-            ctx.add(ev_key, "participantCountry", c.key, si, conf)
+            ctx.add(ev_key, "participantCountry", c.key, si, 0.8)
 
 
 def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):

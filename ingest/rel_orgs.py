@@ -61,7 +61,7 @@ def _parents(ctx: Ctx, si: int, sent):
             parent = [o for o in orgs if o.ts > t.i + 1]
             if child and parent and parent[0].ts - (t.i + 2) <= 1:
                 ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.85)
-        elif w == "under" and nxt not in ("the guidance", "guidance"):
+        elif w == "under":
             after = doc[t.i + 1:t.i + 4]
             if any(x.lower_ in ("guidance", "leadership", "auspices", "support", "direction", "supervision")
                    for x in after):

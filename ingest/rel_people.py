@@ -15,7 +15,6 @@ Grammar patterns over the parse and lexical cues, never names:
 
 from __future__ import annotations
 
-import re
 
 from medkg.ingest.rel_context import Ctx, M
 from medkg.ingest.model import Span
@@ -460,12 +459,9 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
 
 
 def _verb_cue(t) -> bool:
+    """Is ``t`` a verb of attending ("attended", "presided", "delivered a speech")?"""
     lem = _lem(t)
-    if t.pos_ not in ("VERB", "AUX", "NOUN") or lem not in ATTEND_VERBS:
-        return False
-    if t.pos_ == "NOUN" and lem not in ("lecture", "address", "chair"):
-        return False
-    if t.pos_ == "NOUN":
+    if t.pos_ not in ("VERB", "AUX") or lem not in ATTEND_VERBS:
         return False
     if ATTEND_VERBS[lem]:
         objs = [c for c in t.subtree if c.lower_ in SPEECH_NOUNS]
@@ -584,5 +580,3 @@ def quoted_participants(ctx: Ctx):
             continue
         ctx.add(ev, "attendee", r.subject, None if r.evidence is None else ctx.sent_index(r.evidence.start), 0.5)
 
-
-_NUMBER_RE = re.compile(r"^\d")
