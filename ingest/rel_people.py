@@ -156,6 +156,8 @@ def _title_before(doc, a, b, fallback):
     # go left to the start of the title phrase
     while k > a and doc[k - 1].lower_ not in (",", "and", ";") and not doc[k - 1].lower_ in ("of", "at", "in"):
         k -= 1
+    while k < end and doc[k].lower_ in ("a", "an", "the"):
+        k += 1
     words = doc[k:end]
     if end > a and _has_title(doc, k, end):
         return " ".join(t.text for t in words).replace(" - ", "-")
@@ -553,6 +555,7 @@ def _attendees(ctx: Ctx):
             hits = [p for p in _persons_in(ctx, si, ids)]
             for p in hits:
                 ctx.add(ev, "attendee", p.key, si, 0.85)
+        _scene_subjects(ctx, si, sent, persons)
         # "P, chairman of the conference" / "P ... at the opening ceremony"
         for p in persons:
             a, b = _segment(ctx, si, p)
@@ -563,6 +566,30 @@ def _attendees(ctx: Ctx):
     if ctx.main_event:
         for pk, si in ctx.appointed.items():
             ctx.add(ctx.main_event, "attendee", pk, si, 0.55)
+
+
+def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):
+    """"At the opening ceremony, P congratulated ..." / "In his speech, P said ...": P was there."""
+    doc = ctx.doc
+    for t in sent:
+        if t.dep_ != "prep" or t.lower_ not in ("at", "during", "in") or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = [c for c in t.children if c.dep_ == "pobj"]
+        if not obj:
+            continue
+        ids = {x.i for x in obj[0].subtree}
+        ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in ids), None)
+        speech = t.lower_ == "in" and obj[0].lower_ in SPEECH_NOUNS and \
+            any(c.lower_ in ("his", "her", "their", "the") for c in obj[0].children)
+        if ev is None and not (speech and ctx.main_event):
+            continue
+        if t.lower_ == "in" and not speech:
+            continue
+        verb = t.head
+        subj = {x.i for c in verb.children if c.dep_ in ("nsubj",) for x in c.subtree}
+        for p in persons:
+            if p.ts in subj:
+                ctx.add(ev or ctx.main_event, "attendee", p.key, si, 0.75)
 
 
 def quoted_participants(ctx: Ctx):

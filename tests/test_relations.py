@@ -45,6 +45,17 @@ took part in the two-week course.
 Professor Liu Yang, Director of the Digestive Endoscopy Center, chaired the opening ceremony.
 """
 
+WORKSHOP = """\
+On 15 October 2022, the Sunrise Workshop on Pediatric Cardiology opened at Harborview Children's Hospital. \
+Attending the workshop were Professor Alan Reed of Northfield University and Dr. Kofi Mensah (Ghana). \
+The workshop trained 12 foreign trainees and 8 trainees from China.
+
+At the opening ceremony, Professor Sun Ping, President of Harborview Children's Hospital, congratulated the \
+trainees. In her speech, Professor Mei Lan, Director of the Heart Center, thanked the guests.
+
+"The workshop fills a gap," said Wu Yan, a nurse at Harborview Children's Hospital.
+"""
+
 PROFILE = """\
 Department of Neurology
 
@@ -78,6 +89,11 @@ def annual():
 @pytest.fixture(scope="module")
 def training():
     return extract_text(TRAINING, stem="training", date="2024-09-12")
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    return extract_text(WORKSHOP, stem="workshop")
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +136,16 @@ def test_attendees_are_speakers_and_chairs(symposium, training):
     for name in ("John Smith", "Maria Rossi", "Zhang Wei"):
         assert (ev, SDO.attendee, node(symposium, name)) in symposium, name
     assert (event(training), SDO.attendee, node(training, "Liu Yang")) in training
+
+
+def test_attendees_listed_after_attending_and_at_the_ceremony(workshop):
+    g, ev = workshop, event(workshop)
+    for name in ("Alan Reed", "Kofi Mensah", "Sun Ping", "Mei Lan"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (node(g, "Kofi Mensah"), SDO.nationality, node(g, "Ghana")) in g
+    assert (event(g), SDO.attendee, node(g, "Wu Yan")) not in g
+    roles = {str(t) for m in g.subjects(ORG.member, node(g, "Wu Yan")) for t in g.objects(m, MKG.roleTitle)}
+    assert roles == {"nurse"}
 
 
 def test_quoted_only_person_is_not_an_attendee(symposium):
@@ -211,6 +237,13 @@ def test_counts(symposium, training):
     assert symposium.value(ev, MKG.participantCount) == Literal(300, datatype=XSD.integer)
     assert symposium.value(ev, MKG.countryCount) == Literal(12, datatype=XSD.integer)
     assert training.value(event(training), MKG.participantCount) == Literal(16, datatype=XSD.integer)
+
+
+def test_trainee_counts_are_summed(workshop):
+    ev = event(workshop)
+    assert workshop.value(ev, MKG.traineeCount) == Literal(20, datatype=XSD.integer)
+    assert workshop.value(ev, MKG.foreignTraineeCount) == Literal(12, datatype=XSD.integer)
+    assert workshop.value(ev, SDO.startDate) == Literal("2022-10-15", datatype=XSD.date)
 
 
 def test_no_counts_or_dates_without_events(profile):
