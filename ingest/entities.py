@@ -618,7 +618,9 @@ class _Article:
             reg.mention(key, (u.start, self._chain_end(par)))
         self.org_spans.append((u.start, u.end, key))
         # places named in the name: "... of Gansu Province"
-        for ps in u.places:
+        # a place or country that ends a government body's name is a place of its own
+        # ("Health Commission of X Province"); in other names it is only a modifier
+        for ps in (u.places if _gov_name(own, head) else ()):
             pname = clean(text[ps.toks[0].start:ps.toks[-1].end])
             hit = countries.lookup(pname) if ps.kind == "COUNTRY" else None
             if hit:
@@ -1090,6 +1092,10 @@ class _Article:
             e.mentions.sort(key=lambda m: (m.start, m.end))
             e.__dict__.pop("_head", None)
         self.reg.flush()
+
+
+def _gov_name(name: str, head: str) -> bool:
+    return head in gz.GOV_HEADS or bool(re.search(r"(?i)\b(?:government|ministry|bureau|commission)\b", name))
 
 
 def _place_alias(name: str) -> str | None:

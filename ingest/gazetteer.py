@@ -36,6 +36,9 @@ ORG_HEAD_FIRST = {
 #: identically named committees, one per association)
 KEEP_FULL_HEADS = {"committee", "subcommittee", "commission", "council", "board", "chapter",
                    "branch", "society", "group"}
+#: heads of government bodies (their "... of <Province>" names the place)
+GOV_HEADS = {"government", "commission", "bureau", "office", "department", "division", "ministry",
+             "administration", "agency", "embassy", "consulate", "authority", "council", "committee"}
 #: heads of institutions that usually carry a proper name of their own
 INSTITUTION_HEADS = {"hospital", "college", "school", "institute", "clinic", "academy",
                      "university", "infirmary", "polyclinic", "institutet"}
