@@ -61,7 +61,7 @@ def good_text(draw) -> tuple[bytes, str]:
 @st.composite
 def cases(draw, big: bool) -> list[Case]:
     out: list[Case] = []
-    kinds = ["text", "html", "markdown", "empty", "binary", "random", "mixed", "huge", "jsonl"]
+    kinds = ["text", "html", "markdown", "empty", "binary", "random", "mixed", "huge", "jsonl", "unicode"]
     for i, kind in enumerate(draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=6 if big else 4))):
         stem = f"f{i}_{kind}"
         if kind == "text":
@@ -93,6 +93,9 @@ def cases(draw, big: bool) -> list[Case]:
                      draw(sentences(LATIN)).encode("cp1252")]
             draw(st.randoms()).shuffle(parts)
             out.append(Case(f"{stem}.txt", b"\n".join(parts), "either"))
+        elif kind == "unicode":     # any characters at all, through the extractor
+            text = draw(st.text(min_size=1, max_size=600 if big else 200))
+            out.append(Case(f"{stem}.txt", text.encode("utf-8", "surrogatepass"), "either"))
         elif kind == "huge":
             n = readers.MAX_CHARS + draw(st.integers(1, 50_000))
             out.append(Case(f"{stem}.txt", b"Title line\n" + b"x" * n, "reported"))   # one line over the limit
