@@ -292,6 +292,9 @@ class Ctx:
         if s == o or s not in self.ents or o not in self.ents:
             return
         key = (s, p, o)
+        if si is None:          # read off a name: the sentence that first names the subject
+            first = self.explicit.get(s) or self.ents[s].mentions
+            si = self.sent_index(min(m.start for m in first)) if first else None
         ev = self.sent_span(si) if si is not None else None
         r = self._rels.get(key)
         if r is None:
