@@ -325,6 +325,8 @@ class _Article:
             return
         if len(ws) == 1 and is_acronym(ws[0].text):
             seg.kind = "ACRO"
+            if len(text) > 3 and text.lower() in gz.admin_areas():
+                seg.kind = "PLACE"        # "BEIJING, June 3 --": a dateline
             return
         if sing in gz.ORG_HEADS and sing != "hospitals":
             seg.kind, seg.head = "ORG", sing
@@ -438,12 +440,24 @@ class _Article:
             cur.append(t)
         if cur:
             segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
+        out = []
         for s in segs:
-            s.toks = [x for x in s.toks if x.word or (x.text == "." and s.toks and x is not s.toks[0])]
-            # drop "." tokens except after abbreviations: already ensured by chunker
             s.toks = [x for x in s.toks if x.word]
+            # "West Lake Hospital President Chen Gang": an institution, then a post and a name
+            for i in range(len(s.toks) - 2):
+                if s.toks[i].low in gz.ORG_HEADS and s.toks[i + 1].low in gz.TITLE_WORDS \
+                        and s.toks[i + 1].low not in ("rank", "level", "standing", "party", "general"):
+                    j = i + 1
+                    while j < len(s.toks) and s.toks[j].low in gz.TITLE_WORDS:
+                        j += 1
+                    if j < len(s.toks) and self.person_ok(self.text[s.toks[j].start:s.toks[-1].end]):
+                        out.append(Seg(s.toks[: i + 1], s.conn))
+                        s = Seg(s.toks[i + 1:], None)
+                    break
+            out.append(s)
+        for s in out:
             self.seg_kind(s)
-        return [s for s in segs if s.toks]
+        return [s for s in out if s.toks]
 
     def compose(self, segs: list[Seg], part_end: int) -> list[Unit]:
         """Segments -> units: a head absorbs its of/for/on complements ("Department" + "General
@@ -555,6 +569,8 @@ class _Article:
             return None
         if u.kind == "PLACE":
             name = clean(text[u.start:u.end])
+            if name.isupper():
+                name = name.title()
             ws = name.split()
             if ws and ws[0].lower() in gz.DIRECTIONS or ws[-1].lower() in ("region", "area", "areas") and not (
                     len(ws) > 2 and ws[-2].lower() in ("autonomous", "administrative")):
