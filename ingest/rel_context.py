@@ -91,7 +91,7 @@ class Ctx:
         self.ex = ex
         self.text = ex.article.text
         self.ents = ex.entities
-        self.sents = self._split_sentences(doc)
+        self.sents = self._split_sentences(doc, ex)
         self._rels: dict[tuple, Relation] = {}
         self.appointed: dict[str, int] = {}          # person key -> sentence of an appointment
         for r in ex.relations:                        # relations already there (entity stage)
@@ -109,11 +109,15 @@ class Ctx:
             self._mark_inner(ms)
 
     @staticmethod
-    def _split_sentences(doc):
+    def _split_sentences(doc, ex):
         """spaCy's sentences, also cut at line breaks (scraped pages glue paragraphs and captions)."""
         out = []
         text = doc.text
-        for s in doc.sents:
+        sents = [doc.char_span(sp.start, sp.end, alignment_mode="expand") for sp in ex.sentences] \
+            if ex.sentences else list(doc.sents)
+        for s in sents:
+            if s is None:
+                continue
             a = s.start
             for t in s:
                 if t.is_space and "\n" in t.text and t.i > a and _line_break_ends(text, doc, t):

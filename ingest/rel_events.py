@@ -333,7 +333,7 @@ def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):
     from medkg.ingest.rel_lexicon import country_entity, demonym_code
     doc = ctx.doc
     for t in sent:
-        code = demonym_code(t.text) if t.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        code = demonym_code(t.text) if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") else None
         if code is None or ctx.mention_at(si, t.i, ("Organization", "Event", "Person")) is not None:
             continue
         n = t.i + 1

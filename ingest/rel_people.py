@@ -360,7 +360,7 @@ def _demonym_lists(ctx: Ctx, si: int):
     doc, sent = ctx.doc, ctx.sents[si]
     persons = ctx.top(si, "Person")
     for t in sent:
-        code = demonym_code(t.text)
+        code = demonym_code(t.text) if t.text[:1].isupper() else None
         if code is None:
             continue
         n = t.i + 1
