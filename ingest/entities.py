@@ -406,6 +406,9 @@ class _Article:
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
+                         or (len(right_seg) >= 2 and right_seg[-1].low.rstrip("'’s") in gz.ORG_HEADS | gz.EVENT_HEADS
+                             and seg_left and (any(x.low in gz.TITLE_WORDS for x in seg_left)
+                                               or self.ner_label(seg_left[-1].start, seg_left[-1].end) == "PERSON"))
                          or (seg_left and len(seg_left) < len(left_words)
                              and (self.ner_exact(seg_left[0].start, seg_left[-1].end, ("GPE", "LOC"))
                                   or self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()))

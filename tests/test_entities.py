@@ -230,3 +230,23 @@ def test_acronym_after_long_form_names_the_sub_unit_only(extractor):
                         "Prof. Ann Lee, Vice President of GHDU, spoke.")
     assert "GHDU" in ent(ex, "Organization", "Greenfield Hospital").aliases
     assert "GHDU" not in ent(ex, "Organization", "Dorvale University").aliases
+
+
+def test_headline_and_dateline_conventions(extractor):
+    ex = run(extractor, "Coastal Hospital Signs MOU With Tarnow Medical University\n"
+                        "MARLOW, June 3 -- Coastal Hospital President Ilya Brand and Tarnow Medical "
+                        "University's Vascular Surgery Team met on Monday. He Min, Director of the "
+                        "Coastal Hospital office, attended.")
+    orgs = names(ex, "Organization")
+    assert {"Coastal Hospital", "Tarnow Medical University", "Vascular Surgery Team"} <= orgs
+    assert not any("MOU" in o or "With" in o for o in orgs)
+    assert {"Ilya Brand", "He Min"} <= names(ex, "Person")
+    assert ("Vascular Surgery Team", "Tarnow Medical University") in rels(ex, "parentOrganization")
+
+
+def test_launch_ceremony_without_event_name(extractor):
+    ex = run(extractor, "On the afternoon of July 8, the launching ceremony of the Northern Riverside "
+                        "Stroke Alliance was held in our hospital. Forty member units attended the ceremony.")
+    ev = ent(ex, "Event", "Launching ceremony of the Northern Riverside Stroke Alliance")
+    text = ex.article.text
+    assert any(text[m.start:m.end] == "the ceremony" for m in ev.mentions)
