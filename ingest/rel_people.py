@@ -349,7 +349,7 @@ def _delegations(ctx: Ctx, si: int):
 
 def _country_after(ctx: Ctx, si: int, tok: int, p: M):
     doc, sent = ctx.doc, ctx.sents[si]
-    if tok + 1 < sent.end and doc[tok].lower_ in ("in", "from"):
+    if tok + 1 < sent.end and doc[tok].lower_ in ("in", "from", ","):
         m = ctx.mention_at(si, tok + 1, "Country")
         if m is not None:
             ctx.add(p.key, "nationality", m.key, si, 0.75)
