@@ -125,7 +125,7 @@ def _read_document(src: str, stem: str, kind: str, data: bytes) -> Iterator[Arti
         return
     text, enc = decode(data, html=(kind == "html"))
     if text is None:
-        yield Skip(src, f"{enc}")
+        yield Skip(src, enc)
         return
     text = sanitize(text)
     if kind == "text" and _HTML_START.match(text):
@@ -629,14 +629,14 @@ def _read_jsonl(src: str, stem: str, fh: BinaryIO) -> Iterator[Article | Skip]:
             return
         text, enc = decode(data)
         if text is None:
-            yield Skip(src, f"{enc}")
+            yield Skip(src, enc)
             return
         lines: Iterable[tuple[int, bytes | None]] = ((i, ln.encode("utf-8")) for i, ln in
                                                      enumerate(text.split("\n"), 1))
     else:
         text, enc = decode(head[: max(head.rfind(b"\n"), 0) or len(head)])
         if text is None and enc.startswith("binary"):
-            yield Skip(src, f"{enc}")
+            yield Skip(src, enc)
             return
         lines = _lines(fh)
     buffered: list[Skip] = []
