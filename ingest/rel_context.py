@@ -97,6 +97,7 @@ class Ctx:
         for r in ex.relations:                        # relations already there (entity stage)
             self._rels[(r.subject, r.predicate, r.object)] = r
         self.explicit = {k: [m for m in e.mentions if e.type != "Event" or self._names_event(e, m)]
+                         or list(e.mentions)     # an unnamed event is only described ("a delegation from X")
                          for k, e in self.ents.items()}
         self.salience = {k: len(ms) for k, ms in self.explicit.items()}
         self.first = {k: min((m.start for m in ms), default=len(self.text)) for k, ms in self.explicit.items()}
