@@ -93,12 +93,8 @@ def _describe(report: rdflib.Graph, nm, total: int) -> str:
     return "\n".join(lines)
 
 
-def validate(data: rdflib.Graph) -> ValidationResult:
-    """Validate ``data`` (a union graph of the articles) against medkg's SHACL shapes.
-
-    No inference and no ontology mixing: types must be asserted in the data (as the
-    scoring contract requires), which keeps validation linear in the size of the data.
-    """
+def _shacl(data: rdflib.Graph) -> tuple[bool, rdflib.Graph]:
+    """pySHACL on one graph plus the vocabulary check -> (conforms, report graph)."""
     from pyshacl import validate as shacl
     # mkg:Entity = union of the entity classes: add the subclass axioms for the run only
     axioms = [(c, RDFS.subClassOf, MKG.Entity) for c in ENTITY_CLASSES]
@@ -112,9 +108,6 @@ def validate(data: rdflib.Graph) -> ValidationResult:
     finally:
         for t in added:
             data.remove(t)
-    report.bind("sh", SH)
-    for k, v in PREFIXES.items():
-        report.bind(k, v)
     # vocabulary check: undeclared mkg: terms, as extra sh:ValidationResults in the report
     undeclared = undeclared_terms(data)
     if undeclared:
@@ -131,8 +124,137 @@ def validate(data: rdflib.Graph) -> ValidationResult:
         if rep is not None:
             report.set((rep, SH.conforms, Literal(False)))
         conforms = False
+    return bool(conforms), report
+
+
+def _result(conforms: bool, report: rdflib.Graph) -> ValidationResult:
+    report.bind("sh", SH)
+    for k, v in PREFIXES.items():
+        report.bind(k, v)
     violations = sum(1 for r in report.subjects(RDF.type, SH.ValidationResult)
                      if (r, SH.resultSeverity, SH.Violation) in report)
-    nm = report.namespace_manager
-    text = "SHACL validation: conforms" if conforms else _describe(report, nm, violations)
-    return ValidationResult(conforms=bool(conforms), violations=violations, text=text, report=report)
+    text = "SHACL validation: conforms" if conforms else _describe(report, report.namespace_manager, violations)
+    return ValidationResult(conforms=conforms, violations=violations, text=text, report=report)
+
+
+def validate(data, workers: int | None = None) -> ValidationResult:
+    """Validate ``data`` against medkg's SHACL shapes (and the vocabulary check).
+
+    ``data`` is an rdflib Graph (e.g. a union graph of articles) or a medkg
+    :class:`~medkg.graph.store.Store`. A store is validated article graph by article
+    graph, in chunks of about :data:`CHUNK_TRIPLES` triples (in ``workers`` processes
+    for big stores): every article graph carries the types and names of the entities
+    it uses, so the result is the same as for the union, in bounded memory.
+
+    No inference and no ontology mixing: types must be asserted in the data (as the
+    scoring contract requires), which keeps validation linear in the size of the data.
+    """
+    if isinstance(data, rdflib.Graph):
+        return _result(*_shacl(data))
+    return _validate_store(data, workers)
+
+
+# ------------------------------------------------------------------ stores, in chunks
+
+#: target size of one validation chunk (whole article graphs are never split)
+CHUNK_TRIPLES = 100_000
+
+
+def _chunks(store):
+    """N-Triples bytes of groups of whole graphs (all graphs but the ontology's)."""
+    import pyoxigraph as ox
+    from medkg.ontology.namespaces import ONTOLOGY_GRAPH
+    onto = str(ONTOLOGY_GRAPH)
+    ox_store = store.oxigraph
+    graphs = sorted((g for g in ox_store.named_graphs() if g.value != onto), key=lambda g: g.value)
+    batch: list = []
+    for g in [*graphs, ox.DefaultGraph()]:
+        batch.extend(q.triple for q in ox_store.quads_for_pattern(None, None, None, g))
+        if len(batch) >= CHUNK_TRIPLES:
+            yield _nt(batch)
+            batch = []
+    if batch:
+        yield _nt(batch)
+
+
+def _nt(triples) -> bytes:
+    import io
+    import pyoxigraph as ox
+    buf = io.BytesIO()
+    ox.serialize(triples, buf, ox.RdfFormat.N_TRIPLES)
+    return buf.getvalue()
+
+
+def _term(t):
+    """pyoxigraph term -> rdflib term (typed literals keep their lexical form)."""
+    import pyoxigraph as ox
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    dt = t.datatype.value
+    if dt == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(t.value)
+    return Literal(t.value, datatype=URIRef(dt), normalize=False)
+
+
+def _validate_chunk(data: bytes) -> tuple[bool, list]:
+    import pyoxigraph as ox
+    g = rdflib.Graph()
+    for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+    conforms, report = _shacl(g)
+    # only the results travel back (the report node is rebuilt by the caller)
+    results = [] if conforms else [t for r in report.subjects(RDF.type, SH.ValidationResult)
+                                   for t in _closure(report, r)]
+    return conforms, results
+
+
+def _closure(g: rdflib.Graph, node) -> list:
+    out, todo, seen = [], [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        for p, o in g.predicate_objects(n):
+            out.append((n, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+    return out
+
+
+def _validate_store(store, workers: int | None) -> ValidationResult:
+    import itertools
+    import os
+    chunks = _chunks(store)
+    head = list(itertools.islice(chunks, 2))
+    chunks = itertools.chain(head, chunks)
+    if workers is None:
+        workers = 1 if len(head) < 2 else min(4, os.cpu_count() or 1)
+    results: list[tuple[bool, list]] = []
+    if workers <= 1:
+        results = [_validate_chunk(c) for c in chunks]
+    else:
+        import multiprocessing as mp
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        with ctx.Pool(workers) as pool:
+            pending = []
+            for c in chunks:                      # at most 2 chunks per worker in flight
+                pending.append(pool.apply_async(_validate_chunk, (c,)))
+                while len(pending) >= 2 * workers:
+                    results.append(pending.pop(0).get())
+            results.extend(p.get() for p in pending)
+    report = rdflib.Graph()
+    rep = BNode()
+    report.add((rep, RDF.type, SH.ValidationReport))
+    conforms = all(ok for ok, _ in results)
+    report.add((rep, SH.conforms, Literal(conforms)))
+    for _, triples in results:
+        for t in triples:
+            report.add(t)
+            if t[1] == RDF.type and t[2] == SH.ValidationResult:
+                report.add((rep, SH.result, t[0]))
+    return _result(conforms, report)

@@ -251,3 +251,20 @@ def test_demonym_lookup(word, code):
 @pytest.mark.parametrize("word", ["Congolese", "English", "doctor", "", "Hong Kong"])
 def test_demonym_lookup_rejects_ambiguous_and_non_demonyms(word):
     assert countries.demonym_lookup(word) is None
+
+
+def test_store_gets_current_ontology_and_vocabulary_is_not_counted(tmp_path):
+    from medkg.graph.store import Store
+    from medkg.ontology.load import ensure_ontology
+    with Store(tmp_path / "s") as st:
+        st.set_ontology(rdflib.Graph())                   # an outdated (empty) copy
+        ensure_ontology(st)
+        rows = list(st.query("SELECT ?h WHERE { GRAPH mkgg:ontology { ?o mkg:contentHash ?h } }"))
+        assert [r["h"].value for r in rows] == [ontology_hash()]
+        n = len(st)
+        ensure_ontology(st)                                  # current: left alone
+        assert len(st) == n == len(ontology_graph())
+        # the vocabulary is in the store, yet no specialty counts as an extracted entity
+        assert st.stats()["by_type"].get("MedicalSpecialty", 0) == 0
+        ask = st.query("ASK { GRAPH mkgg:ontology { ?c a skos:Concept } }")
+        assert bool(ask)

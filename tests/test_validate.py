@@ -235,3 +235,37 @@ def test_validation_scales_linearly(tmp_path):
     assert not res.conforms
     assert set(res.report.objects(None, SH.focusNode)) >= set(victims)
     assert f"({len(victims)}x" in res.text
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_store_validation_in_chunks_matches_union(tmp_path, monkeypatch, workers):
+    """A store is validated graph by graph, in chunks (and processes): same verdict as the union."""
+    import medkg.ontology.validate as v
+    monkeypatch.setattr(v, "CHUNK_TRIPLES", 150)          # several chunks even for a small store
+    d = tmp_path / "store"
+    victims = []
+    with Store(d) as st:
+        for i in range(8):
+            ex = extraction(f"a{i}")
+            for e in ex.entities.values():
+                if e.type == "Person":
+                    e.name = f"{e.name} {i}"
+            triples = to_triples(ex)
+            if i % 3 == 0:                                   # break some articles
+                victim = entity_iri("Person", f"Marta Quintero {i}")
+                triples = [t for t in triples if not (t[0] == victim and t[1] == SDO.name)]
+                victims.append(victim)
+            st.replace_article(f"a{i}", triples)
+        union = st.union_graph(include_ontology=False)
+        by_store = validate(st, workers=workers)
+    by_union = validate(union)
+    assert not by_store.conforms and not by_union.conforms
+    assert by_store.violations == by_union.violations == len(victims)
+    assert set(by_store.report.objects(None, SH.focusNode)) == set(victims)
+    assert (None, SH.conforms, Literal(False)) in by_store.report
+
+
+def test_empty_store_conforms(tmp_path):
+    with Store(tmp_path / "s") as st:
+        res = validate(st)
+    assert res.conforms and res.violations == 0
