@@ -83,7 +83,7 @@ def _describe(report: rdflib.Graph, nm, total: int) -> str:
     lines = [f"SHACL validation: {total} violation{'s' if total != 1 else ''} "
              f"in {len(groups)} kind{'s' if len(groups) != 1 else ''} of problem"]
     for (sev, msg, path, shape), items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        where = " ".join(x for x in (f"path {path}" if path else "", f"shape {shape}" if shape else "") if x)
+        where = "; ".join(x for x in (f"path {path}" if path else "", f"shape {shape}" if shape else "") if x)
         lines.append(f"\n[{sev}] {msg} ({len(items)}x{'; ' + where if where else ''})")
         for focus, value in sorted(items, key=lambda fv: (str(fv[0]), str(fv[1])))[:EXAMPLES_PER_PROBLEM]:
             v = f"  value {_short(value, nm)}" if value is not None else ""
