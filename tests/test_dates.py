@@ -8,7 +8,7 @@ from medkg.ingest.dates import find_dates, resolve
 
 
 @pytest.mark.parametrize("text, article_date, want", [
-    ("The forum was held on August 24, 2024 in Chengdu.", None, ("2024-08-24", None)),
+    ("The forum was held on August 24, 2024 in Xiamen.", None, ("2024-08-24", None)),
     ("On the morning of March 30, the project was launched.", None, ("--03-30", None)),
     ("On March 6, the department held the course.", "2024-03-08", ("2024-03-06", None)),
     ("The 2023 congress opened on 12 May.", "2024-01-01", ("2023-05-12", None)),   # sentence year first
