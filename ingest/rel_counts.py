@@ -7,7 +7,7 @@ Keys (camelCase, each with the stating sentence in ``Entity.evidence[key]``):
 * ``expertCount`` / ``foreignExpertCount``: invited experts, speakers, lecturers
 * ``countryCount``: "from eight countries (and regions)"
 * ``totalParticipantCount`` / ``totalCountryCount``: cumulative figures over several editions
-  ("A total of 76 surgeons from 22 countries have participated")
+  ("A total of 90 surgeons from 30 countries have participated")
 
 A count is read only from a sentence that refers to the event or states participation
 (gathered, attended, participated, invited, trained ...); the first sentence stating a key wins.
