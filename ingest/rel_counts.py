@@ -18,6 +18,10 @@ from __future__ import annotations
 from medkg.ingest.rel_context import Ctx
 from medkg.ingest.rel_lexicon import number_value
 
+#: every key find_counts may write (declared as mkg: properties in ontology/medkg.ttl)
+COUNT_KEYS = ("participantCount", "foreignParticipantCount", "traineeCount", "foreignTraineeCount",
+              "expertCount", "foreignExpertCount", "countryCount", "totalParticipantCount",
+              "totalCountryCount", "totalExpertCount")
 TRAINEE = {"trainee", "trainees", "student", "students", "learner", "learners", "fellow", "fellows",
            "resident", "residents", "intern", "interns"}
 EXPERT = {"expert", "experts", "speaker", "speakers", "lecturer", "lecturers", "professor", "professors",
@@ -98,6 +102,6 @@ def find_counts(ctx: Ctx) -> None:
                 found.setdefault(fkey, val)
         e = ctx.ents[ev]
         for key, val in found.items():
-            if key not in e.counts:
+            if key in COUNT_KEYS and key not in e.counts:
                 e.counts[key] = val
                 e.evidence[key] = ctx.sent_span(si)
