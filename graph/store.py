@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -172,17 +173,28 @@ class Store:
         """
         return self._replace_graph(str(graph_iri(stem)), triples)
 
+    def replace_article_ntriples(self, stem: str, data: bytes | str, count: int | None = None) -> int:
+        """Like :meth:`replace_article`, with the triples already as N-Triples text.
+
+        The fast path of the parallel ingest: workers serialize, the writer only stores.
+        Returns ``count`` (or the number of lines when not given).
+        """
+        if isinstance(data, bytes):
+            data = data.decode("utf-8")
+        self._replace_graph_nt(str(graph_iri(stem)), data)
+        return count if count is not None else data.count("\n")
+
     def _replace_graph(self, graph: str, triples: Iterable[tuple]) -> int:
-        items = [ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples]
-        buf = io.BytesIO()
-        ox.serialize(items, buf, ox.RdfFormat.N_TRIPLES)
-        data = buf.getvalue().decode("utf-8")
+        data = ntriples(triples)
+        self._replace_graph_nt(graph, data.decode("utf-8"))
+        return data.count(b"\n")
+
+    def _replace_graph_nt(self, graph: str, data: str) -> None:
         # DROP + INSERT DATA in one update request: Oxigraph runs it as one transaction.
         try:
             self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}")
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
-        return len(items)
 
     def remove_article(self, stem: str) -> bool:
         """Remove article ``stem``; False if it was not in the store."""
@@ -253,29 +265,17 @@ class Store:
         Formats that keep named graphs (TriG, N-Quads, JSON-LD) keep one graph per
         article; the others get the union (duplicates across articles merged).
         Writing to a path is atomic: a temporary file is renamed into place.
+        Streams: Oxigraph writes straight from the store, nothing is held in memory.
         """
         fmt = format_for(output if isinstance(output, (str, os.PathLike)) else None, fmt)
-        ox_fmt, keeps_graphs = FORMATS[fmt]
-        quads = list(self.quads(include_ontology))
-        if keeps_graphs:
-            items = quads
-        else:
-            seen = set()
-            items = []
-            for q in quads:
-                t = q.triple
-                if t not in seen:
-                    seen.add(t)
-                    items.append(t)
-        prefixes = dict(PREFIXES)
         if isinstance(output, (str, os.PathLike)):
             path = Path(output)
             if path.parent and not path.parent.exists():
                 raise MedkgError(f"{path}: directory {path.parent} does not exist")
             tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
             try:
-                with open(tmp, "wb") as fh:
-                    _serialize(items, fh, ox_fmt, fmt, prefixes)
+                with open(tmp, "wb", buffering=1 << 20) as fh:
+                    n = self._write(fh, fmt, include_ontology)
                 os.replace(tmp, path)
             except OSError as exc:
                 tmp.unlink(missing_ok=True)
@@ -283,9 +283,47 @@ class Store:
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
+            return n
+        return self._write(output, fmt, include_ontology)
+
+    def _write(self, fh, fmt: str, include_ontology: bool) -> int:
+        ox_fmt, keeps_graphs = FORMATS[fmt]
+        prefixes = dict(PREFIXES)
+        counter = _Counter()
+        if fmt == "jsonld":
+            items = counter.wrap(self.quads(include_ontology))
+            _serialize_jsonld(items, fh, prefixes)
+            return counter.n
+        kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "xml") else {}
+        if keeps_graphs:
+            if include_ontology:
+                self._store.dump(fh, ox_fmt, **kwargs)
+                return len(self._store)
+            onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+            items = (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != onto)
         else:
-            _serialize(items, output, ox_fmt, fmt, prefixes)
-        return len(items)
+            # the union of the graphs as a set: Oxigraph removes the duplicates (SELECT DISTINCT)
+            where = "GRAPH ?g { ?s ?p ?o }" if include_ontology else \
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
+            items = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} }}")
+        ox.serialize(counter.wrap(items), fh, ox_fmt, **kwargs)
+        return counter.n
+
+    def bulk_load(self, source, fmt: str | None = None) -> int:
+        """Load a (large) RDF file fast, without a transaction; returns the quads now in the store.
+
+        For N-Quads/TriG dumps of medkg graphs (e.g. merging shards). Not atomic: a
+        crash during the load can leave part of the file loaded (re-run it: loading
+        the same quads again changes nothing).
+        """
+        fmt = format_for(source, fmt)
+        try:
+            self._store.bulk_load(path=str(source), format=FORMATS[fmt][0])
+        except (SyntaxError, ValueError) as exc:
+            raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
+        except OSError as exc:
+            raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
+        return len(self._store)
 
     def load(self, source, fmt: str | None = None, stem: str | None = None) -> None:
         """Load an RDF file into the store (into article graph ``stem`` if given)."""
@@ -301,17 +339,67 @@ class Store:
             raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
 
 
-def _serialize(items, fh, ox_fmt, fmt, prefixes):
-    if fmt == "jsonld":
-        # pyoxigraph's JSON-LD writer does not take prefixes; rdflib gives a compact context
-        ds = rdflib.Dataset()
-        for q in items:
-            g = rdflib.URIRef(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
-            ds.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), g))
-        fh.write(ds.serialize(format="json-ld", context={k: v for k, v in prefixes.items()}, auto_compact=True).encode("utf-8"))
-        return
-    kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "xml") else {}
-    ox.serialize(items, fh, ox_fmt, **kwargs)
+class _Counter:
+    """Counts the items streamed through :meth:`wrap`."""
+
+    def __init__(self):
+        self.n = 0
+
+    def wrap(self, items):
+        for item in items:
+            self.n += 1
+            yield item
+
+
+_IRI_OK = re.compile(r'[^\x00-\x20<>"{}|^`\\]*\Z')
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_OK = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*\Z")
+
+
+def _nt(term) -> str:
+    """One rdflib term as N-Triples (IRIs and literals; anything unusual raises ValueError)."""
+    if type(term) is rdflib.URIRef or isinstance(term, rdflib.URIRef):
+        if not _IRI_OK.match(term):
+            raise ValueError(term)
+        return f"<{term}>"
+    if isinstance(term, rdflib.Literal):
+        v = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            if not _LANG_OK.match(term.language):
+                raise ValueError(term)
+            return f'"{v}"@{term.language}'
+        dt = term.datatype
+        if dt is not None and str(dt) != _XSD_STRING:
+            if not _IRI_OK.match(dt):
+                raise ValueError(term)
+            return f'"{v}"^^<{dt}>'
+        return f'"{v}"'
+    raise ValueError(term)
+
+
+def ntriples(triples: Iterable[tuple]) -> bytes:
+    """rdflib triples -> N-Triples bytes.
+
+    Plain IRIs and literals are formatted directly (the ingest hot path); any other
+    term (blank nodes, odd IRIs) goes through Oxigraph's writer, which validates.
+    """
+    triples = list(triples)
+    try:
+        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples).encode("utf-8")
+    except ValueError:
+        buf = io.BytesIO()
+        ox.serialize((ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples), buf,
+                     ox.RdfFormat.N_TRIPLES)
+        return buf.getvalue()
+
+
+def _serialize_jsonld(items, fh, prefixes):
+    # pyoxigraph's JSON-LD writer does not take prefixes; rdflib gives a compact context
+    ds = rdflib.Dataset()
+    for q in items:
+        g = rdflib.URIRef(q.graph_name.value) if isinstance(q.graph_name, ox.NamedNode) else None
+        ds.add((_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), g))
+    fh.write(ds.serialize(format="json-ld", context={k: v for k, v in prefixes.items()}, auto_compact=True).encode("utf-8"))
 
 
 def _reason(exc: BaseException) -> str:

@@ -70,9 +70,17 @@ _EXTRACTOR = None
 
 
 def _init_worker(model: str | None) -> None:
+    """Load the extractor (and its spaCy pipeline) once per process."""
     global _EXTRACTOR
+    if _EXTRACTOR is not None and _EXTRACTOR.model == _model_key(model):
+        return
     from medkg.ingest.extract import Extractor
     _EXTRACTOR = Extractor(model)
+
+
+def _model_key(model: str | None) -> str | None:
+    from medkg.ingest.extract import model_name
+    return model_name(model)
 
 
 def _extract(article: Article) -> tuple[str, list[tuple], int]:
@@ -80,6 +88,21 @@ def _extract(article: Article) -> tuple[str, list[tuple], int]:
     ex = _EXTRACTOR.extract(article)
     triples = to_triples(ex, extractor=f"{EXTRACTOR} ({_EXTRACTOR.version})")
     return article.stem, triples, len(article.text.split())
+
+
+def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes, int, int]]:
+    """Worker task: extract a chunk of articles; each result is ready for the store.
+
+    Returns ``(stem, N-Triples bytes, triple count, words)`` per article: serializing
+    in the worker keeps the (single) writer process light, and bytes pickle far
+    faster than rdflib terms.
+    """
+    from medkg.graph.store import ntriples
+    out = []
+    for art in articles:
+        stem, triples, words = _extract(art)
+        out.append((stem, ntriples(triples), len(triples), words))
+    return out
 
 
 def extract_article(article: Article, model: str | None = None) -> list[tuple]:
@@ -135,12 +158,13 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
         bar = tqdm(total=len(todo), unit="article", desc="ingest", leave=False)
     sources = {a.stem: a.source for a in todo}
     try:
-        for stem, triples, words in _run(todo, n, model):
-            report.triples += store.replace_article(stem, triples)
+        for stem, data, count, words in _run(todo, n, model):
+            store.replace_article_ntriples(stem, data, count)
+            report.triples += count
             report.words += words
             report.ingested.append(stem)
             if on_event:
-                on_event("ingested", f"{sources[stem]}: {len(triples)} triples")
+                on_event("ingested", f"{sources[stem]}: {count} triples")
             if bar is not None:
                 bar.update(1)
     finally:
@@ -151,14 +175,33 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     return report
 
 
-def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple[str, list[tuple], int]]:
+def _chunks(todo: list[Article], workers: int) -> list[list[Article]]:
+    """Small chunks (a few articles, bounded words) so the workers stay evenly busy."""
+    per = max(1, min(16, len(todo) // (workers * 6) or 1))
+    max_words = 6000
+    chunks, cur, words = [], [], 0
+    for art in todo:
+        w = len(art.text) // 6
+        if cur and (len(cur) >= per or words + w > max_words):
+            chunks.append(cur)
+            cur, words = [], 0
+        cur.append(art)
+        words += w
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple[str, bytes, int, int]]:
     if not todo:
         return
     if workers <= 1 or len(todo) == 1:
         _init_worker(model)
         for art in todo:
-            yield _extract(art)
+            yield from _extract_chunk([art])
         return
+    workers = min(workers, len(todo))
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        yield from pool.imap(_extract, todo, chunksize=max(1, min(16, len(todo) // (workers * 8) or 1)))
+        for results in pool.imap(_extract_chunk, _chunks(todo, workers)):
+            yield from results

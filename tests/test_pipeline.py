@@ -1,0 +1,91 @@
+"""The parallel ingest pipeline: same graph whatever the number of workers, chunking, N-Triples."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def gen_corpus(tmp_path_factory) -> Path:
+    import generate
+    d = tmp_path_factory.mktemp("gen") / "corpus"
+    generate.write_articles(d, 6, seed=3, sentences=(3, 4))
+    return d
+
+
+def _quads(store) -> set[str]:
+    return {str(q) for q in store.quads(include_ontology=False)}
+
+
+def test_parallel_ingest_equals_serial(gen_corpus, tmp_path):
+    from medkg.graph.store import Store
+    from medkg.ingest.pipeline import ingest_paths
+    with Store(tmp_path / "serial") as a, Store(tmp_path / "parallel") as b:
+        ra = ingest_paths(a, [gen_corpus], workers=1)
+        rb = ingest_paths(b, [gen_corpus], workers=2)
+        assert sorted(ra.ingested) == sorted(rb.ingested) and len(ra.ingested) == 6
+        assert ra.triples == rb.triples == len(_quads(a))
+        assert ra.words == rb.words > 0
+        assert _quads(a) == _quads(b)
+        # idempotent: a second parallel run changes nothing
+        rc = ingest_paths(b, [gen_corpus], workers=2)
+        assert rc.ingested == [] and len(rc.unchanged) == 6
+        assert _quads(a) == _quads(b)
+
+
+def test_chunks_cover_every_article_once():
+    from medkg.ingest.model import Article
+    from medkg.ingest.pipeline import _chunks
+    arts = [Article(stem=f"a{i}", text="word " * (10 + 400 * (i % 7))) for i in range(101)]
+    for workers in (1, 2, 8):
+        chunks = _chunks(arts, workers)
+        flat = [a.stem for c in chunks for a in c]
+        assert flat == [a.stem for a in arts]
+        assert all(c for c in chunks)
+        assert len(chunks) >= min(len(arts), workers)
+
+
+def test_ntriples_round_trips_tricky_literals():
+    import pyoxigraph as ox
+    from medkg.graph.store import ntriples
+    s, p = URIRef("https://w3id.org/medkg/id/person/x"), URIRef("https://schema.org/name")
+    triples = [(s, p, Literal('say "hi"\\ back\nslash\r\ttab é 中文 \u2028')),
+               (s, p, Literal("Wang", lang="zh-Latn")),
+               (s, p, Literal("2024-08-24", datatype=XSD.date)),
+               (s, p, Literal(5)),
+               (s, p, Literal("plain", datatype=XSD.string))]
+    parsed = list(ox.parse(ntriples(triples), ox.RdfFormat.N_TRIPLES))
+    assert len(parsed) == len(triples)
+    values = {(t.object.value, t.object.language, t.object.datatype.value) for t in parsed}
+    assert ('say "hi"\\ back\nslash\r\ttab é 中文 \u2028', None,
+            "http://www.w3.org/2001/XMLSchema#string") in values
+    assert ("Wang", "zh-latn", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString") in {
+        (v, (lang or "").lower() or None, dt) for v, lang, dt in values}
+    assert ("2024-08-24", None, str(XSD.date)) in values
+    assert ("5", None, str(XSD.integer)) in values
+
+
+def test_ntriples_rejects_bad_iris():
+    from medkg.graph.store import ntriples
+    with pytest.raises(ValueError):
+        ntriples([(URIRef("http://x/a b"), URIRef("http://x/p"), Literal("v"))])
+
+
+def test_replace_article_ntriples_is_atomic_replace(tmp_path):
+    from medkg.graph.store import Store, ntriples
+    s, p = URIRef("https://w3id.org/medkg/id/person/x"), URIRef("https://schema.org/name")
+    with Store(tmp_path / "st") as st:
+        st.replace_article_ntriples("a1", ntriples([(s, p, Literal("one")), (s, p, Literal("two"))]))
+        assert len(st.article_graph("a1")) == 2
+        n = st.replace_article_ntriples("a1", ntriples([(s, p, Literal("three"))]))
+        assert n == 1
+        assert {str(o) for o in st.article_graph("a1").objects()} == {"three"}
+        assert st.articles() == ["a1"]
