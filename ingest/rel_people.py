@@ -396,7 +396,7 @@ def _demonym_lists(ctx: Ctx, si: int):
 def _appointments(ctx: Ctx, si: int):
     """"issued the appointment letter of Visiting Professor of ORG to P1, P2" ; "P was appointed (as) T of ORG"."""
     doc, sent = ctx.doc, ctx.sents[si]
-    trig = [t for t in sent if t.lemma_.lower() in ("appoint", "appointment", "hire", "employ", "engage")
+    trig = [t for t in sent if t.lemma_.lower() in ("appoint", "appointment")
             or t.lower_ in ("appointment", "appointed")]
     if not trig:
         return
@@ -411,6 +411,8 @@ def _appointments(ctx: Ctx, si: int):
     to = next((k for k in range(org.te, sent.end) if doc[k].lower_ == "to"), None)
     if to is not None:
         receivers = [p for p in persons if p.ts > to]
+        if receivers and not all(_is_honorific_tok(x) or x.lower_ == "the" for x in doc[to + 1:receivers[0].ts]):
+            receivers = []
     elif t.dep_ in ("ROOT", "relcl", "conj") and any(c.dep_ == "auxpass" for c in t.children):
         receivers = [p for p in persons if p.te <= t.i]
     elif t.pos_ == "VERB":
