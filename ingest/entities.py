@@ -31,7 +31,7 @@ from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*|\S")
-_QUOTE_CHARS = set("\"“”‘’'`")
+_QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
 
@@ -282,6 +282,10 @@ class _Article:
                     continue
                 cur.append(t)
                 continue
+            if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \
+                    and any(x.low in gz.EVENT_HEADS for x in cur) and not self.place_like(nxt, toks, i + 1):
+                cur.append(t)             # "Training Course on X in Developing Countries"
+                continue
             if t.low in gz.CONNECTORS:
                 if cur and t.low in ("on", "for", "of", "in") and nxt is not None and nxt.low != "the" and (
                         nxt.low in gz.NON_NAME_WORDS or not (nxt.cap or nxt.text in _QUOTE_CHARS)):
@@ -299,6 +303,12 @@ class _Article:
         close()
         return out
 
+    def place_like(self, t: Tok, toks: list[Tok], i: int) -> bool:
+        """Does a place name start at token ``i``?"""
+        if t.low in gz.admin_areas() or countries.lookup(t.text):
+            return True
+        return any(a == t.start and lab in ("GPE", "LOC") for a, _b, lab in self.ner_spans)
+
     def is_verb(self, t: Tok) -> bool:
         if t.low in gz.HEADLINE_VERBS:
             return True
@@ -311,7 +321,7 @@ class _Article:
         ws = seg.toks
         if not ws:
             return
-        first, last = ws[0].low.rstrip("."), ws[-1].low
+        first, last = ws[0].low.rstrip("."), ws[-1].low.split("-")[-1]
         sing = last[:-1] if last.endswith("s") and last[:-1] in (gz.ORG_HEADS | gz.EVENT_HEADS) else last
         if sing.endswith("ie") and sing[:-2] + "y" in gz.ORG_HEADS:
             sing = sing[:-2] + "y"
@@ -370,7 +380,8 @@ class _Article:
             if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
                     or lw in gz.PERSON_STOP or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
                 return False
-            if gz.specialty_label(w) or lw in gz.FIELD_MODIFIERS:
+            if gz.specialty_label(w) or lw in gz.FIELD_MODIFIERS or gz.FIELD_HEADS.search(lw) \
+                    or any(p in gz.TITLE_WORDS for p in lw.split("-")):
                 return False
         if countries.lookup(name):
             return False
@@ -512,7 +523,8 @@ class _Article:
         events, other event words do not count either ("Training Course", "Academic Meeting")."""
         generic = gz.STRONG_GENERIC if strong else gz.GENERIC_MODIFIERS
         if event:
-            generic = generic | gz.EVENT_HEADS | {"technical", "clinical", "scientific", "advanced", "special"}
+            generic = generic | gz.EVENT_HEADS | gz.CEREMONY_WORDS | {"technical", "clinical", "scientific",
+                                                                      "advanced", "special"}
         for t in toks[:-1]:
             if t.low not in generic and t.low not in gz.CONNECTORS and not t.text.isdigit():
                 return True
@@ -526,11 +538,13 @@ class _Article:
             if not segs:
                 continue
             units = self.compose(segs, part[-1].end)
+            first_event = True
             for u in units:
                 u.key = self.emit_unit(u, whole=(len(units) == 1 and len(segs) == 1), part=part)
-                if u.kind == "EVENT" and u.key:
-                    events_in_chunk.append((u.key, u.head.endswith("s") or u.segs[0].toks[-1].low.endswith("s")
-                                            and u.segs[0].toks[-1].low[:-1] in gz.EVENT_HEADS))
+                if u.kind == "EVENT" and u.key and first_event and u.start == part[0].start:
+                    first_event = False
+                    last_word = u.segs[0].toks[-1].low
+                    events_in_chunk.append((u.key, last_word.endswith("s") and last_word[:-1] in gz.EVENT_HEADS))
             # structure: parents
             for u in units:
                 if u.kind == "ORG" and u.key:
@@ -542,7 +556,6 @@ class _Article:
                         elif par.key:
                             self.reg.relate(u.key, "parentOrganization", par.key, (u.start, u.end), 0.9)
             self.units.extend(units)
-            # "Department of X, Ministry of Y": the apposition after the chunk names the parent
         # joint meeting: several event names coordinated in one phrase
         if len(events_in_chunk) >= 2 and not any(pl for _, pl in events_in_chunk):
             self.joint.append([k for k, _ in events_in_chunk])
@@ -554,6 +567,10 @@ class _Article:
         if u.kind == "PERSON":
             surface = text[u.start:u.end]
             titles, name = split_person(surface)
+            if titles and name.isupper() and len(name) > 4:
+                name = name.title()           # "Mr. ESHETU TADELE KEBEDE"
+                surface = surface.replace(surface[surface.upper().rfind(name.upper()):], name) \
+                    if name.upper() in surface.upper() else surface
             if not self.person_ok(name, strict=not titles):
                 return None
             if not titles and "(" in text[max(0, u.start - 2):u.start] and ")" in text[u.end:u.end + 2]:
@@ -563,6 +580,9 @@ class _Article:
             return reg.add("Person", name, (nstart, nstart + len(name)), conf=conf)
         if u.kind == "COUNTRY":
             hit = countries.lookup(clean(text[u.start:u.end])) or countries.lookup(text[u.start:u.end] + ".")
+            prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, u.start - 20):u.start])
+            if prev and prev.group(1).lower() in gz.DIRECTIONS:
+                return None                   # "western China": a vague region
             if hit and u.segs[0].conn is None and whole:
                 surface = clean(text[u.start:u.end])
                 if not countries.lookup(surface):
@@ -575,9 +595,21 @@ class _Article:
             if name.isupper():
                 name = name.title()
             ws = name.split()
-            if ws and ws[0].lower() in gz.DIRECTIONS or ws[-1].lower() in ("region", "area", "areas") and not (
+            parts = [p for w in ws for p in w.lower().split("-")]
+            if ws and ws[0].lower() in gz.DIRECTIONS and (
+                    all(p in gz.DIRECTIONS for p in parts) or countries.lookup(" ".join(ws[1:]))
+                    or " ".join(ws[1:]).lower() in gz.VAGUE_REGIONS
+                    or ws[-1].lower() in ("region", "area", "areas", "part")) \
+                    or all(p in gz.DIRECTIONS for p in parts) \
+                    or ws[-1].lower() in ("region", "area", "areas") and not (
                     len(ws) > 2 and ws[-2].lower() in ("autonomous", "administrative")):
                 return None
+            if re.search(r"\d", name) or len(ws) > 4 or any(countries.lookup(w) for w in ws) \
+                    or name.lower() in gz.VAGUE_REGIONS:
+                return None                   # "Healthy China 2030" is a slogan, not a place
+            if len(ws) == 1 and name in gz.CN_PROVINCES:
+                name = f"{name} Province"      # one name for a province in every article
+                ws = name.split()
             if not whole and not u.segs[0].head:
                 return None
             alias = None
@@ -609,8 +641,6 @@ class _Article:
         toks = u.segs[0].toks
         head = u.head
         own = _cap_inner(clean(text[u.start:u.end]))
-        if gz.INITIATIVE.search(own):
-            return None
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
         if not has_complement and (len(toks) < 2 or not self.distinctive(toks, strong=True)):
             return None
@@ -622,12 +652,13 @@ class _Article:
         par = u.parent
         if par is not None:
             long_form = _cap_inner(clean(text[u.start:self._chain_end(par)]))
+            to_parent = _cap_inner(clean(text[u.start:par.end]))
             if head in gz.KEEP_FULL_HEADS:
-                name, alias = long_form, None
+                name, alias = to_parent, (long_form if long_form != to_parent else None)
                 self.short_names = getattr(self, "short_names", [])
-                self.short_names.append((own, long_form))
+                self.short_names.append((own, to_parent, self.distinctive(toks, strong=True)))
             elif head in gz.INSTITUTION_HEADS and not self.distinctive(toks):
-                name, alias = long_form, None
+                name, alias = to_parent, (long_form if long_form != to_parent else None)
             else:
                 name, alias = own, long_form
         subtypes = _org_subtypes(head)
@@ -687,8 +718,8 @@ class _Article:
         if s0 > 0 and text[s0 - 1] in "“\"":
             surface = text[s0 - 1:u.end]
         name = _cap_inner(clean(surface))
-        if gz.INITIATIVE.search(name) and not re.search(r"(?i)training|course|forum|conference", name):
-            return None
+        if u.head == "ceremony" and not self.distinctive(toks, event=True):
+            return None                       # "Closing Ceremony for X": part of X
         has_complement = len(u.segs) > 1 or u.extended
         ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)?", t.low) for t in toks)
         if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks, event=True)):
@@ -717,7 +748,13 @@ class _Article:
         units = [u for u in self.units if u.kind == "ORG" and u.key]
         for i, (a, b) in enumerate(zip(units, units[1:])):
             between = self.text[self._chain_end(a):b.start]
-            if not re.fullmatch(r"\s*,\s*(?:the\s+)?", between) or a.parent is not None:
+            if a.parent is None and re.fullmatch(r"\s*\(\s*[A-Z][A-Za-z&-]{1,11}\s*\)\s+of\s+(?:the\s+)?", between) \
+                    and gz.ORG_RANK.get(a.head, 3) <= gz.ORG_RANK.get(b.head, 3):
+                # "Academy for X (AX) of the Ministry of Y"
+                self.reg.relate(a.key, "parentOrganization", b.key, (a.start, b.end), 0.8)
+                continue
+            if not re.fullmatch(r"\s*(?:\(\s*[A-Z][A-Za-z&-]{1,11}\s*\)\s*)?,\s*(?:the\s+)?", between) \
+                    or a.parent is not None:
                 continue
             ra, rb = gz.ORG_RANK.get(a.head, 3), gz.ORG_RANK.get(b.head, 3)
             c = units[i + 2] if i + 2 < len(units) else None
@@ -785,8 +822,11 @@ class _Article:
         in_name = capitalized and self.in_name(s, e)
         context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
                        or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name
-        if gz.singular_phrase(key) in gz.TOO_GENERIC and not context:
-            return False
+        if gz.singular_phrase(key) in gz.TOO_GENERIC:
+            before = re.search(r"([A-Za-z][\w'-]*)\s*$", text[max(0, s - 30):s])
+            if not context or (before and before.group(1).lower() not in gz.QUALITY
+                               and before.group(1).lower() not in gz.PERSON_STOP):
+                return False                  # bare "surgery", or the tail of "Abdominal Wall Surgery"
         nwords = len(key.split())
         specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2
         if not specific and not context:
@@ -831,6 +871,9 @@ class _Article:
             if len(words_) < 2:
                 continue
             info = (gz.singular_phrase(" ".join(words_)), None, False)
+            before = re.search(r"([A-Za-z][\w'-]*)\s*$", self.text[max(0, s - 30):s])
+            if before and before.group(1).lower() not in gz.QUALITY and before.group(1).lower() not in gz.PERSON_STOP:
+                continue      # only a tail of a longer compound ("Abdominal Wall Surgery")
             if self.specialty_ok(s, e, surface, (info[0], None, True)):
                 self.add_specialty(s, e, surface, info)
 
@@ -949,12 +992,30 @@ class _Article:
                     continue
                 ta, tb = _tokens(a.name), _tokens(b.name)
                 if ta and tb and len(ta & tb) / len(ta | tb) >= 0.6 and (ta <= tb or tb <= ta):
+                    if len(tb) > len(ta):
+                        a, b = b, a           # keep the fuller name
                     reg.merge(a.key, b.key)
+        # an event named only in the headline is the body's event whose name contains its words
+        first_nl = self.text.find("\n")
+        if first_nl > 0:
+            evs = [e for e in ents.values() if e.type == "Event"]
+            for a in evs:
+                if a.key not in ents or not a.mentions or any(m.start > first_nl for m in a.mentions):
+                    continue
+                ta = {t for t in _tokens(a.name) if not t.isdigit()}
+                best = None
+                for b in evs:
+                    if b is a or b.key not in ents or _last_word(b.name) != _last_word(a.name):
+                        continue
+                    if ta and ta <= _tokens(b.name) | {t for n in b.aliases for t in _tokens(n)}:
+                        best = b if best is None or len(b.mentions) > len(best.mentions) else best
+                if best is not None:
+                    reg.merge(best.key, a.key)
         # committees: the short name is an alias only where it is unambiguous in the article
         shorts: dict[str, set[str]] = {}
-        for own, long_form in getattr(self, "short_names", []):
+        for own, long_form, proper in getattr(self, "short_names", []):
             k = reg.find("Organization", long_form)
-            if k:
+            if k and proper:
                 shorts.setdefault(own, set()).add(k)
         for own, keys in shorts.items():
             if len(keys) == 1 and not reg.find("Organization", own):

@@ -69,6 +69,10 @@ EVENT_HEADS = {
 }
 #: event heads whose "of <Organization>" complement is part of the name ("Annual Meeting of X")
 MEETING_HEADS = {"meeting", "congress", "assembly", "conference", "session", "convention"}
+#: words that make a ceremony part of another event, not an event of its own
+CEREMONY_WORDS = {"opening", "closing", "launch", "launching", "graduation", "award", "awarding", "signing",
+                  "welcome", "welcoming", "inauguration", "unveiling", "commencement", "completion",
+                  "kick-off", "kickoff", "ceremony", "certificate"}
 #: families of event heads, for anaphora ("the conference" -> the article's meeting)
 EVENT_FAMILY = {
     **{h: "meeting" for h in ("forum", "conference", "congress", "seminar", "symposium", "summit",
@@ -83,7 +87,7 @@ EVENT_FAMILY = {
 
 # ---------------------------------------------------------------- people
 #: honorifics written before a name
-HONORIFICS = {"prof", "professor", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
+HONORIFICS = {"prof", "professor", "professors", "profs", "drs", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
               "madam", "dame", "mx", "assoc", "associate", "asst", "assistant"}
 #: abbreviations that may be followed by "." inside a name chunk
 ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "no"}
@@ -243,7 +247,7 @@ FIELD_MODIFIERS = {
     "reproductive", "respiratory", "sports", "hand", "foot", "ankle",
     "joint", "head", "neck", "skull", "base", "chest", "wall", "pelvic", "ocular", "dermatologic",
     "cosmetic", "aesthetic", "microvascular", "fetal", "integrative", "rehabilitation",
-    "palliative", "radiation",
+    "palliative", "radiation", "abdominal", "hernia",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine"}
@@ -353,6 +357,26 @@ def country_regex() -> re.Pattern:
         words = [w if w in ("of", "and", "the", "da", "de", "du") else w[:1].upper() + w[1:] for w in n.split(" ")]
         forms.append(re.escape(" ".join(words)))
     return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+@functools.lru_cache(maxsize=1)
+def _cn_provinces() -> frozenset[str]:
+    import pycountry
+    return frozenset(re.sub(r"\s+Sheng$", "", s.name) for s in pycountry.subdivisions.get(country_code="CN")
+                     if s.type == "Province")
+
+
+class _LazySet:
+    """A set built on first use (pycountry loads its data lazily)."""
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __contains__(self, item):
+        return item in self.fn()
+
+
+#: Chinese provinces, named "<X> Province" in every article
+CN_PROVINCES = _LazySet(_cn_provinces)
 
 
 @functools.lru_cache(maxsize=1)

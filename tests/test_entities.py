@@ -173,10 +173,11 @@ def test_unknown_specialty_still_emitted(extractor):
 
 def test_not_entities(extractor):
     ex = run(extractor, "Please enter the keyword\nThe hospital answers the \"Belt and Road\" initiative and "
-                        "the Healthy Nation 2035 Blueprint. Experts from the western region and West Arland "
-                        "discussed lung cancer and PET-CT.\n from clipboard\n")
+                        "the Healthy Nation 2035 Blueprint. Experts from the western region, Western Europe "
+                        "and West China discussed lung cancer and PET-CT.\n from clipboard\n")
     found = {e.name.lower() for e in ex.entities.values()}
-    for bad in ("belt and road", "healthy nation 2035 blueprint", "western region", "west arland",
+    for bad in ("belt and road", "healthy nation 2035 blueprint", "western region", "western europe",
+                "west china", "china",
                 "lung cancer", "pet-ct", "please enter the keyword", "clipboard", "experts"):
         assert bad not in found
 
