@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from medkg.ingest.rel_context import Ctx, M
+from medkg.ingest.rel_context import EVENT_NOUNS, Ctx, M
 from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
@@ -118,6 +118,13 @@ def _organizers(ctx: Ctx, si: int, sent):
                     if ev is None:
                         ev = _event_after(ctx, si, orgs[-1].te)
                     if ev is None:
+                        # only "it/this was organized by" or a participle on an event noun falls back to the
+                        # reported event; "research sponsored by X" is not about it
+                        subj = [c for c in t.children if c.dep_ in ("nsubjpass", "nsubj")]
+                        head = subj[0] if subj else (t.head if t.dep_ in ("acl", "relcl") else None)
+                        if head is not None and head.lower_ not in ("it", "this", "which", "that") and \
+                                head.lemma_.lower() not in EVENT_NOUNS:
+                            continue
                         ev_key, conf = ctx.main_event, 0.7
                     else:
                         ev_key = ev.key
