@@ -249,3 +249,31 @@ def test_trainee_counts_are_summed(workshop):
 def test_no_counts_or_dates_without_events(profile):
     assert not list(profile.subjects(RDF.type, SDO.Event))
     assert not list(profile.triples((None, MKG.participantCount, None)))
+
+
+LIVER_FORUM = """\
+On June 3, the Asia Pacific Liver Forum was held in Hangzhou. The forum invited well-known liver surgeons \
+(Japanese experts include Dr. Sato Kenji and Dr. Ito Hiroshi) to give lectures. Professor Kim Min-jun presented \
+research sponsored by the National Natural Science Foundation of China. It was jointly organized by the \
+Zhejiang Medical Association.
+"""
+
+
+@pytest.fixture(scope="module")
+def liver_forum():
+    return extract_text(LIVER_FORUM, stem="liver")
+
+
+def test_demonym_list_gives_nationality_and_invitees_attend(liver_forum):
+    g, ev = liver_forum, event(liver_forum)
+    japan = node(g, "Japan")
+    for name in ("Sato Kenji", "Ito Hiroshi"):
+        assert (node(g, name), SDO.nationality, japan) in g, name
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (ev, MKG.participantCountry, japan) in g
+
+
+def test_pronoun_subject_organizer_but_not_a_research_sponsor(liver_forum):
+    g, ev = liver_forum, event(liver_forum)
+    assert (ev, SDO.organizer, node(g, "Zhejiang Medical Association")) in g
+    assert list(g.objects(ev, SDO.organizer)) == [node(g, "Zhejiang Medical Association")]
