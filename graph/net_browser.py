@@ -22,7 +22,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
          "--disable-features=Translate,MediaRouter,OptimizationHints"]
 #: resolve every host name to nothing (loopback excepted): no request can leave the machine
 BLOCK_NETWORK = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
+                 "--proxy-server=http://127.0.0.1:9"]  # loopback bypasses the proxy by default
 
 
 def missing() -> str | None:

@@ -316,9 +316,13 @@ def render(payload: dict, net) -> str:
 
 def build_page(store, view: str = "entities", focus: str | None = None, depth: int = 1,
                top: int | None = None, min_weight: float = 1, seed: int = 42,
-               title: str | None = None) -> tuple[str, dict]:
-    """Build the page of ``view``: returns (html, info with node/edge counts and pruning)."""
-    data = N.Data.from_store(store)
+               title: str | None = None, data: "N.Data | None" = None) -> tuple[str, dict]:
+    """Build the page of ``view``: returns (html, info with node/edge counts and pruning).
+
+    ``data`` (entities and relations already read from ``store``) saves re-reading them
+    when several pages are made from one store.
+    """
+    data = data if data is not None else N.Data.from_store(store)
     G = N.build(data, view, focus=focus, depth=depth)
     keep = (G.graph["focus"],) if G.graph.get("focus") else ()
     H, info = prune(G, top, min_weight, keep=keep)
