@@ -57,8 +57,10 @@ VIEW_TITLES = {
 # ---------------------------------------------------------------------------- pruning
 def prune(G: nx.Graph, top: int | None = DEFAULT_TOP, min_weight: float = 1,
           keep: tuple[str, ...] = ()) -> tuple[nx.Graph, dict]:
-    """The drawable part of ``G``: edges with weight >= ``min_weight``, the ``top`` nodes
-    with the highest weighted degree (plus ``keep``), at most ``EDGES_PER_NODE * top`` edges.
+    """The drawable part of ``G``: edges with weight >= ``min_weight`` (with ``min_weight`` > 1,
+    nodes left without edges go too); then, if more than ``top`` nodes remain, ``keep``
+    plus the 60% most central (weighted degree) and the nodes linking most of those;
+    at most ``EDGES_PER_NODE * top`` edges (the heaviest).
 
     Each kept node gets ``score`` (weighted degree in the filtered whole view),
     ``centrality`` (its degree centrality there) and ``hidden_neighbours``.
@@ -70,14 +72,16 @@ def prune(G: nx.Graph, top: int | None = DEFAULT_TOP, min_weight: float = 1,
     F.add_nodes_from(G.nodes)
     F.add_edges_from((u, v, {"weight": d.get("weight", 1)}) for u, v, d in G.edges(data=True)
                      if d.get("weight", 1) >= min_weight)
+    n_all = F.number_of_nodes()
+    if min_weight > 1:  # asked for the stronger ties: nodes left without any are not drawn
+        F.remove_nodes_from([n for n in list(F) if F.degree(n) == 0 and n not in keep])
     wdeg = dict(F.degree(weight="weight"))
     deg = dict(F.degree())
-    n_all = F.number_of_nodes()
     rank = {n: (-wdeg[n], -deg[n], G.nodes[n].get("name", ""), n) for n in F}
     order = sorted(F.nodes, key=rank.__getitem__)
     keep = [k for k in keep if k in F]
     budget = max(top, len(keep))
-    if n_all <= budget:
+    if F.number_of_nodes() <= budget:
         chosen = list(dict.fromkeys(keep + order))
     else:
         # hubs: the most central 60%; then connectors: the nodes linking most hubs
@@ -108,7 +112,7 @@ def prune(G: nx.Graph, top: int | None = DEFAULT_TOP, min_weight: float = 1,
         H.add_node(n, **G.nodes[n])
     for u, v in edges:
         H.add_edge(u, v, **G[u][v])
-    denom = max(n_all - 1, 1)
+    denom = max(G.number_of_nodes() - 1, 1)
     for n in H:
         d = H.nodes[n]
         d["score"] = wdeg[n]

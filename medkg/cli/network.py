@@ -140,5 +140,6 @@ def viz(handle, view, focus, depth, seed, k, min_weight, title, output):
     store = handle.open()
     info = V.write_page(store, out, view=view, focus=focus, depth=depth, top=k, min_weight=min_weight,
                         seed=seed, title=title)
-    pruned = f" (top {info['shown_nodes']} of {info['total_nodes']} by centrality)" if info["pruned"] else ""
+    pruned = (f" (pruned from {info['total_nodes']} nodes: --top {info['top']}, --min-weight {info['min_weight']:g})"
+              if info["pruned"] else "")
     click.echo(f"wrote {output}: {info['shown_nodes']} nodes, {info['shown_edges']} edges{pruned}", err=True)
