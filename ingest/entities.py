@@ -370,6 +370,10 @@ class _Article:
             seg.kind = "PERSON"
 
     def person_ok(self, name: str, strict: bool = True) -> bool:
+        if _norm_caps(name) != name:
+            if any(gz.specialty_surfaces().get(w) or self.reg.find("Organization", w) for w in name.split()):
+                return False
+            name = _norm_caps(name)
         ws = name.split()
         if not ws or len(ws) > 5:
             return False
@@ -506,6 +510,13 @@ class _Article:
                     last.for_parent = u
                     units.append(u)
                     continue
+                if last.kind == "ORG" and k == "ORG" and seg.conn == "of" and last.head not in gz.KEEP_FULL_HEADS \
+                        and gz.ORG_RANK.get(last.head, 3) >= gz.ORG_RANK.get(seg.head, 3) >= 3 \
+                        and not self.reg.find("Organization", self.text[s0:s1]):
+                    # "Federation of X Society", "Association of Y Hospitals": one name, not a sub-unit
+                    last.segs.append(seg)
+                    last.end = s1
+                    continue
                 if last.kind == "ORG" and k in ("ORG", "ACRO") and seg.conn == "of":
                     u = Unit(k, [seg], s0, s1, seg.head)
                     last.parent = u
@@ -569,13 +580,13 @@ class _Article:
             titles, name = split_person(surface)
             if titles and name.isupper() and len(name) > 4:
                 name = name.title()           # "Mr. ESHETU TADELE KEBEDE"
-                surface = surface.replace(surface[surface.upper().rfind(name.upper()):], name) \
-                    if name.upper() in surface.upper() else surface
             if not self.person_ok(name, strict=not titles):
                 return None
             if not titles and "(" in text[max(0, u.start - 2):u.start] and ")" in text[u.end:u.end + 2]:
                 return None   # "(Da Vinci)": a bare parenthetical name is a brand or a place
-            nstart = u.start + surface.rfind(name) if name in surface else u.start
+            i = surface.lower().rfind(name.lower())
+            nstart = u.start + i if i >= 0 else u.start
+            name = _norm_caps(name)
             conf = 0.95 if titles else 0.8
             return reg.add("Person", name, (nstart, nstart + len(name)), conf=conf)
         if u.kind == "COUNTRY":
@@ -622,10 +633,10 @@ class _Article:
             # "Yang Jiayin, Head of ...": a name before a post
             surface = text[u.start:u.end]
             after = text[u.end:u.end + 40]
-            m = re.match(r"\s*,\s*(?:the\s+)?([A-Za-z-]+)", after)
-            if m and m.group(1).lower() in gz.TITLE_WORDS and len(surface.split()) >= 2 \
-                    and self.person_ok(surface):
-                return reg.add("Person", clean(surface), (u.start, u.end), conf=0.75)
+            m = re.match(r"\s*[,(]\s*(?:the\s+)?([A-Za-z-]+)", after)
+            if m and any(p in gz.TITLE_WORDS for p in m.group(1).lower().split("-")) \
+                    and len(surface.split()) >= 2 and self.person_ok(surface):
+                return reg.add("Person", _norm_caps(clean(surface)), (u.start, u.end), conf=0.75)
             return None
         if u.kind == "ACRO":
             self.acros.append((toks[0], "mention"))
@@ -774,6 +785,15 @@ class _Article:
             surface = self.text[a:b]
             titles, name = split_person(clean(surface))
             if not name or not self.person_ok(name, strict=not titles):
+                continue
+            if _norm_caps(name) != name:
+                i = surface.find(name)
+                name = _norm_caps(name)
+                if self.reg.find("Person", name):
+                    self.reg.mention(self.reg.find("Person", name), (a + max(i, 0), a + max(i, 0) + len(name)))
+                    continue
+                if not any(s <= a < e for s, e, _ in self.org_spans):
+                    self.reg.add("Person", name, (a + max(i, 0), a + max(i, 0) + len(name)), conf=0.7)
                 continue
             if self.reg.find("Person", name):
                 i = surface.rfind(name)
@@ -1104,12 +1124,25 @@ class _Article:
             e = ents[k]
             return gz.ORG_RANK.get(_last_word(e.name).rstrip("s"), 3)
 
+        visit_article = bool(re.search(r"\bdelegation\b", text, re.I))
         for sent in self.doc.sents:
             a, b = sent.start_char, sent.end_char
             st = text[a:b]
             dm = re.search(r"\bdelegation\b", st, re.I)
             vm = re.search(r"\bvisit(?:ed|s|ing)?\b", st, re.I)
-            if not dm or not vm:
+            if not vm:
+                continue
+            if not dm:
+                # "X, Vice President of <Org>, visited <Org2>" in an article about a delegation
+                if not visit_article:
+                    continue
+                before = [k for _s, e0, k in orgs_in(a, b) if e0 <= a + vm.start()]
+                after = [k for s0, _e, k in orgs_in(a, b) if s0 > a + vm.start() and k not in before]
+                if before and after:
+                    host = next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)
+                    name = f"Visit of the {ents[before[-1]].name} delegation to {ents[host].name}"
+                    self.reg.add("Event", name, (a + vm.start(), a + vm.end()), conf=0.55)
+                    return
                 continue
             orgs = orgs_in(a, b)
             guest = None
@@ -1126,7 +1159,7 @@ class _Article:
             if not gname:
                 continue
             after = [k for s0, _e, k in orgs if s0 > a + vm.start() and k != guest]
-            host = max(after, key=rank) if after else None
+            host = (next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)) if after else None
             name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
             return
@@ -1176,6 +1209,14 @@ class _Article:
 
 def _gov_name(name: str, head: str) -> bool:
     return head in gz.GOV_HEADS or bool(re.search(r"(?i)\b(?:government|ministry|bureau|commission)\b", name))
+
+
+def _norm_caps(name: str) -> str:
+    """'WANG Jinliang' -> 'Wang Jinliang': upper-case surnames of a mixed-case personal name."""
+    ws = name.split()
+    if len(ws) < 2 or not any(w[:1].isupper() and not w.isupper() for w in ws):
+        return name
+    return " ".join(w.capitalize() if w.isupper() and w.isalpha() and len(w) > 1 else w for w in ws)
 
 
 def _place_alias(name: str) -> str | None:

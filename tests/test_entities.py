@@ -251,3 +251,13 @@ def test_launch_ceremony_without_event_name(extractor):
     ev = ent(ex, "Event", "Launching ceremony of the Northern Riverside Stroke Alliance")
     text = ex.article.text
     assert any(text[m.start:m.end] == "the ceremony" for m in ev.mentions)
+
+
+def test_surname_in_capitals_and_peer_bodies(extractor):
+    ex = run(extractor, "A delegation from Tarnow University, including the secretary of the Party Committee, "
+                        "KOWAL Marek, visited Greenfield Hospital. The meeting was attended by ORTIZ Lena "
+                        "(president of the Tarnow University Hospital). Ivo Ranz, Vice President of the "
+                        "Northern Federation of Iatrology Society, also attended.")
+    assert {"Kowal Marek", "Ortiz Lena", "Ivo Ranz"} <= names(ex, "Person")
+    assert "Northern Federation of Iatrology Society" in names(ex, "Organization")
+    assert "Visit of the Tarnow University delegation to Greenfield Hospital" in names(ex, "Event")
