@@ -269,3 +269,17 @@ def test_empty_store_conforms(tmp_path):
     with Store(tmp_path / "s") as st:
         res = validate(st)
     assert res.conforms and res.violations == 0
+
+
+def test_two_extracted_items_on_one_node_keep_one_confidence():
+    """Two entities whose names slug alike are one node; their facts and mentions get one confidence."""
+    ex = extraction()
+    dup = Entity("O2", "Organization", "Harbour-View Hospital", mentions=[span("Harbour View Hospital")],
+                 confidence=0.2)
+    ex.entities["O2"] = dup
+    ex.relations.append(Relation("E", "organizer", "O2", None, 0.3))
+    g = _graph(to_triples(ex))
+    res = validate(g)
+    assert res.conforms, res.text
+    fact = next(f for f in g.subjects(RDF.predicate, SDO.organizer))
+    assert list(g.objects(fact, MKG.confidence)) == [Literal("0.9", datatype=XSD.decimal)]
