@@ -100,6 +100,12 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
         add((n, NIF.referenceContext, a))
         return n
 
+    # one mkg:confidence per node (the highest), even when two extracted items map to it
+    confidences: dict[URIRef, float] = {}
+
+    def set_confidence(node: URIRef, value: float) -> None:
+        confidences[node] = max(float(value), confidences.get(node, float("-inf")))
+
     def fact(s, p, o, evidence: Span | None, confidence: float) -> URIRef:
         f = ID[f"fact/{_h(art.stem, s, p, o)}"]
         add((f, RDF.type, RDF.Statement))
@@ -108,7 +114,7 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
         add((f, RDF.predicate, p))
         add((f, RDF.object, o))
         add((f, PROV.wasQuotedFrom, a))
-        add((f, MKG.confidence, confidence_literal(confidence)))
+        set_confidence(f, confidence)
         if evidence is not None:
             add((f, PROV.wasDerivedFrom, span_node(evidence, NIF.Sentence)))
         return f
@@ -136,7 +142,7 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
         for m in e.mentions:
             mn = span_node(m, NIF.Phrase)
             add((mn, NIF.taIdentRef, n))
-            add((mn, MKG.confidence, confidence_literal(e.confidence)))
+            set_confidence(mn, e.confidence)
         if e.date:
             lit = date_literal(e.date)
             add((n, SDO.startDate, lit))
@@ -168,6 +174,8 @@ def to_triples(ex: Extraction, extractor: str = EXTRACTOR) -> list[tuple]:
             add((m, PROV.wasDerivedFrom, f))
             add((role, RDF.type, ORG.Role))
             add((role, RDFS.label, Literal(r.title.lower())))
+    for node, value in confidences.items():
+        add((node, MKG.confidence, confidence_literal(value)))
     # set semantics, stable order
     return sorted(set(out), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
 
