@@ -188,7 +188,7 @@ class _Article:
     def __init__(self, doc, ex: Extraction):
         self.doc = doc
         self.ex = ex
-        self.text = ex.article.text
+        self.text = _recase(ex.article.text)     # same length: offsets stay valid
         self.reg = Registry(ex)
         self.junk = [(m.start(), m.end()) for m in gz.JUNK.finditer(self.text)]
         # NER label per character (only the labels used as signals)
@@ -277,6 +277,10 @@ class _Article:
                     close()
                 continue
             if t.word and t.cap:
+                if cur and t.text[0].isdigit() and cur[-1].low in ("and", "&", "of", "for", "on", "in"):
+                    close()                   # "... Medicine and 65 experts": a new phrase
+                    cur.append(t)
+                    continue
                 if cur and (self.is_verb(t) or t.low in gz.TITLECASE_BREAKS):
                     close()           # headline verbs: "... Forum Held in X", "... Signs MOU"
                     continue
@@ -1209,6 +1213,20 @@ class _Article:
 
 def _gov_name(name: str, head: str) -> bool:
     return head in gz.GOV_HEADS or bool(re.search(r"(?i)\b(?:government|ministry|bureau|commission)\b", name))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _recase(text: str) -> str:
+    """An article written all in lower case gets its content words capitalized (same length),
+    so that names can be found by the same grammar; any other text is returned unchanged."""
+    words = _WORD.findall(text)
+    if len(words) < 30 or sum(w[0].isupper() for w in words) > 0.02 * len(words):
+        return text
+    keep = gz.LOWERCASE_KEEP
+    return _WORD.sub(lambda m: m.group() if m.group().lower() in keep else m.group()[0].upper() + m.group()[1:],
+                     text)
 
 
 def _norm_caps(name: str) -> str:

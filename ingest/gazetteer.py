@@ -169,6 +169,20 @@ HEADLINE_VERBS = {
 TITLECASE_BREAKS = {"with", "in", "at", "to", "from", "by", "as", "after", "before", "during", "between",
                     "among", "into", "amid", "via", "over", "under", "about", "is", "are", "was", "were",
                     "will", "a", "an"}
+#: words left in lower case when an all-lower-case article is re-cased
+LOWERCASE_KEEP = {
+    "of", "and", "for", "on", "the", "a", "an", "in", "to", "with", "by", "at", "from", "as", "or", "but",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "shall", "do", "does", "did", "not", "no", "this", "that",
+    "these", "those", "it", "its", "we", "our", "they", "their", "them", "he", "his", "him", "she", "her",
+    "who", "which", "what", "when", "where", "while", "than", "then", "also", "very", "more", "most",
+    "so", "such", "into", "over", "under", "about", "after", "before", "during", "between", "among",
+    "all", "each", "every", "some", "many", "other", "there", "here", "up", "out", "if", "through",
+    "successfully", "held", "attended", "delivered", "said", "elected", "was", "further", "well",
+    "new", "major", "various", "both", "same", "been", "gradually", "increased", "online", "meeting",
+    "conference", "forum", "training", "course", "speech", "speeches", "experts", "expert", "hospitals",
+    "diseases", "disease", "patients", "level", "development", "treatment", "diagnosis", "work",
+}
 #: connectors inside names
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/"}
 #: capitalized words that start sentences or headlines but never names

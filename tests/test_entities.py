@@ -261,3 +261,17 @@ def test_surname_in_capitals_and_peer_bodies(extractor):
     assert {"Kowal Marek", "Ortiz Lena", "Ivo Ranz"} <= names(ex, "Person")
     assert "Northern Federation of Iatrology Society" in names(ex, "Organization")
     assert "Visit of the Tarnow University delegation to Greenfield Hospital" in names(ex, "Event")
+
+
+def test_article_written_in_lower_case(extractor):
+    text = ("the founding meeting of the pediatric nursing committee of harlow medical association was held "
+            "online on may 6. the meeting was presided over by director kova lind of harlow second people's "
+            "hospital, and 40 experts from major hospitals in the city attended the meeting and delivered "
+            "speeches. the committee will promote the development of pediatric nursing in the region.")
+    ex = run(extractor, text)
+    assert "Pediatric Nursing Committee of Harlow Medical Association" in names(ex, "Organization")
+    assert "Harlow Second People's Hospital" in names(ex, "Organization")
+    assert "Kova Lind" in names(ex, "Person")
+    # offsets still point into the original (lower-case) text
+    e = ent(ex, "Organization", "Harlow Medical Association")
+    assert all(text[m.start:m.end].lower() == "harlow medical association" for m in e.mentions)
