@@ -229,3 +229,12 @@ def test_sample_pages(sample_store, tmp_path):
         data = payload((tmp_path / f"{view}.html").read_text(encoding="utf-8"))
         assert len(data["nodes"]) == info["shown_nodes"] and len(data["edges"]) == info["shown_edges"]
         assert info["shown_nodes"] == N.build(sample_store, view).number_of_nodes()  # small: nothing pruned
+
+
+def test_layout_large_component_and_isolates():
+    import networkx as nx
+    G = nx.relabel_nodes(nx.barabasi_albert_graph(600, 2, seed=1), str)  # >= 500 nodes: sparse solver
+    G.add_nodes_from(["lonely-1", "lonely-2"])
+    pos = V.layout(G, seed=4)
+    assert set(pos) == set(G) and all(map(lambda p: all(abs(c) < 1e6 for c in p), pos.values()))
+    assert pos == V.layout(G, seed=4)  # seeded
