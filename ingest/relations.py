@@ -16,6 +16,7 @@ from medkg.ingest.dates import assign_event_dates
 from medkg.ingest.model import Extraction
 from medkg.ingest.rel_context import Ctx
 from medkg.ingest.rel_counts import find_counts
+from medkg.ingest.rel_general import find_general_relations
 from medkg.ingest.rel_events import find_event_relations, participant_countries_from_attendees
 from medkg.ingest.rel_orgs import find_org_relations
 from medkg.ingest.rel_people import find_person_relations, quoted_participants
@@ -27,6 +28,7 @@ def find_relations(doc, ex: Extraction) -> None:
     find_org_relations(ctx)
     find_event_relations(ctx)
     find_person_relations(ctx)
+    find_general_relations(ctx)
     participant_countries_from_attendees(ctx)
     quoted_participants(ctx)
     assign_event_dates(ctx)

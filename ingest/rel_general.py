@@ -1,0 +1,377 @@
+"""Relation patterns of everyday hospital news that do not name the relation outright.
+
+* parentOrganization: possessive sub-units ("its X Department", "the hospital's X Center",
+  "ORG's X Unit", also for the rest of a coordinated list), and "ORG consists of / comprises /
+  includes the A, B and C" (sub-units of lower rank than ORG);
+* Organization -> Place: "ORG in CITY(, PROVINCE)", "ORG, one of the largest ... in PLACE";
+* visits and signings (events per GUIDELINES): the visited organization hosts the visit and is
+  where it happens; the parties that sign organize the signing;
+* about: specialties a talk at the event is on ("a lecture/report/presentation on A and B",
+  "advances in A", "demonstrated A");
+* specialty: what a unit is good at ("good at A and B", "especially strong in A, covering B",
+  "specializes in", "a leading center for", "ORG's strengths in A").
+
+Fields only wished for ("hope to cooperate in A") and operations ("after cardiac surgery") are
+never taken: every pattern needs its own cue words right before the specialty list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medkg.ingest.gazetteer import ORG_RANK
+from medkg.ingest.rel_context import Ctx, M, head_noun
+
+UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
+              "ward", "laboratory", "lab", "base", "group", "institute", "clinic", "school", "station",
+              "subcommittee", "committee"}
+_LIST = {",", "and", "the", "as", "well", "&", "its", "their", "our", "also"}
+_SPEC_CUES = (
+    ("good", "at"), ("skilled", "in"), ("skilled", "at"), ("strong", "in"), ("excels", "in"), ("excel", "in"),
+    ("specializes", "in"), ("specialises", "in"), ("specialized", "in"), ("specialised", "in"),
+    ("specializing", "in"), ("expertise", "in"), ("strengths", "in"), ("strength", "in"), ("known", "for"),
+    ("renowned", "for"), ("famous", "for"), ("center", "for"), ("centre", "for"), ("covering",),
+    ("especially", "in"), ("particularly", "in"), ("advantages", "in"), ("features",), ("focuses", "on"),
+    ("focusing", "on"), ("leader", "in"), ("leading", "in"),
+)
+_TALK_NOUNS = {"lecture", "lectures", "report", "reports", "presentation", "presentations", "talk", "talks",
+               "speech", "speeches", "keynote", "address", "lesson", "lessons", "class", "classes",
+               "demonstration", "demonstrations", "advances", "progress", "update", "updates", "poster",
+               "posters", "experience", "session", "sessions", "workshop", "course", "training"}
+_TALK_PREPS = {"on", "about", "in", "of", "regarding", "concerning"}
+_DEMONSTRATE = {"demonstrate", "perform", "showcase", "teach", "introduce", "share"}
+_STOP_WORDS = {"after", "before", "following", "during", "post", "hope", "hopes", "hoped", "wish", "plan",
+               "future", "will", "would", "expect", "expected"}
+
+
+def _rank(ctx: Ctx, key: str) -> int:
+    h = head_noun(ctx.ents[key].name).replace("centre", "center")
+    return ORG_RANK.get(h, ORG_RANK.get(h.rstrip("s"), 3))
+
+
+def _is_unit(ctx: Ctx, key: str) -> bool:
+    return head_noun(ctx.ents[key].name).replace("centre", "center") in UNIT_HEADS
+
+
+def subject_org(ctx: Ctx, si: int, verb) -> M | None:
+    """The organization that is the subject of ``verb`` (climbing conj/relcl; "which" -> its noun)."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            if s.lower_ in ("which", "that") and v.dep_ == "relcl":
+                s = v.head
+            m = ctx.mention_at(si, s.i, "Organization") or next(
+                (o for o in ctx.all_in(si, "Organization") if o.ts <= s.i < o.te), None)
+            if m is None:
+                ids = {x.i for x in s.subtree}
+                m = next((o for o in ctx.top(si, "Organization") if o.ts in ids), None)
+            return m
+        if v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
+            break
+        v = v.head
+    return None
+
+
+def org_before(ctx: Ctx, si: int, tok: int, above: int | None = None) -> str | None:
+    """What "its" at ``tok`` refers to: the nearest organization named before it, preferring
+    sentence subjects (this sentence, then up to two before); ``above``: minimum rank."""
+    def ok(m):
+        return above is None or _rank(ctx, m.key) > above
+    for j in range(si, max(-1, si - 3), -1):
+        ms = [m for m in ctx.top(j, "Organization") if (j < si or m.te <= tok) and ok(m)]
+        if not ms:
+            continue
+        subj = [m for m in ms if any(ctx.doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(m.ts, m.te))]
+        return (subj or ms)[-1].key
+    return None
+
+
+def find_general_relations(ctx: Ctx) -> None:
+    for si, sent in enumerate(ctx.sents):
+        if ctx.all_in(si, "Organization"):
+            _possessive_units(ctx, si, sent)
+            _consists_of(ctx, si, sent)
+            _org_in_place(ctx, si, sent)
+            _spec_cues(ctx, si, sent)
+        if ctx.main_event:
+            _talk_topics(ctx, si, sent)
+    _visits_and_signings(ctx)
+
+
+# ---------------------------------------------------------------- parentOrganization
+def _possessive_units(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    orgs = ctx.top(si, "Organization")
+    for i, m in enumerate(orgs):
+        if m.anaphor or m.ts <= sent.start:
+            continue
+        prev = doc[m.ts - 1]
+        parent = None
+        if prev.lower_ in ("its", "their"):
+            parent = org_before(ctx, si, prev.i, above=_rank(ctx, m.key) if _is_unit(ctx, m.key) else None)
+        elif prev.lower_ in ("'s", "’s"):
+            o = ctx.mention_at(si, prev.i - 1, "Organization")
+            if o is None:
+                o = next((x for x in ctx.all_in(si, "Organization") if x.te == prev.i), None)
+            parent = o.key if o is not None else None
+        elif prev.lower_ == "our" and ctx.speaks_as_host:
+            parent = ctx.host_hospital
+        if parent is None or parent == m.key or not _is_unit(ctx, m.key) or _rank(ctx, parent) <= _rank(ctx, m.key):
+            continue
+        ctx.add(m.key, "parentOrganization", parent, si, 0.75)
+        # "the hospital's A Center and the B Department"
+        last = m
+        for o in orgs[i + 1:]:
+            gap = [t.lower_ for t in doc[last.te:o.ts]]
+            if not gap or not all(g in _LIST for g in gap) or not _is_unit(ctx, o.key):
+                break
+            if _rank(ctx, parent) > _rank(ctx, o.key):
+                ctx.add(o.key, "parentOrganization", parent, si, 0.7)
+            last = o
+
+
+def _consists_of(ctx: Ctx, si: int, sent):
+    """"ORG consists of / comprises / includes / has the A, B and C (Units)"."""
+    doc = ctx.doc
+    for t in sent:
+        lem = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if lem == "consist" or (lem in ("compose", "make") and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "up"):
+            pass
+        elif lem not in ("comprise", "include", "encompass", "have", "contain", "cover", "govern", "oversee"):
+            continue
+        if lem == "compose" and not any(c.dep_ == "auxpass" for c in t.children):
+            continue
+        holder = subject_org(ctx, si, t)
+        if holder is None:
+            continue
+        k = t.i + 1
+        units = []
+        while k < sent.end and k - t.i < 40:
+            w = doc[k]
+            if w.text in (";", ".") or w.lower_ in ("which", "who", "where") or (w.pos_ == "VERB" and w.tag_ not in ("VBN", "VBG")):
+                break
+            m = next((o for o in ctx.top(si, "Organization") if o.ts == k), None)
+            if m is not None:
+                units.append(m)
+                k = m.te
+                continue
+            k += 1
+        for u in units:
+            if u.key != holder.key and _is_unit(ctx, u.key) and _rank(ctx, u.key) < _rank(ctx, holder.key):
+                ctx.add(u.key, "parentOrganization", holder.key, si, 0.75)
+
+
+# ---------------------------------------------------------------- Organization -> Place
+def _places_from(ctx: Ctx, si: int, k: int) -> list[M]:
+    """Places at token ``k`` and after it in ", PLACE" continuations ("Xiamen, Fujian Province")."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    out = []
+    while k < sent.end:
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        p = ctx.mention_at(si, k, "Place")
+        if p is None:
+            break
+        out.append(p)
+        k = p.te
+        if k + 1 < sent.end and doc[k].text == ",":
+            k += 1
+            continue
+        break
+    return out
+
+
+def _org_in_place(ctx: Ctx, si: int, sent):
+    doc = ctx.doc
+    for o in ctx.top(si, "Organization"):
+        if o.anaphor or o.te + 1 >= sent.end:
+            continue
+        k = o.te
+        if doc[k].lower_ == "in":
+            for p in _places_from(ctx, si, k + 1):
+                ctx.add(o.key, "location", p.key, si, 0.75)
+        # "located/based in PLACE, PROVINCE" (the first place is taken by rel_orgs)
+        elif doc[k].lower_ in (",", "is", "was") or doc[k].lemma_.lower() in ("locate", "base", "situate"):
+            j = k
+            while j < sent.end and j - k < 4 and doc[j].lemma_.lower() not in ("locate", "base", "situate"):
+                if doc[j].pos_ == "VERB" or doc[j].lower_ in ("and", "which"):
+                    j = sent.end
+                    break
+                j += 1
+            if j < sent.end - 1 and doc[j + 1].lower_ in ("in", "at"):
+                for p in _places_from(ctx, si, j + 2):
+                    ctx.add(o.key, "location", p.key, si, 0.8)
+            # "ORG, one of the largest ... in PLACE"
+            if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].lower_ == "one":
+                j = k + 2
+                while j < sent.end and j - k < 10 and doc[j].text not in (",", ";"):
+                    if doc[j].lower_ == "in":
+                        for p in _places_from(ctx, si, j + 1):
+                            ctx.add(o.key, "location", p.key, si, 0.7)
+                        break
+                    j += 1
+
+
+# ---------------------------------------------------------------- visits and signings
+_VISIT_NAME = re.compile(r"\b(visit|delegation|tour)\b", re.I)
+_SIGN_NAME = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
+
+
+def _visits_and_signings(ctx: Ctx):
+    doc = ctx.doc
+    for ek in ctx.by_type("Event"):
+        name = " ".join({ctx.ents[ek].name, *ctx.ents[ek].aliases})
+        visit = bool(_VISIT_NAME.search(name)) and not _SIGN_NAME.search(name)
+        sign = bool(_SIGN_NAME.search(name))
+        if not (visit or sign):
+            continue
+        for si, sent in enumerate(ctx.sents):
+            for t in sent:
+                lem = t.lemma_.lower()
+                if visit and (lem == "visit" and t.pos_ == "VERB" or
+                              (t.lower_ in ("visit", "trip", "tour") and t.pos_ == "NOUN")):
+                    if ek != ctx.main_event and not any(m.key == ek for m in ctx.all_in(si, "Event")):
+                        continue
+                    # the visited body: object of "visited" / "a visit to"
+                    k = t.i + 1
+                    if t.pos_ == "NOUN":
+                        if k >= sent.end or doc[k].lower_ not in ("to", "at"):
+                            continue
+                        k += 1
+                    while k < sent.end and doc[k].lower_ == "the":
+                        k += 1
+                    o = ctx.mention_at(si, k, ("Organization", "Place"))
+                    if o is None:
+                        continue
+                    if o.type == "Organization" and not _is_unit(ctx, o.key):
+                        ctx.add(ek, "organizer", o.key, si, 0.7)
+                        ctx.add(ek, "location", o.key, si, 0.75)
+                        if o.te < sent.end and doc[o.te].lower_ == "in":
+                            for p in _places_from(ctx, si, o.te + 1)[:1]:
+                                ctx.add(ek, "location", p.key, si, 0.7)
+                    elif o.type == "Place":
+                        ctx.add(ek, "location", o.key, si, 0.7)
+                if sign and lem == "sign" and t.pos_ == "VERB":
+                    if not any(m.key == ek for m in ctx.all_in(si, "Event")) and ek != ctx.main_event:
+                        continue
+                    holder_ids = set()
+                    for c in t.children:
+                        if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                            holder_ids |= {x.i for x in c.subtree}
+                    for o in ctx.top(si, "Organization"):
+                        if o.ts in holder_ids and not o.anaphor:
+                            ctx.add(ek, "organizer", o.key, si, 0.75)
+                    for c in t.children:
+                        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                            ids = {x.i for x in c.subtree}
+                            pl = next((p for p in ctx.top(si, ("Place",)) if p.ts in ids), None)
+                            if pl is not None:
+                                ctx.add(ek, "location", pl.key, si, 0.75)
+                    # the signers attend the signing
+                    for p in ctx.top(si, "Person"):
+                        if p.ts in holder_ids:
+                            ctx.add(ek, "attendee", p.key, si, 0.8)
+
+
+# ---------------------------------------------------------------- about / specialty
+def _specs_after(ctx: Ctx, si: int, k: int, limit: int = 14) -> list[M]:
+    """Specialties in a coordinated list starting near token ``k`` (stops at a verb or clause end)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    out = []
+    end = min(sent.end, k + limit)
+    while k < end:
+        w = doc[k]
+        if w.text in (";", ".", ":") or w.lower_ in _STOP_WORDS or w.lower_ in ("which", "who", "while", "but"):
+            break
+        if w.pos_ in ("VERB", "AUX") and w.tag_ not in ("VBN", "VBG") and w.dep_ not in ("amod", "compound"):
+            break
+        s = ctx.mention_at(si, k, "Specialty")
+        if s is not None:
+            out.append(s)
+            k = s.te
+            continue
+        if ctx.mention_at(si, k, ("Organization", "Person", "Event")) is not None:
+            break
+        k += 1
+    return out
+
+
+def _talk_topics(ctx: Ctx, si: int, sent):
+    """"P gave a lecture on A" / "presented the latest advances in A" / "demonstrated A"."""
+    doc = ctx.doc
+    evs = [m for m in ctx.all_in(si, "Event")]
+    ev = evs[0].key if evs else ctx.main_event
+    if not ctx.top(si, "Person") and not evs:
+        return
+    for t in sent:
+        if t.lower_ in _TALK_NOUNS and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _TALK_PREPS:
+            if t.lower_ in ("experience", "session", "sessions", "workshop", "course", "training") and not evs:
+                continue
+            if doc[t.i + 1].lower_ == "of" and t.lower_ not in ("advances", "progress", "update", "updates"):
+                continue
+            for s in _specs_after(ctx, si, t.i + 2, 10):
+                ctx.add(ev, "about", s.key, si, 0.65)
+        elif t.lemma_.lower() in _DEMONSTRATE and t.pos_ == "VERB" and ctx.top(si, "Person") or \
+                t.lemma_.lower() == "demonstrate" and t.pos_ == "VERB":
+            if t.lemma_.lower() in ("introduce", "share") or not any(c.dep_ == "dobj" for c in t.children):
+                continue
+            obj = next(c for c in t.children if c.dep_ == "dobj")
+            s = ctx.mention_at(si, obj.i, "Specialty") or next(
+                (x for x in ctx.top(si, "Specialty") if x.ts <= obj.i < x.te), None)
+            if s is not None:
+                ctx.add(ev, "about", s.key, si, 0.6)
+
+
+def _spec_cues(ctx: Ctx, si: int, sent):
+    """"ORG is good at A and B", "especially strong in A, covering B", "ORG's strengths in A"."""
+    doc = ctx.doc
+    toks = [t.lower_ for t in sent]
+    base = sent.start
+    for i in range(len(toks)):
+        for cue in _SPEC_CUES:
+            if tuple(toks[i:i + len(cue)]) != cue:
+                continue
+            k = base + i + len(cue)
+            specs = _specs_after(ctx, si, k, 16)
+            if not specs:
+                continue
+            cue_tok = doc[base + i]
+            holder = None
+            # "ORG's strengths in" / "the hospital's strengths in"
+            j = base + i - 1
+            if j > sent.start and doc[j].lower_ in ("'s", "’s"):
+                o = ctx.mention_at(si, j - 1, "Organization") or next(
+                    (x for x in ctx.all_in(si, "Organization") if x.te == j), None)
+                holder = o.key if o is not None else None
+            elif cue[0] in ("center", "centre", "leader"):
+                # "ORG is a leading center for A" / "ORG, a leading center for A"
+                v = cue_tok.head
+                while v.dep_ in ("attr", "appos", "conj") and v.head is not v:
+                    if v.dep_ == "appos":
+                        o = ctx.mention_at(si, v.head.i, "Organization")
+                        holder = o.key if o else None
+                        break
+                    v = v.head
+                if holder is None and v.pos_ in ("AUX", "VERB"):
+                    o = subject_org(ctx, si, v)
+                    holder = o.key if o else None
+            else:
+                v = cue_tok
+                while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+                    v = v.head
+                o = subject_org(ctx, si, v) if v.pos_ in ("VERB", "AUX") else None
+                holder = o.key if o else None
+                if holder is None:
+                    # "Its Department of X is good at": the subject mention is right before the verb
+                    subj = [m for m in ctx.top(si, "Organization") if m.te <= base + i]
+                    if subj and all(doc[x].pos_ in ("AUX", "ADV", "PUNCT") or doc[x].lower_ in ("also", "especially")
+                                    for x in range(subj[-1].te, base + i)):
+                        holder = subj[-1].key
+            if holder is None:
+                continue
+            for s in specs:
+                ctx.add(holder, "specialty", s.key, si, 0.7)
