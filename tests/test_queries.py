@@ -419,3 +419,14 @@ def test_cli_formats_agree(cli, sample_store_dir):
     for fmt, rdf in (("turtle", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES)):
         res = cli("--store", d, "query", "entity_graph", "-p", f"entity={person}", "-f", fmt)
         assert res.exit_code == 0 and list(ox.parse(res.stdout_bytes, rdf))
+
+
+def test_attendance_keeps_single_attendee_events():
+    st_ = G.build(Store())
+    st_.oxigraph.update(
+        'INSERT DATA { GRAPH <https://w3id.org/medkg/graph/article/solo> { '
+        '<https://w3id.org/medkg/id/event/solo> a <https://schema.org/Event> ; <https://schema.org/name> "Solo" ; '
+        '<https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> . '
+        '<https://w3id.org/medkg/id/person/dave> <https://schema.org/name> "Dave Li" } }')
+    got = rows(st_, "attendance", event="solo")
+    assert [(r["name"], r.get("with") or "") for r in got] == [("Dave Li", "")]
