@@ -43,10 +43,10 @@ sys.path.insert(0, str(HERE))
 
 import generate as gen  # noqa: E402
 
-FULL = dict(ingest_articles=200, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(3, 6),
-            graph_small=1_000, graph_mid=10_000, graph_big=100_000, graph_sentences=(3, 6), export_repeats=3,
+FULL = dict(ingest_articles=100, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
+            graph_small=1_000, graph_mid=10_000, graph_big=100_000, graph_sentences=(3, 6), export_repeats=2,
             query_reps=5,
-            query_timeout=10.0, rdflib_timeout=20.0)
+            query_timeout=5.0, rdflib_timeout=10.0)
 QUICK = dict(ingest_articles=6, ingest_sentences=(4, 6), repeats=1, mem_articles=12, mem_sentences=(3, 5),
              graph_small=30, graph_mid=60, graph_big=150, graph_sentences=(3, 6), export_repeats=1, query_reps=2,
              query_timeout=2.0, rdflib_timeout=2.0)
@@ -293,6 +293,16 @@ def cached_store(cfg, cache: Path, n: int) -> dict:
     nq = gen.cached_graph(cache, n, 0, progress=n >= 10_000, sentences=cfg["graph_sentences"])
     sd = cache / f"store_{nq.stem}"
     meta = sd.with_name(sd.name + ".json")
+    if sd.exists() and not meta.exists():
+        # another process may be building it: wait while the directory keeps growing
+        last, still = -1, 0
+        while not meta.exists() and still < 8:
+            size = _du(sd)
+            still = still + 1 if size == last else 0
+            last = size
+            time.sleep(15)
+        if not meta.exists():
+            shutil.rmtree(sd, ignore_errors=True)
     if meta.exists() and sd.exists():
         info = json.loads(meta.read_text())
         info["store"] = str(sd.resolve())
@@ -649,6 +659,9 @@ def report(results: dict, quick: bool) -> str:
              "(seeded; the graphs have exactly the shape medkg writes: entities, relations, NIF mention and "
              "sentence nodes, `mkg:Fact` statements, one named graph per article). Times are medians of "
              "repeated runs; CPU time is given next to wall time where the machine was shared.", ""]
+    if results.get("reused"):
+        lines += [f"Sections {', '.join(results['reused']['sections'])} were measured by the run of "
+                  f"{results['reused']['from']} (same script, same machine) and reused.", ""]
     lines += ["## Machine", "",
               f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gib']} GiB; {m['os']}; Python {m['python']}",
               "- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items())]
@@ -828,11 +841,19 @@ def main(argv=None) -> int:
     ap.add_argument("--only", default="ingest,memory,store,queries",
                     help="comma-separated sections to run (ingest, memory, store, queries)")
     ap.add_argument("--json", default=None, help="also write the raw results as JSON here")
+    ap.add_argument("--reuse", default=None, help="take the sections not run now from this earlier --json file")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a size or limit, e.g. --set mem_articles=2000 --set query_timeout=10")
     args = ap.parse_args(argv)
     if args.child:
         return _child_main(args.child)
-    cfg = QUICK if args.quick else FULL
+    cfg = dict(QUICK if args.quick else FULL)
+    for kv in args.set:
+        k, _, v = kv.partition("=")
+        if k not in cfg:
+            ap.error(f"--set: unknown key {k} (known: {', '.join(cfg)})")
+        cfg[k] = json.loads(v) if not isinstance(cfg[k], tuple) else tuple(json.loads(v))
     only = set(args.only.split(","))
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -841,12 +862,20 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     mon = LoadMonitor().start()
     results = {"machine": machine_info(), "config": {k: v for k, v in cfg.items()}}
+    if args.reuse:
+        # sections measured by an earlier run (e.g. on a busy machine, in parts)
+        old = json.loads(Path(args.reuse).read_text(encoding="utf-8"))
+        for k in ("ingest", "memory", "store", "queries"):
+            if k in old and k not in only:
+                results[k] = old[k]
+        results["reused"] = {"from": old.get("machine", {}).get("date"),
+                             "sections": [k for k in ("ingest", "memory", "store", "queries") if k in old and k not in only]}
     try:
         if "ingest" in only:
             results["ingest"] = bench_ingest(cfg, cache, work)
         if "memory" in only:
             results["memory"] = bench_memory(cfg, cache, work)
-        if "store" in only or "queries" in only:
+        if "store" in only or ("queries" in only and "store" not in results):
             results["store"] = bench_store(cfg, cache, work)
         if "queries" in only:
             results["queries"] = bench_queries(cfg, cache, work, results["store"])

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 MEDKG = shutil.which("medkg") or str(Path(sys.executable).parent / "medkg")
 TRIALS = 10
-N_ARTICLES = 16
+N_ARTICLES = 12
 
 
 def run_medkg(*args, timeout=300, **kw):
@@ -50,7 +50,7 @@ def graphs_of(store_dir: Path) -> dict[str, frozenset]:
 def crash_corpus(tmp_path_factory) -> Path:
     import generate
     d = tmp_path_factory.mktemp("crash") / "corpus"
-    generate.write_articles(d, N_ARTICLES, seed=7, sentences=(3, 5))
+    generate.write_articles(d, N_ARTICLES, seed=7, sentences=(2, 4))
     return d
 
 
@@ -71,20 +71,29 @@ def reference(crash_corpus, tmp_path_factory):
 def test_sigkill_during_ingest_never_leaves_half_an_article(crash_corpus, reference, tmp_path):
     ref, took = reference
     rng = random.Random(20261123)
-    deadline = time.monotonic() + 170
     partial_seen = 0
     for trial in range(TRIALS):
         store = tmp_path / f"store{trial}"
-        # kill anywhere from start-up (spaCy loading) to the last writes
-        delay = rng.uniform(0.2, took * 1.1)
-        proc = subprocess.Popen([MEDKG, "--store", str(store), "ingest", "-q", "-j", "2", str(crash_corpus)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(delay)
+        proc = subprocess.Popen([MEDKG, "--store", str(store), "ingest", "-j", "2", str(crash_corpus)],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+        if trial % 2 == 0:
+            # anywhere from start-up (spaCy loading) to the last writes
+            delay = rng.uniform(0.2, took * 1.1)
+            time.sleep(delay)
+        else:
+            # in the middle of the writes: after the k-th article was reported stored
+            k = rng.randint(1, N_ARTICLES - 1)
+            for _ in range(k):
+                if not proc.stdout.readline():
+                    break
+            delay = rng.uniform(0, 0.05)
+            time.sleep(delay)
         try:
             os.killpg(proc.pid, signal.SIGKILL)     # the CLI and its worker processes
         except ProcessLookupError:
             pass
         proc.wait()
+        proc.stdout.close()
         if store.exists():
             got = graphs_of(store)                   # the store opens after the crash
             for stem, triples in got.items():
@@ -99,7 +108,6 @@ def test_sigkill_during_ingest_never_leaves_half_an_article(crash_corpus, refere
         assert r.returncode == 0, f"trial {trial}: rerun failed: {r.stderr}"
         assert graphs_of(store) == ref, f"trial {trial}: rerun differs from the uninterrupted run"
         shutil.rmtree(store, ignore_errors=True)
-        assert time.monotonic() < deadline + 60, "crash test over its time bound"
     # the kills must have hit the writing phase at least once, or the test proved little
     assert partial_seen >= 1, "no kill landed while articles were being written"
 
