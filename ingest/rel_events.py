@@ -327,11 +327,17 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             # a group of people before "from/in" ("surgeons from", "experts ... in China"); not
             # "the first resection in COUNTRY" or "hospitals in COUNTRY"
             left = doc[max(sent.start, k - 12):k]
-            ok = any(x.lower_ in PERSON_NOUNS for x in left)
+            ok = any(_people_noun(x) for x in left)
         else:
             ok = False
         if ok:
             ctx.add(ev_key, "participantCountry", c.key, si, 0.8)
+
+
+def _people_noun(t) -> bool:
+    """"surgeons", "cardiologists", "physicians", "pediatricians": a group of people."""
+    w = t.lower_
+    return w in PERSON_NOUNS or (t.pos_ == "NOUN" and len(w) > 6 and w.endswith(("ists", "ians", "ians")))
 
 
 def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):

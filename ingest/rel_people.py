@@ -15,6 +15,7 @@ Grammar patterns over the parse and lexical cues, never names:
 
 from __future__ import annotations
 
+import re
 
 from medkg.ingest.rel_context import Ctx, M
 from medkg.ingest.model import Span
@@ -54,10 +55,22 @@ ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture"
                 "unveil": False, "deliver": True, "give": True, "make": True, "present": True,
                 "host": False, "address": False, "join": False, "co-chair": False, "co-host": False,
                 "demonstrate": False, "officiate": False, "witness": False, "lead": False, "welcome": False,
-                "receive": False, "meet": False, "share": False, "report": False}
+                "receive": False, "meet": False, "share": False, "report": False, "head": False,
+                "accompany": False, "tutor": False, "instruct": False, "mentor": False, "sign": False}
 #: verbs that make a person an attendee only when their object is the event (or a visiting group)
 WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "welcome", "receive", "meet",
-              "witness", "share", "report"}
+              "witness", "share", "report", "head", "accompany"}
+#: objects of present/share/report that make the subject a speaker at the event
+TALK_OBJECTS = {"advances", "progress", "poster", "posters", "paper", "papers", "findings", "results",
+                "research", "experience", "experiences", "case", "cases", "update", "updates", "achievements",
+                "study", "studies", "work", "practice", "techniques", "technique", "methods", "data", "insights"}
+_SIGNING = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
+#: subjects of "X included P1, P2" whose members took part in the event
+ROLE_NOUNS = {"faculty", "tutor", "tutors", "instructor", "instructors", "lecturer", "lecturers", "speaker",
+              "speakers", "trainer", "trainers", "teacher", "teachers", "moderator", "moderators", "panelist",
+              "panelists", "panellists", "guest", "guests", "attendee", "attendees", "participant", "participants",
+              "trainee", "trainees", "delegation", "delegates", "presenters", "judges", "chairs", "chairmen",
+              "co-chairs", "experts", "mentors", "visitors"}
 GROUP_NOUNS = {"delegation", "delegations", "team", "group", "guests", "visitors", "experts", "delegates",
                "participants", "trainees", "students", "visit", "scholars"}
 INVITE_GOALS = {"attend", "participate", "lecture", "teach", "speak", "give", "make", "deliver", "join",
@@ -179,6 +192,7 @@ def find_person_relations(ctx: Ctx) -> None:
         _demonym_lists(ctx, si)
         _appointments(ctx, si)
         _delegations(ctx, si)
+        _on_behalf(ctx, si)
         prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
@@ -241,8 +255,16 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         for c in ctx.top(si, "Country"):
             if a <= c.ts and c.te <= b and c.ts > a and doc[c.ts - 1].lower_ in ("in", "from", "of", "("):
                 ctx.add(p.key, "nationality", c.key, si, 0.75)
+        # "P, Head of X at ORG (in CITY), COUNTRY": the country closes the post's organization
+        for o in ctx.top(si, ("Organization", "Place")):
+            if a <= o.ts and o.te <= b + 1:
+                c = country_after_org(ctx, si, o.te)
+                if c is not None and c.ts <= b + 1:
+                    ctx.add(p.key, "nationality", c.key, si, 0.7)
+        _shared_post(ctx, si, p, a, b)
     if not found:
         found = _copular_post(ctx, si, p) or _post_before(ctx, si, p)
+    found = _its_post(ctx, si, p) or found
     if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
         head = pre_title.lower().split()[-1]
         for t, org in reversed(prev_aff):
@@ -256,10 +278,88 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
             ctx.add(p.key, "affiliation", ctx.host_hospital, si, 0.55, pre_title)
 
 
+def _shared_post(ctx: Ctx, si: int, p: M, a: int, b: int):
+    """"P1 and P2, both from ORG": every person of the list is affiliated."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if b - a < 2 or doc[a].lower_ not in ("both", "all", "each") or doc[a + 1].lower_ not in ("from", "of", "at"):
+        return
+    k = a + 2
+    while k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    org = ctx.mention_at(si, k, "Organization")
+    if org is None:
+        return
+    group = [p]
+    persons = ctx.top(si, "Person")
+    for q in reversed([q for q in persons if q.te <= group[0].ts]):
+        gap = [t for t in doc[q.te:group[0].ts] if not _is_honorific_tok(t)]
+        if gap and all(t.lower_ in (",", "and") for t in gap):
+            group.insert(0, q)
+        else:
+            break
+    if len(group) < 2:
+        return
+    for q in group:
+        ctx.add(q.key, "affiliation", org.key, si, 0.75)
+        c = country_after_org(ctx, si, org.te)
+        if c is not None:
+            ctx.add(q.key, "nationality", c.key, si, 0.7)
+
+
+def _on_behalf(ctx: Ctx, si: int):
+    """"P signed on behalf of the Nigerian side / the COUNTRY delegation" -> nationality."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    for t in sent:
+        if t.lower_ != "behalf" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "of":
+            continue
+        k = t.i + 2
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        if k >= sent.end:
+            continue
+        code = demonym_code(doc[k].text)
+        country = None
+        if code is not None and k + 1 < sent.end and doc[k + 1].lower_ in (
+                "side", "delegation", "government", "party", "team", "partner", "partners"):
+            country = country_entity(ctx, code, Span(doc[k].idx, doc[k].idx + len(doc[k])))
+        else:
+            m = ctx.mention_at(si, k, "Country")
+            country = m.key if m is not None else None
+        if country is None:
+            continue
+        # the person who acts: the nearest person before "on behalf"
+        before = [p for p in ctx.top(si, "Person") if p.te <= t.i]
+        if before:
+            ctx.add(before[-1].key, "nationality", country, si, 0.7)
+
+
+def _its_post(ctx: Ctx, si: int, p: M) -> bool:
+    """"Its director, Professor P, ..." / "its president P": P holds the post at the organization "its" means."""
+    from medkg.ingest.rel_general import org_before
+    doc, sent = ctx.doc, ctx.sents[si]
+    k = p.ts - 1
+    while k >= sent.start and _is_honorific_tok(doc[k]):
+        k -= 1
+    if k >= sent.start and doc[k].text == ",":
+        k -= 1
+    e = k + 1
+    while k >= sent.start and (doc[k].lower_ in TITLE_WORDS or doc[k].text == "-"):
+        k -= 1
+    if k == e - 1 or k < sent.start or doc[k].lower_ not in ("its", "their"):
+        return False
+    org = org_before(ctx, si, k)
+    if org is None:
+        return False
+    ctx.add(p.key, "affiliation", org, si, 0.7, doc[k + 1:e].text.rstrip(" ,"))
+    return True
+
+
 def _copular_post(ctx: Ctx, si: int, p: M) -> bool:
     """"P is the director of ORG" / "P serves as TITLE at ORG" / "P works at ORG"."""
     doc, sent = ctx.doc, ctx.sents[si]
     k = p.te
+    if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lemma_.lower() in ("be", "serve", "work", "act"):
+        k += 1
     verb = doc[k] if k < sent.end else None
     if verb is None or verb.lemma_.lower() not in ("be", "serve", "work", "act"):
         return False
@@ -343,16 +443,39 @@ def _delegations(ctx: Ctx, si: int):
             m = ctx.mention_at(si, n)
             if m is not None and m.type == "Organization":
                 ctx.add(p.key, "affiliation", m.key, si, 0.65, "delegation leader")
+                c = country_after_org(ctx, si, m.te) or next(
+                    (c for c in ctx.all_in(si, "Country") if m.ts < c.ts and c.te == m.te
+                     and doc[c.ts - 1].lower_ == "of"), None)
+                if c is not None:
+                    ctx.add(p.key, "nationality", c.key, si, 0.65)
             elif m is not None and m.type == "Country":
                 ctx.add(p.key, "nationality", m.key, si, 0.65)
 
 
-def _country_after(ctx: Ctx, si: int, tok: int, p: M):
+def country_after_org(ctx: Ctx, si: int, tok: int) -> M | None:
+    """The country right after an organization ending at ``tok``: "ORG, COUNTRY", "ORG in COUNTRY",
+    "ORG in CITY(, PROVINCE), COUNTRY"."""
     doc, sent = ctx.doc, ctx.sents[si]
-    if tok + 1 < sent.end and doc[tok].lower_ in ("in", "from", ","):
-        m = ctx.mention_at(si, tok + 1, "Country")
-        if m is not None:
-            ctx.add(p.key, "nationality", m.key, si, 0.75)
+    k = tok
+    for _ in range(3):
+        if k + 1 >= sent.end or doc[k].lower_ not in ("in", "from", ","):
+            return None
+        k += 1
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        m = ctx.mention_at(si, k, ("Country", "Place"))
+        if m is None:
+            return None
+        if m.type == "Country":
+            return m
+        k = m.te
+    return None
+
+
+def _country_after(ctx: Ctx, si: int, tok: int, p: M):
+    m = country_after_org(ctx, si, tok)
+    if m is not None:
+        ctx.add(p.key, "nationality", m.key, si, 0.75)
 
 
 def _demonym_lists(ctx: Ctx, si: int):
@@ -462,6 +585,11 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
     return any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ in ("dobj", "pobj", "nsubjpass"))
 
 
+def _talks(verb) -> bool:
+    """The verb's object is a talk or its content ("presented a poster", "shared the latest advances")."""
+    return any(c.dep_ == "dobj" and (c.lower_ in SPEECH_NOUNS or c.lower_ in TALK_OBJECTS) for c in verb.children)
+
+
 def _verb_cue(t) -> bool:
     """Is ``t`` a verb of attending ("attended", "presided", "delivered a speech")?"""
     lem = _lem(t)
@@ -469,7 +597,7 @@ def _verb_cue(t) -> bool:
         return False
     if ATTEND_VERBS[lem]:
         objs = [c for c in t.subtree if c.lower_ in SPEECH_NOUNS]
-        return bool(objs)
+        return bool(objs) or (lem == "present" and _talks(t))
     return True
 
 
@@ -477,6 +605,7 @@ def _attendees(ctx: Ctx):
     doc = ctx.doc
     if not ctx.by_type("Event"):
         return
+    visit = bool(ctx.main_event and re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I))
     for si, sent in enumerate(ctx.sents):
         persons = ctx.top(si, "Person")
         if not persons:
@@ -497,6 +626,18 @@ def _attendees(ctx: Ctx):
                             if p.te <= t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
                 continue
+            # "The faculty included P1 and P2" / "The delegation consisted of P1, P2"
+            if lem in ("include", "consist", "comprise") and t.pos_ in ("VERB", "AUX"):
+                subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ in ROLE_NOUNS and not ctx.mention_at(si, subj[0].i, "Organization") \
+                        and not any(c.lower_ == "of" and c.i < t.i for c in subj[0].children):
+                    evm = [m for m in ctx.all_in(si, "Event") if m.ts in {x.i for x in subj[0].subtree}]
+                    ev = evm[0].key if evm else ctx.main_event
+                    if ev is not None:
+                        for p in persons:
+                            if p.ts > t.i:
+                                ctx.add(ev, "attendee", p.key, si, 0.75)
+                        continue
             # "Experts attending the forum included P1, P2" / "Guests at the ceremony were P1 and P2"
             if lem in ("include", "be") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -533,7 +674,12 @@ def _attendees(ctx: Ctx):
             ev = _event_of(ctx, si, t)
             if ev is None:
                 continue
-            if lem in WEAK_VERBS and not _object_is_event(ctx, si, t):
+            if lem == "sign":       # signers attend a signing, not the conference it happened at
+                ev = next((k for k in ctx.by_type("Event") if _SIGNING.search(ctx.ents[k].name)), None)
+                if ev is None:
+                    continue
+            if lem in WEAK_VERBS and not _object_is_event(ctx, si, t) and not (
+                    lem in ("present", "share", "report") and _talks(t)):
                 continue
             passive = any(c.dep_ == "auxpass" for c in t.children)
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -554,6 +700,12 @@ def _attendees(ctx: Ctx):
             # a relative clause's own subject is the noun it modifies: "experts who attended"
             if t.dep_ == "relcl":
                 ids |= {t.head.i} | _subtree_ids(t.head)
+            # a finite verb mis-attached to the person before it ("..., and P, President of X, signed")
+            if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and doc[t.i - 1].text == "," and \
+                    not any(c.dep_ == "agent" or c.lower_ == "by" for c in t.children) and \
+                    ctx.mention_at(si, t.head.i, "Person") is not None:
+                m = ctx.mention_at(si, t.head.i, "Person")
+                ids |= set(range(m.ts, m.te))
             hits = [p for p in _persons_in(ctx, si, ids)]
             for p in hits:
                 ctx.add(ev, "attendee", p.key, si, 0.85)
@@ -564,6 +716,11 @@ def _attendees(ctx: Ctx):
             for m in ctx.all_in(si, "Event"):
                 if a <= m.ts and m.te <= b and _has_title(doc, a, m.ts):
                     ctx.add(m.key, "attendee", p.key, si, 0.75)
+            # "P, a member of the delegation, said"
+            if visit and b - a >= 3 and any(doc[k].lower_ in ("delegation", "delegations") and
+                                            doc[k - 1].lower_ in ("the", "our", "visiting") and
+                                            doc[k - 2].lower_ == "of" for k in range(a + 2, b)):
+                ctx.add(ctx.main_event, "attendee", p.key, si, 0.7)
     # people who received an appointment during the event
     if ctx.main_event:
         for pk, si in ctx.appointed.items():
