@@ -30,7 +30,7 @@ from medkg.ingest.model import Entity, Extraction, Relation, Span
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*|\S")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -287,8 +287,21 @@ class _Article:
                 cur.append(t)
                 continue
             if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \
+                    and any(x.low in ("embassy", "consulate", "consulate-general") for x in cur) \
+                    and self.place_like(nxt, toks, i + 1):
+                cur.append(t)             # "Embassy of Pakistan in China"
+                continue
+            if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \
                     and any(x.low in gz.EVENT_HEADS for x in cur) and not self.place_like(nxt, toks, i + 1):
                 cur.append(t)             # "Training Course on X in Developing Countries"
+                continue
+            if t.text in ("–", "-") and cur and cur[-1].word and cur[-1].cap and nxt is not None \
+                    and nxt.word and nxt.cap and text[t.start - 1:t.start] == " " \
+                    and any(gz.FOREIGN_ORG_WORD.search(x.low) for x in (*cur, nxt)):
+                cur.append(t)             # "Charité – Universitätsmedizin Berlin"
+                continue
+            if t.low == "series" and cur and cur[-1].low in gz.EVENT_HEADS:
+                cur.append(t)             # "the X Workshop series": the series, not one edition
                 continue
             if t.low in gz.CONNECTORS:
                 if cur and t.low in ("on", "for", "of", "in") and nxt is not None and nxt.low != "the" and (
@@ -342,6 +355,17 @@ class _Article:
             if len(text) > 3 and text.lower() in gz.admin_areas():
                 seg.kind = "PLACE"        # "BEIJING, June 3 --": a dateline
             return
+        if len(ws) >= 2 and ws[-2].low == "consulate" and last == "general":
+            sing = "consulate"
+        if len(ws) >= 3 and last in ("care", "system") and ws[-2].low == "health":
+            sing = "healthcare"           # "Stanford Health Care", "X Health System"
+        if seg.conn is None and len(ws) >= 2 and (first in gz.FOREIGN_ORG_FIRST or any(
+                t.low in gz.FOREIGN_ORG_ANY for t in ws)) \
+                and all(t.cap or t.low in gz.CONNECTORS for t in ws[1:]) \
+                and not any(t.low in gz.TITLE_WORDS for t in ws[1:]):
+            seg.kind, seg.head = "ORG", "hospital" if first in ("hospital", "hôpital", "ospedale",
+                                                               "klinikum", "policlinico") else first
+            return                        # "Hospital Universitario La Paz", "Klinikum Rechts der Isar"
         if sing in gz.ORG_HEADS and sing != "hospitals":
             seg.kind, seg.head = "ORG", sing
             if sing == "school" and len(ws) > 1 and ws[-2].low in ("summer", "winter", "spring", "autumn"):
@@ -385,6 +409,8 @@ class _Article:
             return False
         for w in ws:
             lw = w.lower()
+            if gz.FOREIGN_ORG_WORD.search(lw):
+                return False
             if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
                     or lw in gz.PERSON_STOP or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
                 return False
@@ -595,7 +621,7 @@ class _Article:
             return reg.add("Person", name, (nstart, nstart + len(name)), conf=conf)
         if u.kind == "COUNTRY":
             hit = countries.lookup(clean(text[u.start:u.end])) or countries.lookup(text[u.start:u.end] + ".")
-            prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, u.start - 20):u.start])
+            prev = re.search(r"([^\W\d_]+)\s*$", text[max(0, u.start - 20):u.start])
             if prev and prev.group(1).lower() in gz.DIRECTIONS:
                 return None                   # "western China": a vague region
             if hit and u.segs[0].conn is None and whole:
@@ -637,7 +663,7 @@ class _Article:
             # "Yang Jiayin, Head of ...": a name before a post
             surface = text[u.start:u.end]
             after = text[u.end:u.end + 40]
-            m = re.match(r"\s*[,(]\s*(?:the\s+)?([A-Za-z-]+)", after)
+            m = re.match(r"\s*[,(]\s*(?:the\s+)?([^\W\d_][\w-]*)", after)
             if m and any(p in gz.TITLE_WORDS for p in m.group(1).lower().split("-")) \
                     and len(surface.split()) >= 2 and self.person_ok(surface):
                 return reg.add("Person", _norm_caps(clean(surface)), (u.start, u.end), conf=0.75)
@@ -679,6 +705,9 @@ class _Article:
         subtypes = _org_subtypes(head)
         span_end = u.end
         key = reg.add("Organization", name, (u.start, span_end), alias=alias, conf=0.9, subtypes=subtypes)
+        dash = re.match(r"(\S+(?: \S+)?) [–-] ", name)
+        if key and dash and gz.FOREIGN_ORG_WORD.search(name.lower()):
+            reg.alias(key, dash.group(1))  # "Charité – Universitätsmedizin Berlin": "the Charité"
         if key and alias:
             reg.mention(key, (u.start, self._chain_end(par)))
         self.org_spans.append((u.start, u.end, key))
@@ -718,6 +747,8 @@ class _Article:
             if w in gz.ORG_HEADS and w not in ("base", "group", "unit", "party", "service", "network") \
                     and i + 1 < len(toks):
                 inner = toks[: i + 1]
+                if w in ("university", "college") and i == len(toks) - 2:
+                    return            # "<Name> University Hospital": one proper name, no parent
                 if self.distinctive(inner):
                     pname = clean(self.text[inner[0].start:inner[-1].end])
                     pk = reg.add("Organization", pname, (inner[0].start, inner[-1].end), conf=0.8,
@@ -842,12 +873,12 @@ class _Article:
         text = self.text
         label, iri, is_pref = info
         key = gz.surface_key(surface)
-        capitalized = all(w[0].isupper() for w in re.findall(r"[A-Za-z]+", surface) if w not in ("and", "of"))
+        capitalized = all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", surface) if w not in ("and", "of"))
         in_name = capitalized and self.in_name(s, e)
         context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
                        or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name
         if gz.singular_phrase(key) in gz.TOO_GENERIC:
-            before = re.search(r"([A-Za-z][\w'-]*)\s*$", text[max(0, s - 30):s])
+            before = re.search(r"([^\W\d_][\w'-]*)\s*$", text[max(0, s - 30):s])
             if not context or (before and before.group(1).lower() not in gz.QUALITY
                                and before.group(1).lower() not in gz.PERSON_STOP):
                 return False                  # bare "surgery", or the tail of "Abdominal Wall Surgery"
@@ -856,7 +887,7 @@ class _Article:
         if not specific and not context:
             return False
         # the field must not be the tail of a longer noun compound ("lung cancer surgery")
-        prev = re.search(r"([A-Za-z][\w'-]*)[\s]*$", text[max(0, s - 30):s])
+        prev = re.search(r"([^\W\d_][\w'-]*)[\s]*$", text[max(0, s - 30):s])
         if prev and not text[s - 1:s] in "(\"“" :
             pw = prev.group(1)
             tok = self.tok_at.get(s - len(text[max(0, s - 30):s]) + prev.start(1))
@@ -895,7 +926,7 @@ class _Article:
             if len(words_) < 2:
                 continue
             info = (gz.singular_phrase(" ".join(words_)), None, False)
-            before = re.search(r"([A-Za-z][\w'-]*)\s*$", self.text[max(0, s - 30):s])
+            before = re.search(r"([^\W\d_][\w'-]*)\s*$", self.text[max(0, s - 30):s])
             if before and before.group(1).lower() not in gz.QUALITY and before.group(1).lower() not in gz.PERSON_STOP:
                 continue      # only a tail of a longer compound ("Abdominal Wall Surgery")
             if self.specialty_ok(s, e, surface, (info[0], None, True)):
@@ -1115,10 +1146,56 @@ class _Article:
         a delegation visit ('Visit of the X delegation to Y'), a launch/opening/unveiling
         ceremony ('Launching ceremony of the X'), or a signing ('Signing of the agreement
         between A and B')."""
-        if any(e.type == "Event" for e in self.ex.entities.values()):
-            return
         ents = self.ex.entities
         text = self.text
+        named = any(e.type == "Event" for e in ents.values())
+        pair = self.unnamed_visit() if not named else None
+        self.signing(pair, named)
+
+    def _orgs_in(self, a: int, b: int):
+        ents = self.ex.entities
+        spans = sorted({(m.start, m.end, e.key) for e in ents.values() if e.type == "Organization"
+                        for m in e.mentions if a <= m.start < b})
+        # an organization named inside another's name ("X University" in "X University Hospital") is no party
+        return [x for x in spans if not any(y is not x and y[0] <= x[0] and x[1] <= y[1] and y[1] - y[0] > x[1] - x[0]
+                                            for y in spans)]
+
+    def signing(self, pair, named: bool) -> None:
+        """'A and B signed a cooperation agreement': 'Signing of the cooperation agreement between A and B'."""
+        ents, text = self.ex.entities, self.text
+        rx = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
+                        r"(?:agreement|memorandum of understanding|memorandum|MOU|MoU|contract))\b"
+                        r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|MOU|MoU))"
+                        r"\s+(?:was|were|has been|had been)\s+signed\b")
+        for sent in self.doc.sents:
+            a, b = sent.start_char, sent.end_char
+            st = text[a:b]
+            m = rx.search(st)
+            if not m:
+                continue
+            if named and re.search(r"(?i)\b(?:during|at)\s+the\s+(?:\w+\s+){0,3}?(?:forum|conference|congress|"
+                                   r"meeting|summit|symposium|seminar|ceremony|event)\b", st):
+                continue
+            what = (m.group(1) or m.group(2)).strip()
+            if what.split()[0].lower() in ("new", "further", "formal", "official"):
+                what = " ".join(what.split()[1:]) or what
+            orgs = []
+            for _s, _e, k in self._orgs_in(a, b):
+                if self.reg.resolve(k) not in orgs:
+                    orgs.append(self.reg.resolve(k))
+            if len(orgs) < 2 and pair:
+                orgs = list(pair)
+            if len(orgs) < 2:
+                continue
+            name = f"Signing of the {what} between {ents[orgs[0]].name} and {ents[orgs[1]].name}"
+            self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
+            return
+
+    def unnamed_visit(self):
+        """A delegation visit: 'Visit of the X delegation to Y'; returns (guest, host) keys."""
+        ents = self.ex.entities
+        text = self.text
+        orgs_in = self._orgs_in
 
         def orgs_in(a: int, b: int):
             return sorted({(m.start, m.end, e.key) for e in ents.values() if e.type == "Organization"
@@ -1129,10 +1206,11 @@ class _Article:
             return gz.ORG_RANK.get(_last_word(e.name).rstrip("s"), 3)
 
         visit_article = bool(re.search(r"\bdelegation\b", text, re.I))
+        guests = r"\b(?:delegation|officials|visitors|guests|representatives|team)\b"
         for sent in self.doc.sents:
             a, b = sent.start_char, sent.end_char
             st = text[a:b]
-            dm = re.search(r"\bdelegation\b", st, re.I)
+            dm = re.search(guests, st, re.I)
             vm = re.search(r"\bvisit(?:ed|s|ing)?\b", st, re.I)
             if not vm:
                 continue
@@ -1146,11 +1224,11 @@ class _Article:
                     host = next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)
                     name = f"Visit of the {ents[before[-1]].name} delegation to {ents[host].name}"
                     self.reg.add("Event", name, (a + vm.start(), a + vm.end()), conf=0.55)
-                    return
+                    return before[-1], host
                 continue
             orgs = orgs_in(a, b)
             guest = None
-            m = re.search(r"\bdelegation\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
+            m = re.search(guests + r"\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
             if m:
                 guest = next((k for s0, _e, k in orgs if s0 == a + m.end()), None)
             if guest is None:
@@ -1158,7 +1236,7 @@ class _Article:
                               and text[e0:a + dm.start()].strip() == ""), None)
             gname = ents[guest].name if guest else None
             if gname is None:
-                adj = re.search(r"(?:the|a)\s+([A-Z][a-z]+)\s+delegation", st)
+                adj = re.search(r"(?:the|a)\s+([^\W\d_][^\W\d_]+)\s+delegation", st)
                 gname = adj.group(1) if adj else None
             if not gname:
                 continue
@@ -1166,7 +1244,7 @@ class _Article:
             host = (next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)) if after else None
             name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
-            return
+            return (guest, host) if guest and host else None
         m = re.search(r"\b(launch(?:ing)?|opening|unveiling|inauguration|founding|establishment|signing)\s+"
                       r"ceremony\s+of\s+(?:the\s+)?", text, re.I)
         if m:
@@ -1174,22 +1252,8 @@ class _Article:
             if k:
                 name = f"{m.group(1).capitalize()} ceremony of the {ents[k].name}"
                 self.reg.add("Event", name, (m.start(), m.end()), conf=0.6)
-                return
-        for sent in self.doc.sents:
-            a, b = sent.start_char, sent.end_char
-            st = text[a:b]
-            m = re.search(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
-                          r"(?:agreement|memorandum of understanding|memorandum|MOU|contract))", st)
-            if not m:
-                continue
-            orgs = []
-            for _s, _e, k in orgs_in(a, b):
-                if k not in orgs:
-                    orgs.append(k)
-            if len(orgs) >= 2:
-                name = f"Signing of the {m.group(1)} between {ents[orgs[0]].name} and {ents[orgs[1]].name}"
-                self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
-                return
+                return None
+        return None
 
     # -------------------------------------------------------------- run
     def run(self) -> None:
@@ -1215,7 +1279,7 @@ def _gov_name(name: str, head: str) -> bool:
     return head in gz.GOV_HEADS or bool(re.search(r"(?i)\b(?:government|ministry|bureau|commission)\b", name))
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _recase(text: str) -> str:

@@ -23,11 +23,22 @@ ORG_HEADS = {
     "league", "consortium", "laboratory", "lab", "station", "corporation", "company", "organization",
     "organisation", "authority", "board", "infirmary", "institutet", "group", "subcommittee",
     "chamber", "network", "unit", "ward", "section", "secretariat", "service", "trust", "inc",
-    "ltd", "party", "chapter", "consortia", "polyclinic", "hospitals",
+    "ltd", "party", "chapter", "consortia", "polyclinic", "hospitals", "embassy", "consulate",
+    "consulate-general", "healthcare",
 }
+#: first words of institution names in other languages ("Hospital Universitario X", "Klinikum X")
+FOREIGN_ORG_FIRST = {"hospital", "hôpital", "ospedale", "klinikum", "policlinico", "clínica", "clinica",
+                     "instituto", "istituto", "institut", "universidad", "universidade", "université",
+                     "universität", "universita", "università", "centro", "centre", "fundación", "fundacion"}
+FOREIGN_ORG_ANY = {"universitätsmedizin", "universitätsklinikum", "klinikum", "uniklinik", "universitätsspital",
+                   "kantonsspital", "krankenhaus", "hôpital", "ospedale", "policlinico", "hospitalario"}
+#: words of institution names (also foreign ones) that are never part of a personal name
+FOREIGN_ORG_WORD = re.compile(r"(?i)(?:klinik|medizin|universit|hospital|hôpital|ospedale|clínic|"
+                              r"instituto|istituto|policlinico|sanità|santé|charité|centro|fundaci)")
 #: heads that may stand first, completed by "of X" ("Department of Surgery")
 ORG_HEAD_FIRST = {
-    "department", "ministry", "office", "bureau", "division", "school", "college", "institute",
+    "department", "ministry", "office", "bureau", "division", "school", "college", "institute", "embassy",
+    "consulate",
     "academy", "university", "society", "association", "federation", "committee", "commission",
     "center", "centre", "faculty", "council", "board", "branch", "laboratory", "hospital",
     "section", "unit", "administration", "agency",
@@ -51,7 +62,7 @@ ORG_RANK = {
     "hospital": 3, "college": 3, "school": 3, "clinic": 3, "faculty": 3, "infirmary": 3,
     "university": 4, "academy": 4, "ministry": 4, "commission": 4, "bureau": 4, "government": 4,
     "association": 4, "society": 4, "federation": 4, "alliance": 4, "council": 4,
-    "administration": 4, "agency": 4, "foundation": 4, "union": 4,
+    "administration": 4, "agency": 4, "foundation": 4, "union": 4, "embassy": 4, "consulate": 4,
 }
 #: heads whose prefix may itself name the parent ("<University> Cancer Hospital")
 PREFIX_PARENT_HEADS = {"hospital", "base", "center", "centre", "team", "department", "office",
@@ -203,7 +214,9 @@ NON_NAME_WORDS = {
 #: site furniture that is not article text
 JUNK = re.compile(
     r"(?im)^\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
-    r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*)\s*$")
+    r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*|"
+    r"(?:copyright|\(c\)|©).*|.*all rights reserved.*|.*\b(?:address|tel|telephone|phone|fax|e-?mail|"
+    r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?)\s*$")
 #: initiatives and slogans that look like names but are not entities
 INITIATIVE = re.compile(r"(?i)\b(?:initiative|strategy|blueprint|plan|slogan|vision|policy|"
                         r"road of health|community of|action plan)\b")
@@ -292,12 +305,40 @@ def specialty_surfaces() -> dict[str, tuple[str, str | None, bool]]:
         out.setdefault(c.label.lower(), (c.label, c.iri, True))
         for a in c.alt_labels:
             key = a if a.isupper() else a.lower()
-            out.setdefault(key, (c.label, c.iri, False))
+            if a.isupper() or _variant_of(a.lower(), c.label.lower()):
+                out.setdefault(key, (c.label, c.iri, False))
+            else:
+                # a distinct field name ("cardiovascular medicine" under cardiology) keeps its own name
+                out.setdefault(key, (key, None, True))
     for acr, label in FIELD_ACRONYMS.items():
         if acr not in out:
             hit = out.get(label)
             out[acr] = (hit[0], hit[1], False) if hit else (label, None, False)
     return out
+
+
+_SPELLING = (("paed", "ped"), ("anaes", "anes"), ("haem", "hem"), ("oes", "es"), ("tumour", "tumor"),
+             ("orthopaed", "orthoped"), ("gynaec", "gynec"), ("centre", "center"), ("-", " "))
+
+
+def _spelled(s: str) -> str:
+    for a, b in _SPELLING:
+        s = s.replace(a, b)
+    return s
+
+
+def _variant_of(alt: str, pref: str) -> bool:
+    """Is an altLabel only a spelling, adjective or abbreviated form of the prefLabel (so the
+    concept's name is used), rather than a distinct field name of its own?"""
+    a, p = _spelled(alt).split(), _spelled(pref).split()
+    if a == p:
+        return True
+    if len(a) == len(p) and all(x[:4] == y[:4] for x, y in zip(a, p)):
+        return True
+    # only a name of a field of its own ("cardiovascular medicine", "clinical genetics") is distinct
+    if set(a) <= set(p) or set(p) <= set(a) or a[-1] == "technology":
+        return True
+    return not re.search(r"(?:medicine|genetics|care|ology|therapy|iatrics|iatry)$", a[-1])
 
 
 def _plural(word_re: str) -> str:

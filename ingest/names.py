@@ -46,7 +46,7 @@ def split_person(surface: str) -> tuple[str, str]:
     Titles are recognised from the project's title list and nameparser's list of
     titles (so "Vice President Wu Hong" -> ("Vice President", "Wu Hong")).
     """
-    toks = re.sub(r"\b([A-Z][a-z]{1,4})\.(?=[A-Z])", r"\1. ", surface).split()
+    toks = re.sub(r"\b([^\W\d_][^\W\d_]{1,4})\.(?=[^\W\d_])", r"\1. ", surface).split()
     titles = []
     np_titles = _nameparser_titles()
     while len(toks) > 1:
@@ -63,10 +63,10 @@ def acronym_matches(acr: str, name: str) -> bool:
     """Does ``acr`` abbreviate ``name``?  Each significant word gives its first letter and
     optionally further letters in order ("LZUFH" ~ "Lanzhou University First Hospital");
     "X of Y" is also tried as "Y X"."""
-    acr = re.sub(r"[^A-Za-z]", "", acr).lower()
+    acr = re.sub(r"[\W\d_]", "", acr).lower()
     if len(acr) < 2:
         return False
-    ws = [w for w in re.findall(r"[A-Za-z]+", name)]
+    ws = [w for w in re.findall(r"[^\W\d_]+", name)]
     orders = [ws]
     low = [w.lower() for w in ws]
     if "of" in low:
