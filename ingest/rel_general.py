@@ -39,7 +39,6 @@ _TALK_NOUNS = {"lecture", "lectures", "report", "reports", "presentation", "pres
                "demonstration", "demonstrations", "advances", "progress", "update", "updates", "poster",
                "posters", "experience", "session", "sessions", "workshop", "course", "training"}
 _TALK_PREPS = {"on", "about", "in", "of", "regarding", "concerning"}
-_DEMONSTRATE = {"demonstrate", "perform", "showcase", "teach", "introduce", "share"}
 _STOP_WORDS = {"after", "before", "following", "during", "post", "hope", "hopes", "hoped", "wish", "plan",
                "future", "will", "would", "expect", "expected"}
 
@@ -152,7 +151,7 @@ def _consists_of(ctx: Ctx, si: int, sent):
         units = []
         while k < sent.end and k - t.i < 40:
             w = doc[k]
-            if w.text in (";", ".") or w.lower_ in ("which", "who", "where") or (w.pos_ == "VERB" and w.tag_ not in ("VBN", "VBG")):
+            if w.text in (";", ".") or w.lower_ in ("which", "who", "where") or (w.pos_ in ("VERB", "AUX") and w.tag_ not in ("VBN", "VBG")):
                 break
             m = next((o for o in ctx.top(si, "Organization") if o.ts == k), None)
             if m is not None:
@@ -160,8 +159,11 @@ def _consists_of(ctx: Ctx, si: int, sent):
                 k = m.te
                 continue
             k += 1
+        strict = lem not in ("consist", "comprise", "compose", "make")
         for u in units:
-            if u.key != holder.key and _is_unit(ctx, u.key) and _rank(ctx, u.key) < _rank(ctx, holder.key):
+            if u.key == holder.key or not _is_unit(ctx, u.key):
+                continue
+            if _rank(ctx, u.key) < _rank(ctx, holder.key) or (not strict and _rank(ctx, u.key) == _rank(ctx, holder.key)):
                 ctx.add(u.key, "parentOrganization", holder.key, si, 0.75)
 
 
@@ -197,7 +199,7 @@ def _org_in_place(ctx: Ctx, si: int, sent):
         # "located/based in PLACE, PROVINCE" (the first place is taken by rel_orgs)
         elif doc[k].lower_ in (",", "is", "was") or doc[k].lemma_.lower() in ("locate", "base", "situate"):
             j = k
-            while j < sent.end and j - k < 4 and doc[j].lemma_.lower() not in ("locate", "base", "situate"):
+            while j < sent.end and j - k < 8 and doc[j].lemma_.lower() not in ("locate", "base", "situate"):
                 if doc[j].pos_ == "VERB" or doc[j].lower_ in ("and", "which"):
                     j = sent.end
                     break
@@ -265,12 +267,12 @@ def _visits_and_signings(ctx: Ctx):
                     for o in ctx.top(si, "Organization"):
                         if o.ts in holder_ids and not o.anaphor:
                             ctx.add(ek, "organizer", o.key, si, 0.75)
-                    for c in t.children:
-                        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                            ids = {x.i for x in c.subtree}
-                            pl = next((p for p in ctx.top(si, ("Place",)) if p.ts in ids), None)
-                            if pl is not None:
-                                ctx.add(ek, "location", pl.key, si, 0.75)
+                    # "signed a memorandum on X in CITY": the first "in PLACE" after the verb
+                    for p in ctx.top(si, "Place"):
+                        if p.ts > t.i and doc[p.ts - 1].lower_ in ("in", "at") and \
+                                not any(x.pos_ == "VERB" for x in doc[t.i + 1:p.ts]):
+                            ctx.add(ek, "location", p.key, si, 0.75)
+                            break
                     # the signers attend the signing
                     for p in ctx.top(si, "Person"):
                         if p.ts in holder_ids:
@@ -305,9 +307,21 @@ def _talk_topics(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     evs = [m for m in ctx.all_in(si, "Event")]
     ev = evs[0].key if evs else ctx.main_event
-    if not ctx.top(si, "Person") and not evs:
-        return
+    people = bool(ctx.top(si, "Person") or evs)
     for t in sent:
+        if t.lemma_.lower() == "demonstrate" and t.pos_ == "VERB":
+            subj = [x for c in t.children if c.dep_ == "nsubj" for x in c.subtree]
+            if not any(x.lower_ in ("experts", "surgeons", "doctors", "faculty", "tutors", "team", "teams",
+                                    "instructors", "specialists", "physicians") for x in subj) and \
+                    not any(p.ts in {x.i for x in subj} for p in ctx.top(si, "Person")):
+                continue
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            s = None if obj is None else next((x for x in ctx.top(si, "Specialty") if x.ts <= obj.i < x.te), None)
+            if s is not None:
+                ctx.add(ev, "about", s.key, si, 0.6)
+            continue
+        if not people:
+            continue
         if t.lower_ in _TALK_NOUNS and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _TALK_PREPS:
             if t.lower_ in ("experience", "session", "sessions", "workshop", "course", "training") and not evs:
                 continue
@@ -315,13 +329,11 @@ def _talk_topics(ctx: Ctx, si: int, sent):
                 continue
             for s in _specs_after(ctx, si, t.i + 2, 10):
                 ctx.add(ev, "about", s.key, si, 0.65)
-        elif t.lemma_.lower() in _DEMONSTRATE and t.pos_ == "VERB" and ctx.top(si, "Person") or \
-                t.lemma_.lower() == "demonstrate" and t.pos_ == "VERB":
-            if t.lemma_.lower() in ("introduce", "share") or not any(c.dep_ == "dobj" for c in t.children):
+        elif t.lemma_.lower() in ("perform", "showcase", "teach") and t.pos_ == "VERB":
+            if not any(p.ts < t.i for p in ctx.top(si, "Person")):
                 continue
-            obj = next(c for c in t.children if c.dep_ == "dobj")
-            s = ctx.mention_at(si, obj.i, "Specialty") or next(
-                (x for x in ctx.top(si, "Specialty") if x.ts <= obj.i < x.te), None)
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            s = None if obj is None else next((x for x in ctx.top(si, "Specialty") if x.ts <= obj.i < x.te), None)
             if s is not None:
                 ctx.add(ev, "about", s.key, si, 0.6)
 

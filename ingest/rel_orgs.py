@@ -68,6 +68,11 @@ def _parents(ctx: Ctx, si: int, sent):
                 continue
             child = [o for o in orgs if o.te in (t.i, t.i - 1)]
             parent = [o for o in orgs if o.ts in (t.i + 1, t.i + 2)]
+            if parent and not child and t.head.lemma_.lower() == "be":
+                # "X, which is (directly) under Y" / "The department is under Y"
+                from medkg.ingest.rel_general import subject_org
+                c = subject_org(ctx, si, t.head)
+                child = [c] if c is not None and c.te <= t.i else []
             if child and parent:
                 ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.7)
         elif w in ("department", "unit", "branch", "division", "subsidiary", "part", "centre", "center",
@@ -328,6 +333,20 @@ def _main_org(ctx: Ctx) -> str | None:
     return sorted(orgs, key=lambda k: (-counts[k], ctx.first.get(k, 0)))[0]
 
 
+_NOT_PRACTISED = {"after", "before", "following", "post", "undergo", "undergoing", "underwent", "need", "needs",
+                  "needing", "require", "requiring"}
+_WISH = {"hope", "wish", "plan", "intend", "aim", "expect", "look", "future", "will"}
+
+
+def _operation_or_wish(ctx: Ctx, si: int, s: M) -> bool:
+    """"after cardiac surgery" (an operation a patient had) or "hope to cooperate in X" (a wish)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    before = [t.lower_ for t in doc[max(sent.start, s.ts - 3):s.ts]]
+    if any(w in _NOT_PRACTISED for w in before):
+        return True
+    return any(t.lemma_.lower() in _WISH or t.lower_ in _WISH for t in doc[sent.start:s.ts])
+
+
 def _profile_specialties(ctx: Ctx):
     """A profile of one unit (no event): the specialties it practises, from sentences about it."""
     if ctx.by_type("Event"):
@@ -354,4 +373,6 @@ def _profile_specialties(ctx: Ctx):
             nxt = ctx.doc[s.te].lower_ if s.te < len(ctx.doc) else ""
             if nxt in UNIT_HEADS or nxt in ("departments", "centers", "units", "wards"):
                 continue     # "the oncology department": names a unit, not what the profiled unit practises
+            if _operation_or_wish(ctx, si, s):
+                continue
             ctx.add(main, "specialty", s.key, si, 0.65 if refers else 0.5)
