@@ -281,6 +281,10 @@ class _Article:
                     close()                   # "... Medicine and 65 experts": a new phrase
                     cur.append(t)
                     continue
+                if cur and t.low in ("visit", "visits", "tour", "tours") and nxt is not None and nxt.word \
+                        and nxt.cap and cur[-1].low.endswith("s") and cur[-1].low not in gz.EVENT_HEADS:
+                    close()           # headline: "Embassy Officials Visit X Hospital"
+                    continue
                 if cur and (self.is_verb(t) or t.low in gz.TITLECASE_BREAKS):
                     close()           # headline verbs: "... Forum Held in X", "... Signs MOU"
                     continue
@@ -724,6 +728,20 @@ class _Article:
                 pk = reg.add("Place", pname, (ps.toks[0].start, ps.toks[-1].end),
                              alias=_place_alias(pname), conf=0.8, subtypes=("AdministrativeArea",))
                 reg.relate(key, "location", pk, (u.start, u.end), 0.8)
+        # "Embassy of X in Y", "Consulate General of X in Y": the countries and the city
+        if head in ("embassy", "consulate"):
+            em = re.search(r"\bof\s+(?:the\s+)?(.+?)(?:\s+in\s+(.+))?$", own)
+            for i, pname in enumerate(em.groups() if em else ()):
+                if not pname:
+                    continue
+                ps = u.start + own.find(pname)
+                hit = countries.lookup(pname)
+                if hit:
+                    reg.add("Country", hit[1], (ps, ps + len(pname)), alias=pname if pname != hit[1] else None,
+                            conf=0.9, concept=hit[0])
+                elif i == 1 and len(pname.split()) <= 3:
+                    pk = reg.add("Place", pname, (ps, ps + len(pname)), conf=0.7)
+                    reg.relate(key, "location", pk, (u.start, u.end), 0.7)
         # a parent named inside the name: "<University> Cancer Hospital", "CMDA ... Training Base"
         if head in gz.PREFIX_PARENT_HEADS:
             self._prefix_parent(key, toks)
@@ -830,6 +848,12 @@ class _Article:
                 if not any(s <= a < e for s, e, _ in self.org_spans):
                     self.reg.add("Person", name, (a + max(i, 0), a + max(i, 0) + len(name)), conf=0.7)
                 continue
+            tails = [e for e in self.ex.entities.values() if e.type == "Organization"
+                     and (e.name.endswith(" " + name) or name in e.aliases)]
+            if tails and not titles:
+                if len(tails) == 1 and len(name.split()) >= 2:
+                    self.reg.alias(tails[0].key, name)    # "Hospital Universitario La Paz" ... "La Paz"
+                continue
             if self.reg.find("Person", name):
                 i = surface.rfind(name)
                 self.reg.mention(self.reg.find("Person", name), (a + i, a + i + len(name)) if i >= 0 else (a, b))
@@ -848,6 +872,11 @@ class _Article:
         text = self.text
         mtext = re.sub(r"\([^()\n]{1,30}\)", lambda m: " " * len(m.group()), text)
         wre, are = gz.specialty_regexes()
+        # clauses that list fields ("sub-forums on A, B and C", "good at A and B")
+        self.field_lists = []
+        for m in gz.FIELD_LIST_TRIGGER.finditer(text):
+            stop = re.compile(r"[.;:\n]|\s(?:which|that|where|while|but)\s").search(text, m.end(), m.end() + 200)
+            self.field_lists.append((m.end(), stop.start() if stop else min(len(text), m.end() + 200)))
         taken: list[tuple[int, int]] = []
         for m in wre.finditer(mtext):
             s, e = m.start(), m.end()
@@ -875,8 +904,14 @@ class _Article:
         key = gz.surface_key(surface)
         capitalized = all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", surface) if w not in ("and", "of"))
         in_name = capitalized and self.in_name(s, e)
+        sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 160)
+        if gz.WISH.search(text[sent_start + 1:s]) or gz.OPERATION_BEFORE.search(text[max(0, s - 25):s]):
+            return False                      # only wished for, or an operation ("after cardiac surgery")
+        in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \
+            and bool(re.match(r"\s*(?:[,.;:)]|and\b|or\b|as well\b|in the\b|at the\b|$)", text[e:e + 12])) \
+            and gz.singular_phrase(key) not in gz.LIST_TOO_GENERIC
         context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
-                       or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name
+                       or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name or in_list
         if gz.singular_phrase(key) in gz.TOO_GENERIC:
             before = re.search(r"([^\W\d_][\w'-]*)\s*$", text[max(0, s - 30):s])
             if not context or (before and before.group(1).lower() not in gz.QUALITY
@@ -1255,10 +1290,28 @@ class _Article:
                 return None
         return None
 
+    def dateline(self) -> None:
+        """'SEOUL, October 3 --': the place of a dateline."""
+        months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+        for m in re.finditer(rf"(?m)^\s*([A-Z][A-Z'’ .-]{{2,30}}[A-Z]),\s+(?:(?i:{months})[a-z]*\.?\s+\d|\d{{4}})",
+                             self.text[:3000]):
+            raw = m.group(1)
+            name = " ".join(w.capitalize() for w in raw.split())
+            if self.in_junk(m.start(1)) or name.lower() in gz.VAGUE_REGIONS:
+                continue
+            hit = countries.lookup(name) or countries.lookup(raw)
+            if hit:
+                self.reg.add("Country", hit[1], (m.start(1), m.end(1)), conf=0.8, concept=hit[0])
+            elif not self.reg.find("Place", name) and not any(
+                    e.type == "Place" and e.name.lower().startswith(name.lower() + " ") for e in self.ex.entities.values()):
+                self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.7)
+            return
+
     # -------------------------------------------------------------- run
     def run(self) -> None:
         for ch in self.chunks():
             self.emit_chunk(ch)
+        self.dateline()
         self.appositions()
         self.possessives()
         self.ner_persons()

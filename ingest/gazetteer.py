@@ -233,6 +233,9 @@ TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
                "endoscopy", "bronchoscopy", "microsurgery", "acupuncture", "imaging", "ultrasound",
                "sonography", "ultrasonography", "laparoscopy", "thoracoscopy", "radiotherapy",
                "dialysis", "telemedicine", "physiotherapy", "pathology", "interventional therapy"}
+#: labels too generic to be taken from a list of fields without a modifier
+LIST_TOO_GENERIC = {"surgery", "transplantation", "medicine", "mental health", "endoscopic technique", "imaging",
+                    "health management", "nursing", "pharmacy", "psychology", "ultrasound", "endoscopy"}
 #: adjectives that may precede a specialty without changing it ("advanced digestive endoscopy")
 QUALITY = {"advanced", "modern", "new", "latest", "comprehensive", "standardized", "standardised",
            "high-quality", "international", "domestic", "various", "several", "many", "multiple",
@@ -252,6 +255,19 @@ FIELD_CONTEXT_AFTER = re.compile(
     r"experts?|specialists?|surgeons?|doctors?|physicians?|nurses?|team|center|centre|ward|"
     r"clinic|training|course|forum|conference|seminar|workshop|society|association|"
     r"committee|profession|professionals?|related)\b")
+#: phrases that open a list of fields ("sub-forums on A, B and C", "good at A and B")
+FIELD_LIST_TRIGGER = re.compile(
+    r"(?i)\b(?:(?:sub-?forums?|sessions?|topics?|lectures?|keynotes?|talks?|reports?|speeches|presentations?|"
+    r"training|courses?|cooperation|collaboration|exchanges?|research|departments?|fields?|areas?|"
+    r"disciplines?|specialties|specialities|strengths?|expertise|advantages?)\s+(?:on|in|of|covering|including)"
+    r"|good at|strong in|excel(?:s|led)? in|especially in|particularly in|known for|renowned for|famous for|"
+    r"covered|focus(?:es|ed|ing)? on)\s")
+#: a wish or a plan: the fields after it are not (yet) the subject ("hopes to develop robotic surgery")
+WISH = re.compile(r"(?i)\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like|plans?|planned|planning|aims?|"
+                  r"wants?|wanted|dreams?|look(?:s|ing)? forward|intends?)\s+to\b|\bin the future\b")
+#: an operation, not a field ("recovering after cardiac surgery")
+OPERATION_BEFORE = re.compile(r"(?i)\b(?:after|before|following|undergoing|underwent|undergo|undergone|"
+                              r"post|during)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?$")
 #: medical field acronyms with their expansions (used when the SKOS scheme lacks them)
 FIELD_ACRONYMS = {
     "ERCP": "endoscopic retrograde cholangiopancreatography",
