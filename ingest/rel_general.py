@@ -163,7 +163,7 @@ def _consists_of(ctx: Ctx, si: int, sent):
         for u in units:
             if u.key == holder.key or not _is_unit(ctx, u.key):
                 continue
-            if _rank(ctx, u.key) < _rank(ctx, holder.key) or (not strict and _rank(ctx, u.key) == _rank(ctx, holder.key)):
+            if not strict or _rank(ctx, u.key) < _rank(ctx, holder.key):
                 ctx.add(u.key, "parentOrganization", holder.key, si, 0.75)
 
 

@@ -375,4 +375,6 @@ def _profile_specialties(ctx: Ctx):
                 continue     # "the oncology department": names a unit, not what the profiled unit practises
             if _operation_or_wish(ctx, si, s):
                 continue
+            if any(r.object == s.key and r.subject != main and r.confidence >= 0.7 for r in ctx.related("specialty")):
+                continue     # "its Department of X is good at S": S is that unit's, not the profiled one's
             ctx.add(main, "specialty", s.key, si, 0.65 if refers else 0.5)

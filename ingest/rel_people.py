@@ -436,6 +436,13 @@ def _delegations(ctx: Ctx, si: int):
         if group is None and head is None:
             continue
         g = group if group is not None else head.i
+        # the leader of a delegation whose visit (or whose event) is reported takes part in it
+        ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts <= g < m.te), None)
+        if ev is None and ctx.main_event and doc[g].lower_ == "delegation" and \
+                re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I):
+            ev = ctx.main_event
+        if ev is not None:
+            ctx.add(ev, "attendee", p.key, si, 0.7)
         if g + 2 < sent.end and doc[g + 1].lower_ in ("from", "of"):
             n = g + 2
             while n < sent.end and doc[n].lower_ == "the":

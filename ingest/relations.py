@@ -25,10 +25,10 @@ from medkg.ingest.rel_people import find_person_relations, quoted_participants
 def find_relations(doc, ex: Extraction) -> None:
     """Append relations to ``ex.relations``; set dates and counts on events."""
     ctx = Ctx(doc, ex)
+    find_general_relations(ctx)      # first: its cue-based specialties pre-empt profile guesses
     find_org_relations(ctx)
     find_event_relations(ctx)
     find_person_relations(ctx)
-    find_general_relations(ctx)
     participant_countries_from_attendees(ctx)
     quoted_participants(ctx)
     assign_event_dates(ctx)

@@ -277,3 +277,142 @@ def test_pronoun_subject_organizer_but_not_a_research_sponsor(liver_forum):
     g, ev = liver_forum, event(liver_forum)
     assert (ev, SDO.organizer, node(g, "Zhejiang Medical Association")) in g
     assert list(g.objects(ev, SDO.organizer)) == [node(g, "Zhejiang Medical Association")]
+
+
+# ---------------------------------------------------------------- generic patterns (invented texts)
+COURSE = """\
+On May 9, 2024, the 4th Maplewood Course on Pediatric Cardiology opened at Maplewood Hospital in Suzhou, \
+Jiangsu Province. Thirty pediatricians from Nepal, Bhutan and Sri Lanka took part in the course.
+
+Professor Kong Wei, President of Maplewood Hospital, presided over the opening ceremony. The faculty included \
+Prof. Lukas Brenner from Alpine Children's Clinic in Zurich, Switzerland and Dr. Pan Yue of the Heart Center. \
+Dr. Qiu Lan and Dr. Ma Jin, both from the Department of Cardiac Surgery, presented a poster on congenital defects. \
+Professor Lukas Brenner gave a lecture on cardiac electrophysiology and echocardiography. The course set up \
+sub-forums on pediatric surgery, neonatology and pediatric cardiology. The two hospitals hope to cooperate in \
+heart transplantation in the future.
+"""
+
+VISIT = """\
+On 14 March 2025, a delegation from Danube Medical University, Hungary, headed by Professor Istvan Kovacs, \
+paid a visit to Willowbrook Hospital in Changzhou. Tian Hao, President of Willowbrook Hospital, received the \
+delegation. Dr. Eszter Nagy, a member of the delegation, said the visit was fruitful. The delegation also \
+visited the Department of Nephrology.
+"""
+
+SIGNING = """\
+On June 2, 2024, Birchwood Hospital and Nairobi Heart Institute signed a cooperation agreement on cardiology \
+in Hefei. Dr. Wanjiru Otieno, Director of Nairobi Heart Institute, signed on behalf of the Kenyan side, and \
+Professor Yao Bin, President of Birchwood Hospital, signed for Birchwood Hospital.
+"""
+
+UNITS = """\
+Cedar Valley Hospital
+
+Cedar Valley Hospital is a general hospital based in Zhuhai, Guangdong Province. Its Department of Urology \
+is good at urologic oncology and andrology. The hospital's Endoscopy Center and the Department of Geriatrics \
+were founded in 1990. The Department of Geriatrics consists of the Memory Clinic and the Falls Unit. The \
+Department of Dermatology, which is under the Skin Disease Center, is one of the largest in Guangdong Province. \
+After cardiac surgery, many patients of the Department of Geriatrics need rehabilitation.
+"""
+
+
+@pytest.fixture(scope="module")
+def course():
+    return extract_text(COURSE, stem="course")
+
+
+@pytest.fixture(scope="module")
+def visit():
+    return extract_text(VISIT, stem="visit")
+
+
+@pytest.fixture(scope="module")
+def signing():
+    return extract_text(SIGNING, stem="signing")
+
+
+@pytest.fixture(scope="module")
+def units():
+    return extract_text(UNITS, stem="units")
+
+
+def test_faculty_presenters_and_chairs_attend(course):
+    g, ev = course, event(course)
+    for name in ("Kong Wei", "Lukas Brenner", "Pan Yue", "Qiu Lan", "Ma Jin"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+
+
+def test_country_after_hospital_and_city(course):
+    g = course
+    assert (node(g, "Lukas Brenner"), SDO.nationality, node(g, "Switzerland")) in g
+    assert (node(g, "Lukas Brenner"), SDO.affiliation, node(g, "Alpine Children's Clinic")) in g
+    for c in ("Switzerland", "Nepal", "Bhutan", "Sri Lanka"):
+        assert (event(g), MKG.participantCountry, node(g, c)) in g, c
+
+
+def test_shared_post_both_from(course):
+    g = course
+    for name in ("Qiu Lan", "Ma Jin"):
+        assert (node(g, name), SDO.affiliation, node(g, "Department of Cardiac Surgery")) in g, name
+
+
+def test_about_from_lectures_and_sub_forums_not_wishes(course):
+    g, ev = course, event(course)
+    about = {str(o) for o in g.objects(ev, SDO.about)}
+    names = {str(n).lower() for o in g.objects(ev, SDO.about) for n in g.objects(o, SDO.name)}
+    assert {"cardiac electrophysiology", "pediatric surgery", "neonatology"} <= names, names
+    assert "heart transplantation" not in names and about
+
+
+def test_org_in_city_and_province(course, units):
+    hosp = node(course, "Maplewood Hospital")
+    assert (hosp, SDO.location, node(course, "Suzhou")) in course
+    assert (hosp, SDO.location, node(course, "Jiangsu Province")) in course
+    cv = node(units, "Cedar Valley Hospital")
+    assert (cv, SDO.location, node(units, "Zhuhai")) in units
+    assert (cv, SDO.location, node(units, "Guangdong Province")) in units
+
+
+def test_visit_host_place_country_and_visitors(visit):
+    g, ev = visit, event(visit)
+    host = node(g, "Willowbrook Hospital")
+    assert (ev, SDO.organizer, host) in g
+    assert (ev, SDO.location, host) in g
+    assert (ev, SDO.location, node(g, "Changzhou")) in g
+    assert (ev, MKG.participantCountry, node(g, "Hungary")) in g
+    for name in ("Istvan Kovacs", "Tian Hao", "Eszter Nagy"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (node(g, "Istvan Kovacs"), SDO.nationality, node(g, "Hungary")) in g
+    # a department visited on the tour is not the venue
+    assert (ev, SDO.location, node(g, "Department of Nephrology")) not in g
+
+
+def test_signing_parties_organize_and_signers_attend(signing):
+    g, ev = signing, event(signing)
+    for org in ("Birchwood Hospital", "Nairobi Heart Institute"):
+        assert (ev, SDO.organizer, node(g, org)) in g, org
+    assert (ev, SDO.location, node(g, "Hefei")) in g
+    for name in ("Wanjiru Otieno", "Yao Bin"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (node(g, "Wanjiru Otieno"), SDO.nationality, node(g, "Kenya")) in g
+    assert (ev, MKG.participantCountry, node(g, "Kenya")) in g
+
+
+def test_sub_units_its_possessive_consists_under(units):
+    g = units
+    cv = node(g, "Cedar Valley Hospital")
+    for unit in ("Department of Urology", "Endoscopy Center", "Department of Geriatrics"):
+        assert (node(g, unit), SDO.parentOrganization, cv) in g, unit
+    ger = node(g, "Department of Geriatrics")
+    assert (node(g, "Memory Clinic"), SDO.parentOrganization, ger) in g
+    assert (node(g, "Department of Dermatology"), SDO.parentOrganization, node(g, "Skin Disease Center")) in g
+
+
+def test_specialty_good_at_not_after_an_operation(units):
+    g = units
+    uro = node(g, "Department of Urology")
+    names = {str(n).lower() for o in g.objects(uro, SDO.medicalSpecialty) for n in g.objects(o, SDO.name)}
+    assert "andrology" in names, names
+    for org in g.subjects(RDF.type, SDO.Organization):
+        for o in g.objects(org, SDO.medicalSpecialty):
+            assert "cardiac surgery" not in {str(n).lower() for n in g.objects(o, SDO.name)}
