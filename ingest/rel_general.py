@@ -32,7 +32,8 @@ _SPEC_CUES = (
     ("specializing", "in"), ("expertise", "in"), ("strengths", "in"), ("strength", "in"), ("known", "for"),
     ("renowned", "for"), ("famous", "for"), ("center", "for"), ("centre", "for"), ("covering",),
     ("especially", "in"), ("particularly", "in"), ("advantages", "in"), ("features",), ("focuses", "on"),
-    ("focusing", "on"), ("leader", "in"), ("leading", "in"),
+    ("focusing", "on"), ("leader", "in"), ("leading", "in"), ("achievements", "in"), ("specialties", "include"),
+    ("specialties", "are"), ("specialties", "of"),
 )
 _TALK_NOUNS = {"lecture", "lectures", "report", "reports", "presentation", "presentations", "talk", "talks",
                "speech", "speeches", "keynote", "address", "lesson", "lessons", "class", "classes",
@@ -138,13 +139,17 @@ def _consists_of(ctx: Ctx, si: int, sent):
         lem = t.lemma_.lower()
         if t.pos_ not in ("VERB", "AUX"):
             continue
-        if lem == "consist" or (lem in ("compose", "make") and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "up"):
+        if lem == "consist" or (lem == "make" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "up") or \
+                (lem == "compose" and any(c.dep_ == "auxpass" for c in t.children)):
             pass
         elif lem not in ("comprise", "include", "encompass", "have", "contain", "cover", "govern", "oversee"):
             continue
-        if lem == "compose" and not any(c.dep_ == "auxpass" for c in t.children):
-            continue
         holder = subject_org(ctx, si, t)
+        if holder is None:
+            # "It is composed of ...": "it" is the organization the previous sentence was about
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it"]
+            key = org_before(ctx, si, subj[0].i) if subj else None
+            holder = M(key, "Organization", 0, 0, subj[0].i, subj[0].i + 1) if key else None
         if holder is None:
             continue
         k = t.i + 1
