@@ -281,8 +281,11 @@ class _Article:
                     close()                   # "... Medicine and 65 experts": a new phrase
                     cur.append(t)
                     continue
-                if cur and t.low in ("visit", "visits", "tour", "tours") and nxt is not None and nxt.word \
-                        and nxt.cap and cur[-1].low.endswith("s") and cur[-1].low not in gz.EVENT_HEADS:
+                if cur and nxt is not None and nxt.word and nxt.cap and (
+                        t.low in gz.HEADLINE_BARE_VERBS and (cur[-1].low.endswith("s") or cur[-1].low in gz.ORG_HEADS
+                                                             or gz.FOREIGN_ORG_WORD.search(cur[-1].low))
+                        and cur[-1].low not in gz.EVENT_HEADS
+                        or t.low in ("sign", "host") and cur[-1].low not in gz.CONNECTORS):
                     close()           # headline: "Embassy Officials Visit X Hospital"
                     continue
                 if cur and (self.is_verb(t) or t.low in gz.TITLECASE_BREAKS):
@@ -363,7 +366,7 @@ class _Article:
             sing = "consulate"
         if len(ws) >= 3 and last in ("care", "system") and ws[-2].low == "health":
             sing = "healthcare"           # "Stanford Health Care", "X Health System"
-        if seg.conn is None and len(ws) >= 2 and (first in gz.FOREIGN_ORG_FIRST or any(
+        if seg.conn in (None, "of") and len(ws) >= 2 and (first in gz.FOREIGN_ORG_FIRST or any(
                 t.low in gz.FOREIGN_ORG_ANY for t in ws)) \
                 and all(t.cap or t.low in gz.CONNECTORS for t in ws[1:]) \
                 and not any(t.low in gz.TITLE_WORDS for t in ws[1:]):
@@ -452,6 +455,8 @@ class _Article:
                 split = (ch[i + 1].low in ("the", "a", "an") or r0 in gz.HONORIFICS
                          or (ch[i + 1].low == "the")
                          or lw_s in gz.ORG_HEADS or lw_s in gz.EVENT_HEADS or lw in gz.PLACE_SUFFIXES
+                         or (len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS and seg_left
+                             and any(x.low in gz.FOREIGN_ORG_ANY or x.low in gz.FOREIGN_ORG_FIRST for x in seg_left))
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
@@ -525,6 +530,11 @@ class _Article:
                     last.segs.append(seg)
                     last.end = s1
                     continue
+                if last.kind == "ORG" and k == "ORG" and seg.conn == "of" and seg.head == "administration" \
+                        and len(last.segs) == 1 and len(last.segs[0].toks) == 1:
+                    last.segs.append(seg)     # "Department of Medical Administration"
+                    last.end = s1
+                    continue
                 if last.kind == "ORG" and k in ("PLACE", "COUNTRY") and seg.conn == "of":
                     last.segs.append(seg)
                     last.places.append(seg)
@@ -546,6 +556,8 @@ class _Article:
                     continue
                 if last.kind == "ORG" and k == "ORG" and seg.conn == "of" and last.head not in gz.KEEP_FULL_HEADS \
                         and gz.ORG_RANK.get(last.head, 3) >= gz.ORG_RANK.get(seg.head, 3) >= 3 \
+                        and not (last.head in gz.INSTITUTION_HEADS and seg.head in gz.INSTITUTION_HEADS
+                                 and not seg.toks[-1].low.endswith("s")) \
                         and not self.reg.find("Organization", self.text[s0:s1]):
                     # "Federation of X Society", "Association of Y Hospitals": one name, not a sub-unit
                     last.segs.append(seg)
@@ -691,7 +703,8 @@ class _Article:
             return None
         if len(toks) == 1 and not has_complement:
             return None
-        if toks[-1].low.endswith("s") and toks[-1].low[:-1] in gz.ORG_HEADS and not has_complement:
+        if toks[-1].low.endswith("s") and toks[-1].low[:-1] in gz.ORG_HEADS and not has_complement \
+                and not (len(toks) >= 3 and toks[-2].low in ("university", "college") and toks[-1].cap):
             return None   # plural: "hospitals", "universities"
         name, alias = own, None
         par = u.parent
@@ -765,8 +778,9 @@ class _Article:
             if w in gz.ORG_HEADS and w not in ("base", "group", "unit", "party", "service", "network") \
                     and i + 1 < len(toks):
                 inner = toks[: i + 1]
-                if w in ("university", "college") and i == len(toks) - 2:
-                    return            # "<Name> University Hospital": one proper name, no parent
+                if w in ("university", "college") and (i == len(toks) - 2 or i == len(toks) - 3 and toks[i + 1].low in (
+                        "medical", "health", "teaching", "affiliated", "general")):
+                    return            # "<Name> University Hospital", "<Name> University Medical School": one name
                 if self.distinctive(inner):
                     pname = clean(self.text[inner[0].start:inner[-1].end])
                     pk = reg.add("Organization", pname, (inner[0].start, inner[-1].end), conf=0.8,
@@ -820,11 +834,17 @@ class _Article:
             if not re.fullmatch(r"\s*(?:\(\s*[A-Z][A-Za-z&-]{1,11}\s*\)\s*)?,\s*(?:the\s+)?", between) \
                     or a.parent is not None:
                 continue
+            if b.parent is not None and b.head == a.head and re.fullmatch(r"\s*,\s*the\s+", between) \
+                    and not self.distinctive(b.segs[0].toks, strong=True):
+                # "X Hospital, the Affiliated Hospital of Y": one hospital, a child of Y
+                self.reg.merge(a.key, b.key)
+                continue
             ra, rb = gz.ORG_RANK.get(a.head, 3), gz.ORG_RANK.get(b.head, 3)
             c = units[i + 2] if i + 2 < len(units) else None
             in_list = c is not None and bool(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?",
                                                           self.text[self._chain_end(b):c.start]))
-            if (ra <= 2 and rb > ra and rb >= 3) or (ra == 3 and b.head in ("university", "academy")
+            if (ra <= 2 and rb > ra and rb >= 3) or (ra == 3 and b.head in ("university", "academy", "network",
+                                                                           "healthcare", "trust")
                                                      and not in_list):
                 self.reg.relate(a.key, "parentOrganization", b.key, (a.start, b.end), 0.8)
                 self.reg.alias(a.key, clean(self.text[a.start:self._chain_end(b)]))
@@ -912,6 +932,8 @@ class _Article:
             and gz.singular_phrase(key) not in gz.LIST_TOO_GENERIC
         context = bool(gz.FIELD_CONTEXT_BEFORE.search(text[max(0, s - 40):s])
                        or gz.FIELD_CONTEXT_AFTER.match(text[e:e + 30])) or in_name or in_list
+        if gz.singular_phrase(key) in gz.NEEDS_CONTEXT and not context:
+            return False                      # "precision medicine, imaging first": a slogan
         if gz.singular_phrase(key) in gz.TOO_GENERIC:
             before = re.search(r"([^\W\d_][\w'-]*)\s*$", text[max(0, s - 30):s])
             if not context or (before and before.group(1).lower() not in gz.QUALITY
@@ -1095,7 +1117,7 @@ class _Article:
                 ta = {t for t in _tokens(a.name) if not t.isdigit()}
                 best = None
                 for b in evs:
-                    if b is a or b.key not in ents or _last_word(b.name) != _last_word(a.name):
+                    if b is a or b.key not in ents or _event_head(b.name) != _event_head(a.name):
                         continue
                     if ta and ta <= _tokens(b.name) | {t for n in b.aliases for t in _tokens(n)}:
                         best = b if best is None or len(b.mentions) > len(best.mentions) else best
@@ -1184,7 +1206,9 @@ class _Article:
         ents = self.ex.entities
         text = self.text
         named = any(e.type == "Event" for e in ents.values())
-        pair = self.unnamed_visit() if not named else None
+        # a visit told before any named event (an event only mentioned later is no reason to drop it)
+        first = min((m.start for e in ents.values() if e.type == "Event" for m in e.mentions), default=len(text))
+        pair = self.unnamed_visit(first)
         self.signing(pair, named)
 
     def _orgs_in(self, a: int, b: int):
@@ -1226,7 +1250,7 @@ class _Article:
             self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
             return
 
-    def unnamed_visit(self):
+    def unnamed_visit(self, limit: int):
         """A delegation visit: 'Visit of the X delegation to Y'; returns (guest, host) keys."""
         ents = self.ex.entities
         text = self.text
@@ -1244,6 +1268,8 @@ class _Article:
         guests = r"\b(?:delegation|officials|visitors|guests|representatives|team)\b"
         for sent in self.doc.sents:
             a, b = sent.start_char, sent.end_char
+            if b > limit:
+                break
             st = text[a:b]
             dm = re.search(guests, st, re.I)
             vm = re.search(r"\bvisit(?:ed|s|ing)?\b", st, re.I)
@@ -1263,12 +1289,19 @@ class _Article:
                 continue
             orgs = orgs_in(a, b)
             guest = None
+            later = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I).search(st, dm.end())
+            if later and vm.start() < dm.start():
+                vm = later            # a headline run into the first sentence
             m = re.search(guests + r"\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
             if m:
                 guest = next((k for s0, _e, k in orgs if s0 == a + m.end()), None)
             if guest is None:
                 guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
                               and text[e0:a + dm.start()].strip() == ""), None)
+            if guest is None and re.match(r"\s+led by\b", st[dm.end():]) and vm.start() > dm.end():
+                # "a delegation led by X, Director of <Unit> of <Body>, visited Y": the leader's body
+                led = [k for s0, _e, k in orgs if a + dm.end() < s0 < a + vm.start()]
+                guest = led[-1] if led else None
             gname = ents[guest].name if guest else None
             if gname is None:
                 adj = re.search(r"(?:the|a)\s+([^\W\d_][^\W\d_]+)\s+delegation", st)
@@ -1366,6 +1399,15 @@ def _cap_inner(name: str) -> str:
     """'College training Base' -> 'College Training Base' (lower-case head words inside a name)."""
     return re.sub(r"(?<=\S )([a-z]+)(?= \S)", lambda m: m.group(1).capitalize()
                   if m.group(1) in gz.NAME_INNER_LOWER else m.group(1), name)
+
+
+def _event_head(s: str) -> str:
+    """The event noun of an event name ("Training Course on X" -> "course")."""
+    ws = gz.norm(s).split()
+    for w in reversed(ws):
+        if w in gz.EVENT_HEADS or (w.endswith("s") and w[:-1] in gz.EVENT_HEADS):
+            return w if w in gz.EVENT_HEADS else w[:-1]
+    return ws[-1] if ws else ""
 
 
 def _last_word(s: str) -> str:

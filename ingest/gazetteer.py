@@ -176,6 +176,10 @@ HEADLINE_VERBS = {
     "becomes", "became", "achieves", "achieved", "sets", "holding", "convened", "convenes", "is",
     "was", "are", "were", "has", "have", "had", "will", "to", "debuts", "unveils", "unveiled",
 }
+#: bare verbs of title-case headlines after a plural or institution subject ("Officials Visit X")
+HEADLINE_BARE_VERBS = {"visit", "tour", "sign", "host", "hold", "launch", "open", "welcome", "receive", "join",
+                       "attend", "meet", "celebrate", "win", "explore", "discuss", "deepen", "strengthen",
+                       "promote", "establish", "build", "train", "share"}
 #: capitalized function words of title-case headlines that end a name ("MOU With X")
 TITLECASE_BREAKS = {"with", "in", "at", "to", "from", "by", "as", "after", "before", "during", "between",
                     "among", "into", "amid", "via", "over", "under", "about", "is", "are", "was", "were",
@@ -195,7 +199,8 @@ LOWERCASE_KEEP = {
     "diseases", "disease", "patients", "level", "development", "treatment", "diagnosis", "work",
 }
 #: connectors inside names
-CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/"}
+CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "du", "der", "la", "y", "di", "/", "del", "della", "degli",
+              "des", "dos", "das", "do", "von", "van", "zu"}
 #: capitalized words that start sentences or headlines but never names
 NON_NAME_WORDS = {
     "on", "in", "at", "during", "this", "the", "a", "an", "as", "after", "before", "with", "through",
@@ -233,6 +238,9 @@ TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
                "endoscopy", "bronchoscopy", "microsurgery", "acupuncture", "imaging", "ultrasound",
                "sonography", "ultrasonography", "laparoscopy", "thoracoscopy", "radiotherapy",
                "dialysis", "telemedicine", "physiotherapy", "pathology", "interventional therapy"}
+#: fields that are also slogans: only with a field context ("the field of precision medicine")
+NEEDS_CONTEXT = {"precision medicine", "personalized medicine", "personalised medicine", "smart medicine",
+                 "digital medicine", "translational medicine"}
 #: labels too generic to be taken from a list of fields without a modifier
 LIST_TOO_GENERIC = {"surgery", "transplantation", "medicine", "mental health", "endoscopic technique", "imaging",
                     "health management", "nursing", "pharmacy", "psychology", "ultrasound", "endoscopy"}
@@ -290,10 +298,15 @@ FIELD_MODIFIERS = {
     "reproductive", "respiratory", "sports", "hand", "foot", "ankle",
     "joint", "head", "neck", "skull", "base", "chest", "wall", "pelvic", "ocular", "dermatologic",
     "cosmetic", "aesthetic", "microvascular", "fetal", "integrative", "rehabilitation",
-    "palliative", "radiation", "abdominal", "hernia",
+    "palliative", "radiation", "abdominal", "hernia", "precision", "disaster", "tropical", "travel",
+    "aerospace", "military", "occupational", "environmental", "regenerative", "translational", "preventive",
+    "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
-                  "cardiology", "radiology", "neurology", "urology", "pathology", "medicine"}
+                  "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",
+                  "anaesthesiology", "anesthesia", "anaesthesia", "rehabilitation", "nursing", "psychiatry",
+                  "dermatology", "ophthalmology", "gastroenterology", "nephrology", "hematology", "haematology",
+                  "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry"}
 
 
 def norm(s: str) -> str:
@@ -354,6 +367,8 @@ def _variant_of(alt: str, pref: str) -> bool:
     # only a name of a field of its own ("cardiovascular medicine", "clinical genetics") is distinct
     if set(a) <= set(p) or set(p) <= set(a) or a[-1] == "technology":
         return True
+    if a[-1] == "surgery" and p[-1] != "surgery":
+        return False          # "transplant surgery" under "organ transplantation" is a field name of its own
     return not re.search(r"(?:medicine|genetics|care|ology|therapy|iatrics|iatry)$", a[-1])
 
 
