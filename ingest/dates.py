@@ -128,12 +128,19 @@ def assign_event_dates(ctx) -> None:
     if not ctx.by_type("Event"):
         return
     best: dict[str, tuple] = {}          # event key -> (priority, sentence index, DateMention)
+    # a visit happens when the delegation visits/is received; a signing when the parties sign
+    main_name = ctx.ents[ctx.main_event].name if ctx.main_event else ""
+    held_lemmas = set(_HELD)
+    if re.search(r"\b(visit|delegation|tour)\b", main_name, re.I):
+        held_lemmas |= {"visit", "welcome", "receive", "pay", "arrive", "tour"}
+    if re.search(r"\b(sign|signing|agreement|memorandum)\b", main_name, re.I):
+        held_lemmas |= {"sign"}
     for si, sent in enumerate(ctx.sents):
         stext = sent.text
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])]
         if not dms:
             continue
-        held = any(t.lemma_.lower() in _HELD and t.pos_ in ("VERB", "AUX", "NOUN") for t in sent)
+        held = any(t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN") for t in sent)
         explicit = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
         anaph = [m for m in ctx.all_in(si, "Event") if m.anaphor]
         cands = []

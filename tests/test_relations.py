@@ -416,3 +416,8 @@ def test_specialty_good_at_not_after_an_operation(units):
     for org in g.subjects(RDF.type, SDO.Organization):
         for o in g.objects(org, SDO.medicalSpecialty):
             assert "cardiac surgery" not in {str(n).lower() for n in g.objects(o, SDO.name)}
+
+
+def test_visit_and_signing_are_dated(visit, signing):
+    assert (event(visit), SDO.startDate, Literal("2025-03-14", datatype=XSD.date)) in visit
+    assert (event(signing), SDO.startDate, Literal("2024-06-02", datatype=XSD.date)) in signing
