@@ -64,6 +64,13 @@ WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "w
 TALK_OBJECTS = {"advances", "progress", "poster", "posters", "paper", "papers", "findings", "results",
                 "research", "experience", "experiences", "case", "cases", "update", "updates", "achievements",
                 "study", "studies", "work", "practice", "techniques", "technique", "methods", "data", "insights"}
+SERVE_ROLES = {"tutor", "chair", "co-chair", "chairs", "co-chairs", "moderator", "host", "hosts", "judge",
+               "instructor", "lecturer", "speaker", "faculty", "mentor", "panelist", "examiner", "examiners",
+               "trainer", "teacher", "presenter", "emcee"}
+#: "P, a trainee (from ...)" / "P, one of the participants": P took part in the reported event
+PARTICIPANT_ROLES = {"trainee", "trainees", "participant", "participants", "student", "students", "attendee",
+                     "attendees", "delegate", "delegates", "learner", "learners", "tutor", "tutors", "speaker",
+                     "speakers", "instructor", "instructors"}
 _SIGNING = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 #: subjects of "X included P1, P2" whose members took part in the event
 ROLE_NOUNS = {"faculty", "tutor", "tutors", "instructor", "instructors", "lecturer", "lecturers", "speaker",
@@ -633,6 +640,16 @@ def _attendees(ctx: Ctx):
                             if p.te <= t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
                 continue
+            # "P1 and P2 served as tutors (of the workshop)"
+            if lem in ("serve", "act") and t.pos_ == "VERB":
+                role = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                        for g in c.children if g.dep_ == "pobj"]
+                if role and (role[0].lower_ in ROLE_NOUNS | SERVE_ROLES):
+                    ids = {x.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+                    ev = _event_of(ctx, si, t)
+                    for p in _persons_in(ctx, si, ids):
+                        ctx.add(ev, "attendee", p.key, si, 0.8)
+                continue
             # "The faculty included P1 and P2" / "The delegation consisted of P1, P2"
             if lem in ("include", "consist", "comprise") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -723,6 +740,12 @@ def _attendees(ctx: Ctx):
             for m in ctx.all_in(si, "Event"):
                 if a <= m.ts and m.te <= b and _has_title(doc, a, m.ts):
                     ctx.add(m.key, "attendee", p.key, si, 0.75)
+            # "P, a trainee from X," / "P, one of the trainees,"
+            seg = [x.lower_ for x in doc[a:min(b, a + 5)]]
+            if ctx.main_event and seg and (seg[0] in ("a", "an") and len(seg) > 1 and seg[1] in PARTICIPANT_ROLES or
+                                           seg[:3] == ["one", "of", "the"] and len(seg) > 3 and
+                                           seg[3] in PARTICIPANT_ROLES):
+                ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
             # "P, a member of the delegation, said"
             if visit and b - a >= 3 and any(doc[k].lower_ in ("delegation", "delegations") and
                                             doc[k - 1].lower_ in ("the", "our", "visiting") and

@@ -421,3 +421,24 @@ def test_specialty_good_at_not_after_an_operation(units):
 def test_visit_and_signing_are_dated(visit, signing):
     assert (event(visit), SDO.startDate, Literal("2025-03-14", datatype=XSD.date)) in visit
     assert (event(signing), SDO.startDate, Literal("2024-06-02", datatype=XSD.date)) in signing
+
+
+TUTORS = """\
+The 3rd Riverside Workshop on Spine Surgery was held in Jinan on May 4, 2024. Professor Liang Kai and \
+Dr. Zhao Min served as tutors of the workshop. Professor Hans Keller of Rhine University, Germany, delivered \
+the opening lecture.
+
+"I will use what I learned at home," said Dr. Amal Hassan, one of the trainees. Professor Gu Ning, Director \
+of the Department of Orthopedics, serves as director of the spine program.
+"""
+
+
+def test_tutors_quoted_trainees_and_foreign_speaker():
+    g = extract_text(TUTORS, stem="tutors")
+    ev = event(g)
+    for name in ("Liang Kai", "Zhao Min", "Hans Keller", "Amal Hassan"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (node(g, "Hans Keller"), SDO.nationality, node(g, "Germany")) in g
+    assert (ev, MKG.participantCountry, node(g, "Germany")) in g
+    # holding a post is not taking part
+    assert (ev, SDO.attendee, node(g, "Gu Ning")) not in g
