@@ -453,6 +453,8 @@ class _Article:
                     if x.word:
                         right_seg.append(x)
                 split = (ch[i + 1].low in ("the", "a", "an") or r0 in gz.HONORIFICS
+                         or (any(x.low in ("and", "&") for x in cur) and len(right_seg) >= 1 and right[0].cap
+                             and any(x.low in gz.ORG_HEADS for x in cur))
                          or (ch[i + 1].low == "the")
                          or lw_s in gz.ORG_HEADS or lw_s in gz.EVENT_HEADS or lw in gz.PLACE_SUFFIXES
                          or (len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS and seg_left
@@ -947,6 +949,8 @@ class _Article:
         prev = re.search(r"([^\W\d_][\w'-]*)[\s]*$", text[max(0, s - 30):s])
         if prev and not text[s - 1:s] in "(\"“" :
             pw = prev.group(1)
+            if pw.lower() in gz.FIELD_MODIFIERS and pw.lower() not in gz.QUALITY and gz.FALLBACK_HEADS & set(key.split()):
+                return False                  # "Minimally Invasive Cardiac Surgery": the longer field
             tok = self.tok_at.get(s - len(text[max(0, s - 30):s]) + prev.start(1))
             if pw[0].islower() and pw.lower() not in gz.QUALITY:
                 pos = tok.pos_ if tok is not None else "NOUN"
@@ -988,6 +992,22 @@ class _Article:
                 continue      # only a tail of a longer compound ("Abdominal Wall Surgery")
             if self.specialty_ok(s, e, surface, (info[0], None, True)):
                 self.add_specialty(s, e, surface, info)
+                taken.append((s, e))
+        # in a list of fields, "<word> surgery" is a field even with an unlisted modifier ("valve surgery")
+        heads = "|".join(sorted(gz.FALLBACK_HEADS - {"care", "medicine", "nursing"}, key=len, reverse=True))
+        for a, b in getattr(self, "field_lists", ()):
+            for m in re.finditer(rf"(?<![\w-])([a-z][a-z-]{{3,}})\s+(?:{heads})(?![\w-])", mtext[a:b]):
+                s, e = a + m.start(), a + m.end()
+                w = m.group(1)
+                if w in gz.QUALITY or w in gz.PERSON_STOP or w in gz.CONNECTORS or any(x < e and s < y for x, y in taken):
+                    continue
+                if not re.match(r"\s*(?:[,.;:)]|and\b|or\b|$)", self.text[e:e + 8]):
+                    continue
+                surface = self.text[s:e]
+                info = (gz.singular_phrase(gz.surface_key(surface)), None, False)
+                if self.specialty_ok(s, e, surface, (info[0], None, True)):
+                    self.add_specialty(s, e, surface, info)
+                    taken.append((s, e))
 
     # -------------------------------------------------------------- acronyms
     def acronyms(self) -> None:
@@ -1114,13 +1134,17 @@ class _Article:
             for a in evs:
                 if a.key not in ents or not a.mentions or any(m.start > first_nl for m in a.mentions):
                     continue
-                ta = {t for t in _tokens(a.name) if not t.isdigit()}
+                ta = {t for t in _tokens(a.name) if not t.isdigit() and t not in gz.GENERIC_MODIFIERS}
                 best = None
+                same_head = [b for b in evs if b is not a and b.key in ents and _event_head(b.name) == _event_head(a.name)
+                             and any(m.start > first_nl for m in b.mentions)]
                 for b in evs:
                     if b is a or b.key not in ents or _event_head(b.name) != _event_head(a.name):
                         continue
                     if ta and ta <= _tokens(b.name) | {t for n in b.aliases for t in _tokens(n)}:
                         best = b if best is None or len(b.mentions) > len(best.mentions) else best
+                if best is None and len(same_head) == 1 and len([e for e in evs if e.key in ents]) == 2:
+                    best = same_head[0]       # "X Holds Training Course for Y Countries": the one course told
                 if best is not None:
                     reg.merge(best.key, a.key)
         # committees: the short name is an alias only where it is unambiguous in the article

@@ -239,7 +239,7 @@ TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
                "sonography", "ultrasonography", "laparoscopy", "thoracoscopy", "radiotherapy",
                "dialysis", "telemedicine", "physiotherapy", "pathology", "interventional therapy"}
 #: fields that are also slogans: only with a field context ("the field of precision medicine")
-NEEDS_CONTEXT = {"precision medicine", "personalized medicine", "personalised medicine", "smart medicine",
+NEEDS_CONTEXT = {"precision medicine", "global health", "international health", "personalized medicine", "personalised medicine", "smart medicine",
                  "digital medicine", "translational medicine"}
 #: labels too generic to be taken from a list of fields without a modifier
 LIST_TOO_GENERIC = {"surgery", "transplantation", "medicine", "mental health", "endoscopic technique", "imaging",
@@ -300,7 +300,8 @@ FIELD_MODIFIERS = {
     "cosmetic", "aesthetic", "microvascular", "fetal", "integrative", "rehabilitation",
     "palliative", "radiation", "abdominal", "hernia", "precision", "disaster", "tropical", "travel",
     "aerospace", "military", "occupational", "environmental", "regenerative", "translational", "preventive",
-    "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical",
+    "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical", "valve",
+    "valvular", "aortic", "coronary", "structural", "congenital", "gynecologic", "gynaecologic",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",
