@@ -35,6 +35,9 @@ _SPEC_CUES = (
     ("focusing", "on"), ("leader", "in"), ("leading", "in"), ("achievements", "in"), ("specialties", "include"),
     ("specialties", "are"), ("specialties", "of"),
 )
+_CUES_BY_FIRST: dict[str, list[tuple]] = {}
+for _c in _SPEC_CUES:
+    _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
 _TALK_NOUNS = {"lecture", "lectures", "report", "reports", "presentation", "presentations", "talk", "talks",
                "speech", "speeches", "keynote", "address", "lesson", "lessons", "class", "classes",
                "demonstration", "demonstrations", "advances", "progress", "update", "updates", "poster",
@@ -310,6 +313,8 @@ def _specs_after(ctx: Ctx, si: int, k: int, limit: int = 14) -> list[M]:
 def _talk_topics(ctx: Ctx, si: int, sent):
     """"P gave a lecture on A" / "presented the latest advances in A" / "demonstrated A"."""
     doc = ctx.doc
+    if not ctx.top(si, "Specialty"):
+        return
     evs = [m for m in ctx.all_in(si, "Event")]
     ev = evs[0].key if evs else ctx.main_event
     people = bool(ctx.top(si, "Person") or evs)
@@ -346,10 +351,12 @@ def _talk_topics(ctx: Ctx, si: int, sent):
 def _spec_cues(ctx: Ctx, si: int, sent):
     """"ORG is good at A and B", "especially strong in A, covering B", "ORG's strengths in A"."""
     doc = ctx.doc
+    if not ctx.top(si, "Specialty"):
+        return
     toks = [t.lower_ for t in sent]
     base = sent.start
     for i in range(len(toks)):
-        for cue in _SPEC_CUES:
+        for cue in _CUES_BY_FIRST.get(toks[i], ()):
             if tuple(toks[i:i + len(cue)]) != cue:
                 continue
             k = base + i + len(cue)
