@@ -187,6 +187,7 @@ def synthetic_store(store, n_entities: int = 50_000, seed: int = 7) -> SynthInfo
             n_rel += 1
     data = ("\n".join(lines) + "\n").encode("utf-8")
     store.oxigraph.bulk_load(data, ox.RdfFormat.N_QUADS)
+    store.materialize()
     store.flush()
     return SynthInfo(entities=sum(len(v) for v in names.values()), articles=n_event,
                      relations=n_rel, quads=len(lines))

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 from pathlib import Path
@@ -125,6 +126,11 @@ class Store:
             raise MedkgError(f"store {self.path}: cannot open ({_reason(exc)})") from None
         except Exception as exc:  # pyoxigraph raises plain errors for corrupt data
             raise MedkgError(f"store {self.path}: cannot open, corrupt or not an Oxigraph store ({_reason(exc)})") from None
+        # The default graph holds the merged union of the article graphs (fast, duplicate-free
+        # queries and exports). Stores written before it existed are merged when opened for writing.
+        self._merged = self._check_merged()
+        if not self._merged and not read_only:
+            self.materialize()
 
     # ------------------------------------------------------------------ raw access
     @property
@@ -133,7 +139,8 @@ class Store:
         return self._store
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (articles and ontology), not counting the merged default graph."""
+        return len(self._store) - (self._default_size() if self._merged else 0)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -184,15 +191,21 @@ class Store:
         self._replace_graph_nt(str(graph_iri(stem)), data)
         return count if count is not None else data.count("\n")
 
-    def _replace_graph(self, graph: str, triples: Iterable[tuple]) -> int:
+    def _replace_graph(self, graph: str, triples: Iterable[tuple], materialize: bool = True) -> int:
         data = ntriples(triples)
-        self._replace_graph_nt(graph, data.decode("utf-8"))
+        self._replace_graph_nt(graph, data.decode("utf-8"), materialize)
         return data.count(b"\n")
 
-    def _replace_graph_nt(self, graph: str, data: str) -> None:
-        # DROP + INSERT DATA in one update request: Oxigraph runs it as one transaction.
+    def _replace_graph_nt(self, graph: str, data: str, materialize: bool = True) -> None:
+        # One update request = one Oxigraph transaction: retract the old article's
+        # triples from the merged default graph (unless another article states them
+        # too), drop its graph, insert the new graph, and merge it into the default graph.
+        parts = [_retract(graph)] if materialize else []
+        parts += [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}"]
+        if materialize:
+            parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
         try:
-            self._store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}")
+            self._store.update(" ;\n".join(parts))
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
 
@@ -201,19 +214,57 @@ class Store:
         g = ox.NamedNode(str(graph_iri(stem)))
         if not self._store.contains_named_graph(g):
             return False
-        self._store.update(f"DROP SILENT GRAPH <{g.value}>")
+        self._store.update(f"{_retract(g.value)} ;\nDROP SILENT GRAPH <{g.value}>")
         return True
 
     def set_ontology(self, graph: rdflib.Graph) -> None:
         """Replace the ontology graph (ontology, SKOS specialty scheme) with ``graph``."""
-        self._replace_graph(str(ONTOLOGY_GRAPH), graph)
+        self._replace_graph(str(ONTOLOGY_GRAPH), graph, materialize=False)
+
+    def update(self, sparql: str, **kwargs) -> None:
+        """Run a raw SPARQL Update on the named graphs, then re-merge the default graph.
+
+        For administrators (``medkg serve --allow-update``); ingest uses the per-article
+        transactions above. Writes to the default graph itself are not kept: it is
+        always rebuilt from the article graphs.
+        """
+        kwargs.setdefault("prefixes", PREFIXES)
+        self._store.update(sparql, **kwargs)
+        self.materialize()
+
+    def materialize(self) -> int:
+        """Rebuild the merged default graph (the set union of all article graphs).
+
+        Needed only after loading quads behind the store's back (``bulk_load``, a store
+        written by an older medkg); ``replace_article``/``remove_article`` keep it current.
+        Returns the number of triples in the default graph.
+        """
+        self._store.remove_graph(ox.DefaultGraph())
+        graphs = [g for g in self._store.named_graphs()
+                  if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)]
+        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
+        self._merged = True
+        return self._default_size()
+
+    def _default_size(self) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+    def _check_merged(self) -> bool:
+        """False for a store whose article graphs are not merged into the default graph yet."""
+        has_default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+        if has_default:
+            return True
+        return not any(isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)
+                       for g in self._store.named_graphs())
 
     # ------------------------------------------------------------------ reading
     def quads(self, include_ontology: bool = True) -> Iterator[ox.Quad]:
+        """The stored quads of the named graphs (articles, and the ontology if asked)."""
         onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
-        for q in self._store.quads_for_pattern(None, None, None, None):
-            if include_ontology or q.graph_name != onto:
-                yield q
+        for g in list(self._store.named_graphs()):
+            if include_ontology or g != onto:
+                yield from self._store.quads_for_pattern(None, None, None, g)
 
     def dataset(self, include_ontology: bool = True) -> rdflib.Dataset:
         """All data as an rdflib Dataset (named graphs kept; default graph = union)."""
@@ -242,9 +293,18 @@ class Store:
         return g
 
     def query(self, sparql: str, **kwargs):
-        """Run SPARQL on the store with the default graph as the union of all graphs."""
-        kwargs.setdefault("use_default_graph_as_union", True)
+        """Run SPARQL on the store.
+
+        The default graph is the merged union of all article graphs (each triple once,
+        however many articles state it) plus the ontology graph; ``GRAPH ?g`` reaches
+        the per-article graphs. Standard prefixes (schema:, mkg:, skos: ...) are predeclared.
+        """
         kwargs.setdefault("prefixes", PREFIXES)
+        if "default_graph" not in kwargs and not kwargs.get("use_default_graph_as_union"):
+            if self._merged:
+                kwargs["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(str(ONTOLOGY_GRAPH))]
+            else:  # an unmerged store opened read-only: fall back to the (slower) union
+                kwargs["use_default_graph_as_union"] = True
         return self._store.query(sparql, **kwargs)
 
     def stats(self) -> dict:
@@ -256,7 +316,8 @@ class Store:
             ?s a ?t } GROUP BY ?t""")
         for row in rows:
             counts[row["t"].value.rsplit("/", 1)[-1]] = int(row["n"].value)
-        return {"articles": len(self.articles()), "triples": len(self._store), "by_type": counts}
+        return {"articles": len(self.articles()), "triples": self._default_size() if self._merged else len(self),
+                "quads": len(self), "by_type": counts}
 
     # ------------------------------------------------------------------ export
     def export(self, output, fmt: str | None = None, include_ontology: bool = False) -> int:
@@ -296,13 +357,14 @@ class Store:
             return counter.n
         kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "xml") else {}
         if keeps_graphs:
+            items = self.quads(include_ontology)
+        elif self._merged:
+            # the merged default graph is already the set union of the article graphs
+            items = (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
             if include_ontology:
-                self._store.dump(fh, ox_fmt, **kwargs)
-                return len(self._store)
-            onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
-            items = (q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != onto)
+                onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+                items = itertools.chain(items, (q.triple for q in self._store.quads_for_pattern(None, None, None, onto)))
         else:
-            # the union of the graphs as a set: Oxigraph removes the duplicates (SELECT DISTINCT)
             where = "GRAPH ?g { ?s ?p ?o }" if include_ontology else \
                 f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
             items = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} }}")
@@ -323,7 +385,8 @@ class Store:
             raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
         except OSError as exc:
             raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
-        return len(self._store)
+        self.materialize()
+        return len(self)
 
     def load(self, source, fmt: str | None = None, stem: str | None = None) -> None:
         """Load an RDF file into the store (into article graph ``stem`` if given)."""
@@ -337,6 +400,17 @@ class Store:
             raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
         except OSError as exc:
             raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
+        self.materialize()
+
+
+ARTICLE_GRAPH_PREFIX = str(graph_iri("x"))[:-1]
+
+
+def _retract(graph: str) -> str:
+    """SPARQL Update: remove from the default graph what only ``graph`` states."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+            f"FILTER(?h != <{graph}> && STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }} }}")
 
 
 class _Counter:

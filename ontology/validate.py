@@ -161,14 +161,16 @@ CHUNK_TRIPLES = 100_000
 
 
 def _chunks(store):
-    """N-Triples bytes of groups of whole graphs (all graphs but the ontology's)."""
-    import pyoxigraph as ox
+    """N-Triples bytes of groups of whole graphs (all named graphs but the ontology's).
+
+    The store's default graph is the merged copy of the article graphs, so it is skipped.
+    """
     from medkg.ontology.namespaces import ONTOLOGY_GRAPH
     onto = str(ONTOLOGY_GRAPH)
     ox_store = store.oxigraph
     graphs = sorted((g for g in ox_store.named_graphs() if g.value != onto), key=lambda g: g.value)
     batch: list = []
-    for g in [*graphs, ox.DefaultGraph()]:
+    for g in graphs:
         batch.extend(q.triple for q in ox_store.quads_for_pattern(None, None, None, g))
         if len(batch) >= CHUNK_TRIPLES:
             yield _nt(batch)

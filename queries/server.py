@@ -66,7 +66,7 @@ def _worker_main(store_path: str, writable: bool, conn) -> None:
             return
         try:
             if req["op"] == "update":
-                store.oxigraph.update(req["sparql"])
+                store.update(req["sparql"])
                 store.flush()
                 conn.send({"ok": True, "body": b"", "count": 0})
                 continue

@@ -221,3 +221,22 @@ def test_in_memory_store_and_extract_text():
     from medkg.ingest.pipeline import extract_text
     g = extract_text(ARTICLE_B, stem="y")
     assert (article_iri("y"), rdflib.RDF.type, SDO.NewsArticle) in g
+
+
+def test_merged_default_graph_follows_replace_and_remove():
+    """Queries see each triple once; a triple leaves the merged graph only with its last article."""
+    from rdflib import Literal, URIRef
+    st = Store()
+    shared = (URIRef("https://w3id.org/medkg/id/country/chile"), rdflib.RDF.type, SDO.Country)
+    only_a = (URIRef("https://w3id.org/medkg/id/person/x"), SDO.name, Literal("X"))
+    st.replace_article("a", [shared, only_a])
+    st.replace_article("b", [shared])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a schema:Country }"
+    assert int(next(iter(st.query(count)))["n"].value) == 1       # once, though two articles state it
+    st.replace_article("a", [shared])                             # a no longer states only_a
+    assert not bool(st.query('ASK { ?s schema:name "X" }'))
+    st.remove_article("b")
+    assert bool(st.query("ASK { ?s a schema:Country }"))          # a still states it
+    st.remove_article("a")
+    assert not bool(st.query("ASK { ?s a schema:Country }"))
+    assert len(st) == 0
