@@ -384,7 +384,8 @@ class _Article:
         if last in gz.TITLE_HEADS or (len(ws) <= 2 and first in gz.TITLE_WORDS and last in gz.TITLE_WORDS):
             seg.kind, seg.head = "TITLE", last
             return
-        if first in gz.TITLE_WORDS and len(ws) >= 2:
+        if (first in gz.TITLE_WORDS or "-" in first and all(p in gz.TITLE_WORDS for p in first.split("-"))) \
+                and len(ws) >= 2:
             # "Vice President Wu Hong": a title before a name
             titles, name = split_person(text)
             if titles and name and self.person_ok(name, strict=False):
@@ -460,6 +461,8 @@ class _Article:
                          or (len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS and seg_left
                              and any(x.low in gz.FOREIGN_ORG_ANY or x.low in gz.FOREIGN_ORG_FIRST for x in seg_left))
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
+                         or "-" in r0 and any(p in gz.TITLE_HEADS for p in r0.split("-"))
+                         or r0 == "party" and len(right) > 1 and right[1].low in gz.TITLE_HEADS
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
                          or (len(right_seg) >= 2 and right_seg[-1].low.rstrip("'’s") in gz.ORG_HEADS | gz.EVENT_HEADS

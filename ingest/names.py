@@ -51,7 +51,8 @@ def split_person(surface: str) -> tuple[str, str]:
     np_titles = _nameparser_titles()
     while len(toks) > 1:
         w = toks[0].lower().strip(".,")
-        if not w or w in gz.HONORIFICS or w in gz.TITLE_WORDS or (w in np_titles and len(toks) > 2):
+        if not w or w in gz.HONORIFICS or w in gz.TITLE_WORDS or (w in np_titles and len(toks) > 2) \
+                or ("-" in w and all(p in gz.TITLE_WORDS for p in w.split("-"))):
             titles.append(toks.pop(0))
             continue
         break

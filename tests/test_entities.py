@@ -275,3 +275,85 @@ def test_article_written_in_lower_case(extractor):
     # offsets still point into the original (lower-case) text
     e = ent(ex, "Organization", "Harlow Medical Association")
     assert all(text[m.start:m.end].lower() == "harlow medical association" for m in e.mentions)
+
+
+# ---------------------------------------------------------------- generalization patterns
+def test_accented_names_are_whole(extractor):
+    ex = run(extractor, "A delegation from Klinikum Süderfeld led by Professor Björn Sjöström visited "
+                        "Westbrook General Hospital on May 3. Dr. Inés Peñalver, Vice-President of Westbrook "
+                        "General Hospital, received the guests.\n")
+    assert {"Björn Sjöström", "Inés Peñalver"} <= names(ex, "Person")
+    assert "Klinikum Süderfeld" in names(ex, "Organization")
+    # no name cut at an accent, no institution word taken for a person
+    assert not any(len(n.split()[-1]) < 3 or "Klinikum" in n for n in names(ex, "Person"))
+
+
+def test_hyphenated_titles_are_not_people(extractor):
+    ex = run(extractor, "Tarun Mehrotra, Deputy Director-General of the Ministry of Health of Norvania, and "
+                        "Elin Sparrow, Secretary-General of the Harborview Medical Association, attended the "
+                        "forum. The Vice-President and the Party Secretary of Eastmere Hospital also spoke. "
+                        "Director-General Hamid Qureshi of the Health Bureau of Eastmere and Vice-Dean Lars Ek "
+                        "attended. Dean Omar Faruk and Party Secretary Chen Bo spoke.\n")
+    people = names(ex, "Person")
+    assert {"Tarun Mehrotra", "Elin Sparrow", "Hamid Qureshi", "Lars Ek", "Omar Faruk", "Chen Bo"} <= people
+    # a title never glues a person to an institution
+    assert not any(" and " in n or "Dean" in n for n in names(ex, "Organization"))
+    assert not any(t in " ".join(people) for t in ("Director-General", "Secretary-General", "Vice-President",
+                                                   "Secretary", "Party"))
+
+
+def test_university_hospital_is_one_name_and_comma_parent(extractor):
+    ex = run(extractor, "The course was held at Marlow National University Hospital. Experts from Quillon "
+                        "Union Medical College Hospital, Quillon Academy of Medical Sciences, also attended.\n")
+    orgs = names(ex, "Organization")
+    assert "Marlow National University Hospital" in orgs
+    assert "Marlow National University" not in orgs          # no invented parent
+    assert "Quillon Union Medical College" not in orgs
+    assert ("Quillon Union Medical College Hospital", "Quillon Academy of Medical Sciences") \
+        in rels(ex, "parentOrganization")
+
+
+def test_footers_coordinations_and_embassies(extractor):
+    ex = run(extractor, "Officials from the Embassy of Peru in China and the Consulate General of Chile in "
+                        "Shanghai visited Brightwater Hospital. Brightwater Hospital and Fenwick Cancer Center "
+                        "will exchange doctors.\nCopyright © 2024 Brightwater Hospital. All rights reserved.\n"
+                        "Address: 5 Harbour Road\n")
+    orgs = names(ex, "Organization")
+    assert {"Embassy of Peru in China", "Consulate General of Chile in Shanghai", "Brightwater Hospital",
+            "Fenwick Cancer Center"} <= orgs
+    assert not any(n.startswith("2024") or " and " in n for n in orgs)
+    assert {"Peru", "China", "Chile"} <= names(ex, "Country")
+
+
+def test_signing_and_visit_events(extractor):
+    ex = run(extractor, "On March 2, a delegation from Alderley University Hospital visited Greystone "
+                        "Children's Hospital. During the visit, the two sides signed a cooperation agreement on "
+                        "pediatric surgery.\n")
+    evs = names(ex, "Event")
+    assert "Visit of the Alderley University Hospital delegation to Greystone Children's Hospital" in evs
+    assert ("Signing of the cooperation agreement between Alderley University Hospital and "
+            "Greystone Children's Hospital") in evs
+    ex = run(extractor, "Norbury Heart Hospital and Pellham Medical Center signed a memorandum of "
+                        "understanding on June 5 to cooperate in cardiology.\n")
+    assert any(e.startswith("Signing of the memorandum of understanding between") for e in names(ex, "Event"))
+
+
+def test_specialties_in_lists_compounds_and_written_names(extractor):
+    ex = run(extractor, "The meeting included sub-forums on sleep medicine, regional anesthesia and clinical "
+                        "nutrition. The hospital is good at rehabilitation medicine and cardiovascular medicine, "
+                        "and its Department of Anesthesiology and Pain Medicine trains residents. Patients "
+                        "recovering after cardiac surgery were discussed. The director hopes to develop robotic "
+                        "surgery in the future.\n")
+    sp = names(ex, "Specialty")
+    assert {"sleep medicine", "regional anesthesia", "clinical nutrition", "rehabilitation medicine",
+            "cardiovascular medicine", "anesthesiology and pain medicine"} <= sp
+    assert not {"cardiology", "physical medicine and rehabilitation", "pain medicine", "cardiac surgery",
+                "robotic surgery"} & sp
+
+
+def test_workshop_series_and_edition_are_separate(extractor):
+    ex = run(extractor, "The 3rd Baltic Wound Care Workshop was held in Riga on May 9, 2024. The workshop is "
+                        "part of the Baltic Wound Care Workshop series launched in 2021.\n")
+    evs = names(ex, "Event")
+    assert "3rd Baltic Wound Care Workshop" in evs
+    assert any(e.lower() == "baltic wound care workshop series" for e in evs)
