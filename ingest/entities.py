@@ -463,6 +463,8 @@ class _Article:
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or "-" in r0 and any(p in gz.TITLE_HEADS for p in r0.split("-"))
                          or r0 == "party" and len(right) > 1 and right[1].low in gz.TITLE_HEADS
+                         or (len(right_seg) >= 2 and right_seg[-1].low in gz.JOINABLE_HEADS
+                             and any(x.low in gz.ORG_HEADS for x in cur) and not (seg_left and seg_left[-1].low in gz.ORG_HEADS and len(seg_left) == 1))
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
                          or (len(right_seg) >= 2 and right_seg[-1].low.rstrip("'’s") in gz.ORG_HEADS | gz.EVENT_HEADS
@@ -839,8 +841,10 @@ class _Article:
             if not re.fullmatch(r"\s*(?:\(\s*[A-Z][A-Za-z&-]{1,11}\s*\)\s*)?,\s*(?:the\s+)?", between) \
                     or a.parent is not None:
                 continue
-            if b.parent is not None and b.head == a.head and re.fullmatch(r"\s*,\s*the\s+", between) \
-                    and not self.distinctive(b.segs[0].toks, strong=True):
+            if b.parent is not None and re.fullmatch(r"\s*,\s*the\s+", between) and (
+                    b.head == a.head and not self.distinctive(b.segs[0].toks, strong=True)
+                    or a.head in gz.INSTITUTION_HEADS and b.head in gz.INSTITUTION_HEADS
+                    and b.segs[0].toks[0].low in gz.STRONG_GENERIC):
                 # "X Hospital, the Affiliated Hospital of Y": one hospital, a child of Y
                 self.reg.merge(a.key, b.key)
                 continue
@@ -1177,6 +1181,13 @@ class _Article:
                     if not self.in_junk(m.start()):
                         self.reg.mention(e.key, (m.start(), m.end()))
 
+    def rescan_one(self, key: str) -> None:
+        e = self.ex.entities[self.reg.resolve(key)]
+        pat = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in e.name.split()) + r"(?![\w-])"
+        for m in re.finditer(pat, self.text):
+            if not self.in_junk(m.start()):
+                self.reg.mention(e.key, (m.start(), m.end()))
+
     def anaphora(self) -> None:
         """'the conference', 'this training course', 'the launch ceremony': mentions of the event meant."""
         evs = [e for e in self.ex.entities.values() if e.type == "Event"]
@@ -1250,7 +1261,7 @@ class _Article:
         """'A and B signed a cooperation agreement': 'Signing of the cooperation agreement between A and B'."""
         ents, text = self.ex.entities, self.text
         rx = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
-                        r"(?:agreement|memorandum of understanding|memorandum|MOU|MoU|contract))\b"
+                        r"(?:agreement|memorandum of understanding|memorandum|MOU|MoU|contract|letter of intent))\b"
                         r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|MOU|MoU))"
                         r"\s+(?:was|were|has been|had been)\s+signed\b")
         for sent in self.doc.sents:
@@ -1322,6 +1333,14 @@ class _Article:
             m = re.search(guests + r"\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
             if m:
                 guest = next((k for s0, _e, k in orgs if s0 == a + m.end()), None)
+                if guest is None:
+                    # "a delegation from Shriners Children's": a name without a head noun, known to NER as ORG
+                    span = next(((x, y) for x, y, lab in self.ner_spans if lab == "ORG" and x == a + m.end()), None)
+                    if span and self.text[span[0]].isupper():
+                        oname = clean(self.text[span[0]:span[1]])
+                        if len(oname.split()) >= 2 and not self.reg.find("Person", oname):
+                            guest = self.reg.add("Organization", oname, span, conf=0.6)
+                            self.rescan_one(guest)
             if guest is None:
                 guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
                               and text[e0:a + dm.start()].strip() == ""), None)

@@ -64,6 +64,9 @@ ORG_RANK = {
     "association": 4, "society": 4, "federation": 4, "alliance": 4, "council": 4,
     "administration": 4, "agency": 4, "foundation": 4, "union": 4, "embassy": 4, "consulate": 4,
 }
+#: heads of whole institutions: "A of X and B <head>" is two institutions
+JOINABLE_HEADS = {"hospital", "university", "college", "academy", "institute", "institutet", "clinic", "association",
+                  "society", "federation", "foundation", "corporation", "ministry", "commission", "infirmary"}
 #: heads whose prefix may itself name the parent ("<University> Cancer Hospital")
 PREFIX_PARENT_HEADS = {"hospital", "base", "center", "centre", "team", "department", "office",
                        "division", "institute", "branch", "laboratory", "clinic", "school",
@@ -307,7 +310,8 @@ FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "t
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",
                   "anaesthesiology", "anesthesia", "anaesthesia", "rehabilitation", "nursing", "psychiatry",
                   "dermatology", "ophthalmology", "gastroenterology", "nephrology", "hematology", "haematology",
-                  "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry"}
+                  "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry", "orthopedics",
+                  "orthopaedics", "ophthalmology"}
 
 
 def norm(s: str) -> str:
