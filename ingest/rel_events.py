@@ -326,6 +326,9 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             continue      # "P from COUNTRY" is the person's nationality, handled with the person
         if _lem(stop) == "invite":
             ok = True
+        elif stop.lower_ == "in" and stop.head.lemma_.lower() in ("work", "study", "live", "stay", "practice",
+                                                                   "practise", "bear", "grow", "serve", "teach"):
+            ok = False      # "P, who has worked in Germany": the person's past, not the event's participants
         elif stop.lower_ in ("from", "in"):
             # a group of people before "from/in" ("surgeons from", "experts ... in China"); not
             # "the first resection in COUNTRY" or "hospitals in COUNTRY"

@@ -429,7 +429,8 @@ Dr. Zhao Min served as tutors of the workshop. Professor Hans Keller of Rhine Un
 the opening lecture.
 
 "I will use what I learned at home," said Dr. Amal Hassan, one of the trainees. Professor Gu Ning, Director \
-of the Department of Orthopedics, serves as director of the spine program.
+of the Department of Orthopedics, serves as director of the spine program. Professor Bai Yun, who has \
+worked in Canada for ten years, chaired the workshop.
 """
 
 
@@ -440,5 +441,7 @@ def test_tutors_quoted_trainees_and_foreign_speaker():
         assert (ev, SDO.attendee, node(g, name)) in g, name
     assert (node(g, "Hans Keller"), SDO.nationality, node(g, "Germany")) in g
     assert (ev, MKG.participantCountry, node(g, "Germany")) in g
-    # holding a post is not taking part
+    # holding a post is not taking part; where a chair once worked is not a participant country
     assert (ev, SDO.attendee, node(g, "Gu Ning")) not in g
+    assert (ev, SDO.attendee, node(g, "Bai Yun")) in g
+    assert (ev, MKG.participantCountry, node(g, "Canada")) not in g
