@@ -260,7 +260,10 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
             found = True
     if b > a:
         for c in ctx.top(si, "Country"):
-            if a <= c.ts and c.te <= b and c.ts > a and doc[c.ts - 1].lower_ in ("in", "from", "of", "("):
+            k = c.ts - 1
+            if k > a and doc[k].lower_ == "the":
+                k -= 1
+            if a <= c.ts and c.te <= b and k >= a and doc[k].lower_ in ("in", "from", "of", "("):
                 ctx.add(p.key, "nationality", c.key, si, 0.75)
         # "P, Head of X at ORG (in CITY), COUNTRY": the country closes the post's organization
         for o in ctx.top(si, ("Organization", "Place")):
@@ -472,7 +475,7 @@ def country_after_org(ctx: Ctx, si: int, tok: int) -> M | None:
     doc, sent = ctx.doc, ctx.sents[si]
     k = tok
     for _ in range(3):
-        if k + 1 >= sent.end or doc[k].lower_ not in ("in", "from", ","):
+        if k + 1 >= sent.end or doc[k].lower_ not in ("in", "from", ",", "("):
             return None
         k += 1
         while k < sent.end and doc[k].lower_ == "the":
@@ -593,6 +596,10 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
             ids |= _subtree_ids(c)
     if any(m.ts in ids for m in ctx.all_in(si, "Event")):
         return True
+    # "taught the trainees bedside skills" (the trainees as indirect object)
+    if any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ == "dative") or \
+            any(ctx.doc[i].lower_ in ("trainees", "students", "participants", "learners", "delegates") for i in ids):
+        return True
     # "led by P" modifies the delegation; "P welcomed the delegation"
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in GROUP_NOUNS:
         return True
@@ -639,6 +646,14 @@ def _attendees(ctx: Ctx):
                         for p in persons:
                             if p.te <= t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
+                else:
+                    # "The conference invited P1 from X and P2 of Y": the event is the inviter
+                    subj = [c for c in t.children if c.dep_ == "nsubj"]
+                    evm = [m for m in ctx.all_in(si, "Event") if subj and m.ts <= subj[0].i < m.te]
+                    if evm:
+                        for p in persons:
+                            if p.ts > t.i and not any(x.pos_ == "VERB" for x in doc[t.i + 1:p.ts]):
+                                ctx.add(evm[0].key, "attendee", p.key, si, 0.75)
                 continue
             # "P1 and P2 served as tutors (of the workshop)"
             if lem in ("serve", "act") and t.pos_ == "VERB":

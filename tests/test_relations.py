@@ -445,3 +445,20 @@ def test_tutors_quoted_trainees_and_foreign_speaker():
     assert (ev, SDO.attendee, node(g, "Gu Ning")) not in g
     assert (ev, SDO.attendee, node(g, "Bai Yun")) in g
     assert (ev, MKG.participantCountry, node(g, "Canada")) not in g
+
+
+INVITED = """\
+On 20 June 2024, the 2nd Seaview Seminar on Burn Surgery was held in Dalian. The seminar invited Professor \
+Aaron Cole from Lakeshore University (Canada) and Professor Yuki Arai of Sendai Burn Center, Japan. Head nurse \
+Zhou Qin taught the trainees wound dressing. "It was useful," said Dr. Ana Reyes, a trainee from the Philippines.
+"""
+
+
+def test_invited_by_the_event_and_teachers():
+    g = extract_text(INVITED, stem="invited")
+    ev = event(g)
+    for name in ("Aaron Cole", "Yuki Arai", "Zhou Qin", "Ana Reyes"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (node(g, "Aaron Cole"), SDO.nationality, node(g, "Canada")) in g
+    assert (node(g, "Ana Reyes"), SDO.nationality, node(g, "Philippines")) in g
+    assert (ev, MKG.participantCountry, node(g, "Japan")) in g
