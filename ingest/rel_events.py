@@ -34,7 +34,10 @@ _PARTICIPATE = {"attend", "participate", "gather", "invite", "train", "join", "c
 _LIST_TOKENS = {",", "and", "the", "as", "well", "&", "also", "jointly", "respectively", "(", ")", "together",
                 "with"}
 _COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries",
-                 "regions", "country", "well", "&", "other", "etc", "etc.", "(", ")", "or", "-"}
+                 "regions", "country", "well", "&", "other", "etc", "etc.", "(", ")", "or", "-",
+                 "more", "than", "over", "nearly", "almost", "about", "around", "some"}
+#: "from 20 provinces of China", "from all parts of Vietnam"
+_PART_OF = {"provinces", "cities", "regions", "parts", "areas", "corners", "states", "counties"}
 
 
 def _lem(t) -> str:
@@ -317,7 +320,8 @@ def _participant_countries(ctx: Ctx, si: int, sent):
     for c in countries:
         k = c.ts - 1
         while k >= sent.start and (k in cmap or doc[k].lower_ in _COUNTRY_LIST or number_value(doc[k].text) is not None
-                                   or doc[k].text in ("“", "”")):
+                                   or doc[k].text in ("“", "”") or doc[k].lower_ in _PART_OF or
+                                   (doc[k].lower_ == "of" and k > sent.start and doc[k - 1].lower_ in _PART_OF)):
             k = cmap[k].ts - 1 if k in cmap else k - 1
         if k < sent.start:
             continue

@@ -462,3 +462,11 @@ def test_invited_by_the_event_and_teachers():
     assert (node(g, "Aaron Cole"), SDO.nationality, node(g, "Canada")) in g
     assert (node(g, "Ana Reyes"), SDO.nationality, node(g, "Philippines")) in g
     assert (ev, MKG.participantCountry, node(g, "Japan")) in g
+
+
+def test_participants_from_provinces_of_a_country():
+    g = extract_text("On 3 May 2024, the 5th Harbor Forum on Nephrology was held in Weihai. Participants came "
+                     "from more than 20 provinces of China and from Laos and Vietnam.", stem="provinces")
+    ev = event(g)
+    for c in ("China", "Laos", "Vietnam"):
+        assert (ev, MKG.participantCountry, node(g, c)) in g, c
