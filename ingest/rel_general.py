@@ -33,8 +33,11 @@ _SPEC_CUES = (
     ("renowned", "for"), ("famous", "for"), ("center", "for"), ("centre", "for"), ("covering",),
     ("especially", "in"), ("particularly", "in"), ("advantages", "in"), ("features",), ("focuses", "on"),
     ("focusing", "on"), ("leader", "in"), ("leading", "in"), ("achievements", "in"), ("specialties", "include"),
-    ("specialties", "are"), ("specialties", "of"),
+    ("specialties", "are"), ("specialties", "of"), ("focused", "on"), ("centered", "on"), ("centred", "on"),
+    ("covered",), ("themed",), ("topics", "included"), ("topics", "include"),
 )
+_EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
+                     "topics", "especially", "particularly"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
@@ -97,6 +100,7 @@ def find_general_relations(ctx: Ctx) -> None:
             _possessive_units(ctx, si, sent)
             _consists_of(ctx, si, sent)
             _org_in_place(ctx, si, sent)
+        if ctx.all_in(si, "Organization") or ctx.main_event:
             _spec_cues(ctx, si, sent)
         if ctx.main_event:
             _talk_topics(ctx, si, sent)
@@ -396,6 +400,10 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                                     for x in range(subj[-1].te, base + i)):
                         holder = subj[-1].key
             if holder is None:
+                # "Discussions focused on A and B" / "topics covering A": the reported event's subject
+                if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and not ctx.top(si, "Organization"):
+                    for s in specs:
+                        ctx.add(ctx.main_event, "about", s.key, si, 0.6)
                 continue
             for s in specs:
                 ctx.add(holder, "specialty", s.key, si, 0.7)

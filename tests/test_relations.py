@@ -470,3 +470,12 @@ def test_participants_from_provinces_of_a_country():
     ev = event(g)
     for c in ("China", "Laos", "Vietnam"):
         assert (ev, MKG.participantCountry, node(g, c)) in g, c
+
+
+def test_event_topics_from_focus_lists_not_wishes():
+    g = extract_text("On 3 May 2024, the 5th Harbor Forum was held in Weihai. Over 200 doctors attended. Discussions "
+                     "focused on nephrology, especially in pediatric nephrology. The organizers hope to cover "
+                     "kidney transplantation in the future.", stem="topics")
+    names = {str(n).lower() for o in g.objects(event(g), SDO.about) for n in g.objects(o, SDO.name)}
+    assert {"nephrology", "pediatric nephrology"} <= names, names
+    assert "kidney transplantation" not in names
