@@ -853,7 +853,7 @@ class _Article:
             in_list = c is not None and bool(re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?",
                                                           self.text[self._chain_end(b):c.start]))
             if (ra <= 2 and rb > ra and rb >= 3) or (ra == 3 and b.head in ("university", "academy", "network",
-                                                                           "healthcare", "trust")
+                                                                           "healthcare", "trust", "school", "faculty")
                                                      and not in_list):
                 self.reg.relate(a.key, "parentOrganization", b.key, (a.start, b.end), 0.8)
                 self.reg.alias(a.key, clean(self.text[a.start:self._chain_end(b)]))
@@ -996,7 +996,9 @@ class _Article:
             info = (gz.singular_phrase(" ".join(words_)), None, False)
             before = re.search(r"([^\W\d_][\w'-]*)\s*$", self.text[max(0, s - 30):s])
             if before and before.group(1).lower() not in gz.QUALITY and before.group(1).lower() not in gz.PERSON_STOP:
-                continue      # only a tail of a longer compound ("Abdominal Wall Surgery")
+                btok = self.tok_at.get(max(0, s - 30) + before.start(1))
+                if btok is None or btok.pos_ not in ("VERB", "AUX") or before.group(1)[0].isupper():
+                    continue      # only a tail of a longer compound ("Abdominal Wall Surgery")
             if self.specialty_ok(s, e, surface, (info[0], None, True)):
                 self.add_specialty(s, e, surface, info)
                 taken.append((s, e))

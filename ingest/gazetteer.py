@@ -304,14 +304,15 @@ FIELD_MODIFIERS = {
     "palliative", "radiation", "abdominal", "hernia", "precision", "disaster", "tropical", "travel",
     "aerospace", "military", "occupational", "environmental", "regenerative", "translational", "preventive",
     "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical", "valve",
-    "valvular", "aortic", "coronary", "structural", "congenital", "gynecologic", "gynaecologic",
+    "valvular", "aortic", "coronary", "structural", "congenital", "gynecologic", "gynaecologic", "stroke",
+    "living", "donor",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",
                   "anaesthesiology", "anesthesia", "anaesthesia", "rehabilitation", "nursing", "psychiatry",
                   "dermatology", "ophthalmology", "gastroenterology", "nephrology", "hematology", "haematology",
                   "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry", "orthopedics",
-                  "orthopaedics", "ophthalmology"}
+                  "orthopaedics", "ophthalmology", "hepatology", "cardiology", "neonatology", "rheumatology"}
 
 
 def norm(s: str) -> str:

@@ -357,3 +357,23 @@ def test_workshop_series_and_edition_are_separate(extractor):
     evs = names(ex, "Event")
     assert "3rd Baltic Wound Care Workshop" in evs
     assert any(e.lower() == "baltic wound care workshop series" for e in evs)
+
+
+def test_school_parent_after_comma_and_joined_institutions(extractor):
+    ex = run(extractor, "Doctors from Larkspur Hospital, Bellmoor School of Medicine, met experts of the "
+                        "Northern Association of Urology and Vantor Medical University. Eastholm Hospital, the "
+                        "Second Clinical College of Vantor Medical University, hosted the meeting.\n")
+    orgs = names(ex, "Organization")
+    assert {"Northern Association of Urology", "Vantor Medical University", "Eastholm Hospital"} <= orgs
+    assert not any(" and Vantor" in n for n in orgs)
+    assert ("Larkspur Hospital", "Bellmoor School of Medicine") in rels(ex, "parentOrganization")
+    assert ("Eastholm Hospital", "Vantor Medical University") in rels(ex, "parentOrganization")
+    assert "Second Clinical College of Vantor Medical University" not in orgs   # the hospital's other name
+
+
+def test_fields_with_unlisted_modifiers_in_lists(extractor):
+    ex = run(extractor, "Professor Ida Moreau said the department is good at valve surgery, aortic surgery and "
+                        "heart transplantation. The program covered living donor liver transplantation and "
+                        "pediatric hepatology.\n")
+    assert {"valve surgery", "aortic surgery", "living donor liver transplantation",
+            "pediatric hepatology"} <= names(ex, "Specialty")
