@@ -770,7 +770,9 @@ def report(results: dict, quick: bool) -> str:
                   "N-Quads keeps the graphs):", "",
                   "| Format | Triples | Wall s | CPU s | Triples/s | s per 1M | File |", "|---|---|---|---|---|---|---|"]
         for fmt, label in (("turtle", "Turtle"), ("nq", "N-Quads")):
-            e = st[f"export_{fmt}"]
+            e = st.get(f"export_{fmt}")
+            if not e:
+                continue
             lines.append(f"| {label} | {e['triples']:,} | {e['wall_s']} | {e['cpu_s']} | {e['tps']:,} | "
                          f"{e['s_per_1m']} | {e['mb']} MB |")
         lines.append("")
@@ -919,6 +921,8 @@ def main(argv=None) -> int:
         results["seconds"] = time.perf_counter() - t0
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
+    if args.json:       # first: the raw figures survive a problem in the report
+        Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     text = report(results, args.quick)
     others = other_sections()
     if others:
