@@ -7,7 +7,9 @@ Unchanged articles (same content hash) are skipped, so re-ingesting is idempoten
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
+from collections import deque
 import os
 import time
 from dataclasses import dataclass, field
@@ -100,8 +102,12 @@ def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes, int, int]]
     from medkg.graph.store import ntriples
     out = []
     for art in articles:
-        stem, triples, words = _extract(art)
-        out.append((stem, ntriples(triples), len(triples), words))
+        try:
+            stem, triples, words = _extract(art)
+            out.append((stem, ntriples(triples), len(triples), words))
+        except Exception as exc:  # one bad article must not stop the run
+            msg = " ".join(str(exc).split())[:200] or type(exc).__name__
+            out.append((art.stem, None, 0, f"extraction failed ({type(exc).__name__}: {msg})"))
     return out
 
 
@@ -159,6 +165,12 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     sources = {a.stem: a.source for a in todo}
     try:
         for stem, data, count, words in _run(todo, n, model):
+            if data is None:             # extraction failed: ``words`` holds the reason
+                skip = Skip(sources[stem], words, error=True)
+                report.skipped.append(skip)
+                if on_event:
+                    on_event("error", str(skip))
+                continue
             store.replace_article_ntriples(stem, data, count)
             report.triples += count
             report.words += words
@@ -203,5 +215,15 @@ def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple
     workers = min(workers, len(todo))
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        for results in pool.imap(_extract_chunk, _chunks(todo, workers)):
+        # bounded window of chunks in flight: results never pile up when the writer lags
+        pending: deque = deque()
+        chunks = iter(_chunks(todo, workers))
+        window = workers * 3
+        for chunk in itertools.islice(chunks, window):
+            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+        while pending:
+            results = pending.popleft().get()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_extract_chunk, (nxt,)))
             yield from results

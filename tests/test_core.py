@@ -240,3 +240,21 @@ def test_merged_default_graph_follows_replace_and_remove():
     st.remove_article("a")
     assert not bool(st.query("ASK { ?s a schema:Country }"))
     assert len(st) == 0
+
+
+def test_an_article_whose_extraction_fails_is_reported_and_the_rest_ingested(corpus, tmp_path, monkeypatch):
+    """Fault injection: no known text crashes the extractor, so one is made to fail."""
+    import medkg.ingest.pipeline as pl
+    real = pl._extract
+
+    def flaky(article):
+        if article.stem == "a":
+            raise RuntimeError("boom")
+        return real(article)
+    monkeypatch.setattr(pl, "_extract", flaky)
+    events = []
+    st = Store()
+    rep = ingest_paths(st, [corpus], workers=1, on_event=lambda k, m: events.append((k, m)))
+    assert rep.ingested == ["b"] and st.articles() == ["b"]
+    errors = [m for k, m in events if k == "error"]
+    assert len(errors) == 1 and "a.txt" in errors[0] and "extraction failed (RuntimeError: boom)" in errors[0]
