@@ -423,10 +423,12 @@ def test_cli_formats_agree(cli, sample_store_dir):
 
 def test_attendance_keeps_single_attendee_events():
     st_ = G.build(Store())
-    st_.oxigraph.update(
-        'INSERT DATA { GRAPH <https://w3id.org/medkg/graph/article/solo> { '
-        '<https://w3id.org/medkg/id/event/solo> a <https://schema.org/Event> ; <https://schema.org/name> "Solo" ; '
-        '<https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> . '
-        '<https://w3id.org/medkg/id/person/dave> <https://schema.org/name> "Dave Li" } }')
+    # through the Store API, so the merged default graph the queries read is kept up to date
+    st_.replace_article_ntriples(
+        "solo",
+        '<https://w3id.org/medkg/id/event/solo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .\n'
+        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/name> "Solo" .\n'
+        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> .\n'
+        '<https://w3id.org/medkg/id/person/dave> <https://schema.org/name> "Dave Li" .\n')
     got = rows(st_, "attendance", event="solo")
     assert [(r["name"], r.get("with") or "") for r in got] == [("Dave Li", "")]
