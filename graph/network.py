@@ -36,6 +36,7 @@ from typing import Iterable
 import networkx as nx
 
 from medkg.errors import MedkgError
+from medkg.fileio import atomic_path
 
 SDO = "https://schema.org/"
 MKG = "https://w3id.org/medkg/ontology#"
@@ -678,25 +679,14 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
 def export(G: nx.Graph, path: str | os.PathLike, fmt: str | None = None) -> str:
     """Write ``G`` as GraphML, GEXF (Gephi) or a CSV edge list; atomic. Returns the format."""
     fmt = export_format(path, fmt)
-    path = Path(path)
-    if not path.parent.exists():
-        raise MedkgError(f"{path}: directory {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     H = flat_graph(G)
-    try:
+    with atomic_path(path) as tmp:
         if fmt == "graphml":
             nx.write_graphml(H, tmp, named_key_ids=True)
         elif fmt == "gexf":
             nx.write_gexf(H, tmp)
         else:
             _write_csv(H, tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise MedkgError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return fmt
 
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import os
@@ -22,7 +23,8 @@ import pyoxigraph as ox
 import rdflib
 
 from medkg.errors import MedkgError
-from medkg.ontology.namespaces import MKG, ONTOLOGY_GRAPH, PREFIXES, SDO, graph_iri, stem_of_graph
+from medkg.fileio import atomic_path
+from medkg.ontology.namespaces import MKG, ONTOLOGY_GRAPH, PREFIXES, graph_iri, stem_of_graph
 
 #: format name -> (pyoxigraph format, keeps named graphs?)
 FORMATS = {
@@ -330,21 +332,8 @@ class Store:
         """
         fmt = format_for(output if isinstance(output, (str, os.PathLike)) else None, fmt)
         if isinstance(output, (str, os.PathLike)):
-            path = Path(output)
-            if path.parent and not path.parent.exists():
-                raise MedkgError(f"{path}: directory {path.parent} does not exist")
-            tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-            try:
-                with open(tmp, "wb", buffering=1 << 20) as fh:
-                    n = self._write(fh, fmt, include_ontology)
-                os.replace(tmp, path)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise MedkgError(f"{path}: cannot write ({_reason(exc)})") from None
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            return n
+            with atomic_path(output) as tmp, open(tmp, "wb", buffering=1 << 20) as fh:
+                return self._write(fh, fmt, include_ontology)
         return self._write(output, fmt, include_ontology)
 
     def _write(self, fh, fmt: str, include_ontology: bool) -> int:
@@ -379,28 +368,37 @@ class Store:
         the same quads again changes nothing).
         """
         fmt = format_for(source, fmt)
-        try:
+        with _reading(source, fmt):
             self._store.bulk_load(path=str(source), format=FORMATS[fmt][0])
-        except (SyntaxError, ValueError) as exc:
-            raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
-        except OSError as exc:
-            raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
         self.materialize()
         return len(self)
 
     def load(self, source, fmt: str | None = None, stem: str | None = None) -> None:
-        """Load an RDF file into the store (into article graph ``stem`` if given)."""
+        """Load an RDF file into the store: into article graph ``stem``, or (quad formats) its own graphs.
+
+        The default graph is derived from the article graphs, so triples cannot be
+        loaded into it: a triple format needs ``stem``.
+        """
         fmt = format_for(source, fmt)
-        try:
+        if not stem and not FORMATS[fmt][1]:
+            raise MedkgError(f"{source}: {fmt} has no named graphs; give the article id it belongs to")
+        with _reading(source, fmt):
             if stem:
                 self._store.load(path=str(source), format=FORMATS[fmt][0], to_graph=ox.NamedNode(str(graph_iri(stem))))
             else:
                 self._store.load(path=str(source), format=FORMATS[fmt][0])
-        except (SyntaxError, ValueError) as exc:
-            raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
-        except OSError as exc:
-            raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
         self.materialize()
+
+
+@contextlib.contextmanager
+def _reading(source, fmt: str):
+    """Parse and I/O errors of loading ``source`` as one-line MedkgErrors."""
+    try:
+        yield
+    except (SyntaxError, ValueError) as exc:
+        raise MedkgError(f"{source}: not valid {fmt} ({_reason(exc)})") from None
+    except OSError as exc:
+        raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
 
 
 ARTICLE_GRAPH_PREFIX = str(graph_iri("x"))[:-1]

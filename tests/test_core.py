@@ -258,3 +258,15 @@ def test_an_article_whose_extraction_fails_is_reported_and_the_rest_ingested(cor
     assert rep.ingested == ["b"] and st.articles() == ["b"]
     errors = [m for k, m in events if k == "error"]
     assert len(errors) == 1 and "a.txt" in errors[0] and "extraction failed (RuntimeError: boom)" in errors[0]
+
+
+def test_loading_triples_needs_an_article_id(tmp_path):
+    """The default graph is derived from article graphs: loaded triples must go into one."""
+    from medkg.errors import MedkgError
+    f = tmp_path / "x.ttl"
+    f.write_text('<https://w3id.org/medkg/id/person/x> <https://schema.org/name> "X" .\n')
+    st = Store()
+    with pytest.raises(MedkgError, match="x.ttl: turtle has no named graphs"):
+        st.load(f)
+    st.load(f, stem="x")
+    assert st.articles() == ["x"] and bool(st.query('ASK { ?s schema:name "X" }'))
