@@ -202,6 +202,17 @@ class Store:
         # One update request = one Oxigraph transaction: retract the old article's
         # triples from the merged default graph (unless another article states them
         # too), drop its graph, insert the new graph, and merge it into the default graph.
+        try:
+            if materialize and not self._store.contains_named_graph(ox.NamedNode(graph)):
+                # A new article (the common case): nothing to retract or drop. One
+                # transactional load writes its graph and its default-graph copy together;
+                # our N-Triples end every line with " .\n" (a newline inside a literal is escaped).
+                quads = data.replace(" .\n", f" <{graph}> .\n")
+                self._store.load(quads + data if data.endswith("\n") else quads + data + "\n",
+                                 format=ox.RdfFormat.N_QUADS)
+                return
+        except OSError as exc:
+            raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
         parts = [_retract(graph)] if materialize else []
         parts += [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}"]
         if materialize:
