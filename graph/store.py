@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import itertools
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,7 +26,8 @@ import rdflib
 
 from medkg.errors import MedkgError
 from medkg.fileio import atomic_path
-from medkg.ontology.namespaces import MKG, ONTOLOGY_GRAPH, PREFIXES, graph_iri, stem_of_graph
+from medkg.graph import counts as _counts
+from medkg.ontology.namespaces import GRAPH, MKG, ONTOLOGY_GRAPH, PREFIXES, graph_iri, stem_of_graph
 
 #: format name -> (pyoxigraph format, keeps named graphs?)
 FORMATS = {
@@ -130,9 +133,16 @@ class Store:
             raise MedkgError(f"store {self.path}: cannot open, corrupt or not an Oxigraph store ({_reason(exc)})") from None
         # The default graph holds the merged union of the article graphs (fast, duplicate-free
         # queries and exports). Stores written before it existed are merged when opened for writing.
+        self._dirty = False     # written since the counts were last refreshed?
         self._merged = self._check_merged()
         if not self._merged and not read_only:
             self.materialize()
+        elif not read_only and self._needs_snapshots():
+            self._rebuild(default_graph=False)  # a store written before snapshots existed
+        # per-entity counts (medkg.graph.counts): rebuilt if a write session did not finish
+        if not read_only and (self._dirty or not _counts.is_valid(self._store)):
+            self._dirty = False
+            _counts.refresh(self._store)
 
     # ------------------------------------------------------------------ raw access
     @property
@@ -141,10 +151,17 @@ class Store:
         return self._store
 
     def __len__(self) -> int:
-        """Quads in the named graphs (articles and ontology), not counting the merged default graph."""
-        return len(self._store) - (self._default_size() if self._merged else 0)
+        """Quads in the named graphs (articles and ontology), not counting the merged default
+        graph nor the export snapshots."""
+        return (len(self._store) - (self._default_size() if self._merged else 0)
+                - self._graph_size(ox.NamedNode(SNAPSHOT_GRAPH))
+                - self._graph_size(ox.NamedNode(str(_counts.COUNTS_GRAPH))))
 
     def flush(self) -> None:
+        """Bring the derived counts up to date after writes, and persist."""
+        if self._store is not None and self._dirty:
+            _counts.refresh(self._store)
+            self._dirty = False
         if self.path is not None:
             try:
                 self._store.flush()
@@ -198,36 +215,59 @@ class Store:
         self._replace_graph_nt(graph, data.decode("utf-8"), materialize)
         return data.count(b"\n")
 
+    def _begin_write(self) -> None:
+        """Before the first write of a session: mark the counts stale (refreshed by flush/close)."""
+        if not self._dirty:
+            _counts.invalidate(self._store)
+            self._dirty = True
+
     def _replace_graph_nt(self, graph: str, data: str, materialize: bool = True) -> None:
-        # One update request = one Oxigraph transaction: retract the old article's
-        # triples from the merged default graph (unless another article states them
-        # too), drop its graph, insert the new graph, and merge it into the default graph.
+        self._begin_write()
+        # One transaction writes the article graph, its copy in the merged default graph and
+        # its export snapshot (so they can never disagree, even after a crash).
+        data = _canonical_nt(data)
+        article = materialize and graph.startswith(ARTICLE_GRAPH_PREFIX)
+        snap = _snapshot_of(data.encode("utf-8")) if article else None
+        g = ox.NamedNode(graph)
         try:
-            if materialize and not self._store.contains_named_graph(ox.NamedNode(graph)):
+            if materialize and not self._store.contains_named_graph(g) and not self._has_snapshot(g):
                 # A new article (the common case): nothing to retract or drop. One
                 # transactional load writes its graph and its default-graph copy together;
-                # our N-Triples end every line with " .\n" (a newline inside a literal is escaped).
+                # canonical N-Triples end every line with " .\n" (a newline inside a literal is escaped).
                 quads = data.replace(" .\n", f" <{graph}> .\n")
-                self._store.load(quads + data if data.endswith("\n") else quads + data + "\n",
+                self._store.load(quads + data + (_snapshot_nq(graph, snap) if snap else ""),
                                  format=ox.RdfFormat.N_QUADS)
                 return
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
+        # An update: retract the old article's triples from the merged default graph (unless
+        # another article states them too), drop its graph, insert the new graph, merge it into
+        # the default graph and replace its snapshot -- one SPARQL update, one transaction.
         parts = [_retract(graph)] if materialize else []
         parts += [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{data}\n}} }}"]
         if materialize:
             parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        if article:
+            parts.append(_drop_snapshot(graph))
+            if snap:
+                parts.append(f"INSERT DATA {{ GRAPH <{SNAPSHOT_GRAPH}> {{ <{graph}> <{SNAPSHOT}> "
+                             f"\"{snap}\"^^<{_B64}> }} }}")
         try:
             self._store.update(" ;\n".join(parts))
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
+
+    def _has_snapshot(self, g: ox.NamedNode) -> bool:
+        return next(iter(self._store.quads_for_pattern(g, ox.NamedNode(SNAPSHOT), None,
+                                                       ox.NamedNode(SNAPSHOT_GRAPH))), None) is not None
 
     def remove_article(self, stem: str) -> bool:
         """Remove article ``stem``; False if it was not in the store."""
         g = ox.NamedNode(str(graph_iri(stem)))
         if not self._store.contains_named_graph(g):
             return False
-        self._store.update(f"{_retract(g.value)} ;\nDROP SILENT GRAPH <{g.value}>")
+        self._begin_write()
+        self._store.update(f"{_retract(g.value)} ;\nDROP SILENT GRAPH <{g.value}> ;\n{_drop_snapshot(g.value)}")
         return True
 
     def set_ontology(self, graph: rdflib.Graph) -> None:
@@ -242,26 +282,76 @@ class Store:
         always rebuilt from the article graphs.
         """
         kwargs.setdefault("prefixes", PREFIXES)
+        self._begin_write()
         self._store.update(sparql, **kwargs)
         self.materialize()
 
     def materialize(self) -> int:
-        """Rebuild the merged default graph (the set union of all article graphs).
+        """Rebuild the merged default graph (the set union of all article graphs) and the
+        export snapshots.
 
-        Needed only after loading quads behind the store's back (``bulk_load``, a store
-        written by an older medkg); ``replace_article``/``remove_article`` keep it current.
-        Returns the number of triples in the default graph.
+        Needed only after loading quads behind the store's back (``bulk_load``, ``load``, a
+        raw ``update``, a store written by an older medkg); ``replace_article`` and
+        ``remove_article`` keep both current. Returns the number of triples in the default graph.
         """
-        self._store.remove_graph(ox.DefaultGraph())
-        graphs = [g for g in self._store.named_graphs()
-                  if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)]
-        self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                for g in graphs for q in self._store.quads_for_pattern(None, None, None, g))
+        self._begin_write()
+        self._rebuild(default_graph=True)
         self._merged = True
         return self._default_size()
 
+    def _rebuild(self, default_graph: bool) -> None:
+        """Re-derive the snapshots (and the merged default graph) from the article graphs,
+        reading each graph once as N-Triples. Not transactional, like ``bulk_load``: an
+        interrupted run leaves graphs without snapshot, which exports read from disk instead."""
+        st = self._store
+        if default_graph:
+            st.remove_graph(ox.DefaultGraph())
+        st.remove_graph(ox.NamedNode(SNAPSHOT_GRAPH))
+        nt_batch, snaps, size = [], [], 0
+
+        def flush():
+            if default_graph and nt_batch:
+                st.bulk_load(b"".join(nt_batch), ox.RdfFormat.N_TRIPLES)   # into the default graph
+            if snaps:
+                st.bulk_extend(snaps)
+            nt_batch.clear()
+            snaps.clear()
+
+        snap_g, snap_p, b64 = ox.NamedNode(SNAPSHOT_GRAPH), ox.NamedNode(SNAPSHOT), ox.NamedNode(_B64)
+        for g in self._article_graphs():
+            data = st.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=g)
+            if b"_:" in data:
+                # blank nodes: copy the terms themselves (labels in text are document-scoped); no snapshot
+                if default_graph:
+                    st.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                                   for q in st.quads_for_pattern(None, None, None, g))
+                continue
+            snap = _snapshot_of(data, from_store=True)
+            if snap:
+                snaps.append(ox.Quad(g, snap_p, ox.Literal(snap, datatype=b64), snap_g))
+            nt_batch.append(data)
+            size += len(data)
+            if size > 32 << 20:
+                flush()
+                size = 0
+        flush()
+        # marks the store as having snapshots (also when no article has one)
+        st.add(ox.Quad(snap_g, ox.NamedNode(str(MKG.snapshotFormat)), ox.Literal(SNAPSHOT_FORMAT), snap_g))
+
+    def _needs_snapshots(self) -> bool:
+        return (not self._store.contains_named_graph(ox.NamedNode(SNAPSHOT_GRAPH))
+                and next(iter(self._article_graphs()), None) is not None)
+
+    def _article_graphs(self) -> Iterator[ox.NamedNode]:
+        return (g for g in self._store.named_graphs()
+                if isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX))
+
     def _default_size(self) -> int:
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return self._graph_size(ox.DefaultGraph())
+
+    def _graph_size(self, graph) -> int:
+        where = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH <{graph.value}> {{ ?s ?p ?o }}"
+        return int(next(iter(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))["n"].value)
 
     def _check_merged(self) -> bool:
         """False for a store whose article graphs are not merged into the default graph yet."""
@@ -274,9 +364,10 @@ class Store:
     # ------------------------------------------------------------------ reading
     def quads(self, include_ontology: bool = True) -> Iterator[ox.Quad]:
         """The stored quads of the named graphs (articles, and the ontology if asked)."""
-        onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        onto, snap = ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.NamedNode(SNAPSHOT_GRAPH)
+        derived = ox.NamedNode(str(_counts.COUNTS_GRAPH))
         for g in list(self._store.named_graphs()):
-            if include_ontology or g != onto:
+            if (include_ontology or g != onto) and g != snap and g != derived:
                 yield from self._store.quads_for_pattern(None, None, None, g)
 
     def dataset(self, include_ontology: bool = True) -> rdflib.Dataset:
@@ -315,7 +406,8 @@ class Store:
         kwargs.setdefault("prefixes", PREFIXES)
         if "default_graph" not in kwargs and not kwargs.get("use_default_graph_as_union"):
             if self._merged:
-                kwargs["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(str(ONTOLOGY_GRAPH))]
+                kwargs["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(str(ONTOLOGY_GRAPH)),
+                                           ox.NamedNode(str(_counts.COUNTS_GRAPH))]
             else:  # an unmerged store opened read-only: fall back to the (slower) union
                 kwargs["use_default_graph_as_union"] = True
         return self._store.query(sparql, **kwargs)
@@ -355,6 +447,12 @@ class Store:
             items = counter.wrap(self.quads(include_ontology))
             _serialize_jsonld(items, fh, prefixes)
             return counter.n
+        if fmt == "nq":
+            return self._write_nquads(fh, include_ontology)
+        if fmt in ("turtle", "nt"):
+            n = self._write_union(fh, fmt, include_ontology)
+            if n is not None:
+                return n
         kwargs = {"prefixes": prefixes} if fmt in ("turtle", "trig", "xml") else {}
         if keeps_graphs:
             items = self.quads(include_ontology)
@@ -365,11 +463,68 @@ class Store:
                 onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
                 items = itertools.chain(items, (q.triple for q in self._store.quads_for_pattern(None, None, None, onto)))
         else:
-            where = "GRAPH ?g { ?s ?p ?o }" if include_ontology else \
-                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
+            side = f"?g != <{SNAPSHOT_GRAPH}> && ?g != <{_counts.COUNTS_GRAPH}>"
+            where = f"GRAPH ?g {{ ?s ?p ?o }} FILTER({side})" if include_ontology else \
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}> && {side})"
             items = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} }}")
         ox.serialize(counter.wrap(items), fh, ox_fmt, **kwargs)
         return counter.n
+
+    def _snapshots(self) -> Iterator[tuple[ox.NamedNode, bytes, bool]]:
+        """(article graph, its N-Triples, from a snapshot?) for every article graph: first those
+        with a snapshot, then those read from disk (bulk-loaded or raw-updated and not yet
+        materialized, blank nodes, an interrupted rebuild)."""
+        graphs = set(self._article_graphs())
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(SNAPSHOT), None, ox.NamedNode(SNAPSHOT_GRAPH)):
+            if q.subject in graphs:       # (a snapshot always has its graph; be safe anyway)
+                graphs.discard(q.subject)
+                yield q.subject, zlib.decompress(base64.b64decode(q.object.value)), True
+        for g in graphs:
+            yield g, self._store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=g), False
+
+    def _write_nquads(self, fh, include_ontology: bool) -> int:
+        """N-Quads, one graph per article: the snapshots with the graph name appended to each line."""
+        n = 0
+        for g, data, _ in self._snapshots():
+            n += data.count(b"\n")
+            fh.write(data.replace(b" .\n", b" <" + g.value.encode("utf-8") + b"> .\n"))
+        if include_ontology:
+            onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+            counter = _Counter()
+            ox.serialize(counter.wrap(self._store.quads_for_pattern(None, None, None, onto)), fh,
+                         ox.RdfFormat.N_QUADS)
+            n += counter.n
+        return n
+
+    def _write_union(self, fh, fmt: str, include_ontology: bool) -> int | None:
+        """Turtle / N-Triples of the union from the snapshots: lines deduplicated in memory
+        (first occurrence kept, so each article's subjects stay grouped), then Turtle written
+        by Oxigraph. None (caller streams from disk) when the snapshots are too big to hold
+        or too many graphs lack one."""
+        chunks, size, n_snap, n_graphs = [], 0, 0, None
+        for g, data, snapshot in self._snapshots():
+            if not snapshot and n_graphs is None:       # the snapshots are done; the rest is read from disk
+                n_graphs = sum(1 for _ in self._article_graphs())
+                if n_graphs - n_snap > max(10, n_graphs // 10):
+                    return None             # mostly without snapshots (an old store opened read-only)
+            n_snap += snapshot
+            chunks.append(data)
+            size += len(data)
+            if size > UNION_MEMORY_LIMIT:
+                return None
+        if include_ontology:
+            chunks.append(self._store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(ONTOLOGY_GRAPH))))
+        lines = dict.fromkeys(itertools.chain.from_iterable(c.split(b"\n") for c in chunks))
+        chunks = None
+        lines.pop(b"", None)
+        data = b"\n".join(lines)
+        if data:
+            data += b"\n"
+        if fmt == "nt":
+            fh.write(data)
+        else:
+            ox.serialize(ox.parse(data, ox.RdfFormat.N_TRIPLES), fh, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+        return len(lines)
 
     def bulk_load(self, source, fmt: str | None = None) -> int:
         """Load a (large) RDF file fast, without a transaction; returns the quads now in the store.
@@ -413,6 +568,77 @@ def _reading(source, fmt: str):
 
 
 ARTICLE_GRAPH_PREFIX = str(graph_iri("x"))[:-1]
+#: side graph holding one export snapshot per article graph: ``<article graph> mkg:ntriplesSnapshot
+#: "<base64 of zlib of its N-Triples>"^^xsd:base64Binary``; never exported nor in the default graph
+SNAPSHOT_GRAPH = str(GRAPH["snapshots"])
+SNAPSHOT = str(MKG.ntriplesSnapshot)
+SNAPSHOT_FORMAT = "zlib-compressed N-Triples, base64"
+_B64 = "http://www.w3.org/2001/XMLSchema#base64Binary"
+#: Turtle/N-Triples exports deduplicate in memory up to this much N-Triples text (peak RAM
+#: about 3x; ~220 MB per 1M triples); larger stores stream from disk (slower)
+UNION_MEMORY_LIMIT = int(os.environ.get("MEDKG_EXPORT_MEMORY_MB", "1000")) << 20
+
+
+def _canonical_nt(data: str) -> str:
+    """``data`` with exactly one triple per line, each ending in " .\\n" (what :func:`ntriples`
+    writes); anything else (comments, blank lines, other spacing) is re-serialized by Oxigraph."""
+    if not data:
+        return data
+    if not data.endswith("\n"):
+        data += "\n"
+    if data.count("\n") == data.count(" .\n") and not data.startswith("#") and "\n#" not in data:
+        return data
+    return ox.serialize(ox.parse(data.encode("utf-8"), ox.RdfFormat.N_TRIPLES), None,
+                        ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+#: a line whose object is a literal with a datatype or a language tag with capitals: Oxigraph
+#: stores some of those canonically (e.g. "07"^^xsd:nonNegativeInteger reads back as "7"^^xsd:integer)
+_STORED_DIFFERENTLY = re.compile(
+    rb'^([^"\n]*)("(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)) \.$', re.M)
+_AS_STORED: dict[bytes, bytes] = {}
+
+
+def _as_stored(data: bytes) -> bytes:
+    """``data`` (canonical N-Triples) with each literal written as Oxigraph reads it back from
+    the store, so that a snapshot says exactly what the article graph holds. Oxigraph itself
+    decides (an in-memory store round trip of the literals not seen before, cached)."""
+    lits = {m.group(2) for m in _STORED_DIFFERENTLY.finditer(data)}
+    if not lits:
+        return data
+    new = [lit for lit in lits if lit not in _AS_STORED]
+    if new:
+        if len(_AS_STORED) > 200_000:
+            _AS_STORED.clear()
+        mem = ox.Store()
+        mem.load(b"".join(b"<urn:x:%d> <urn:x:p> %s .\n" % (i, lit) for i, lit in enumerate(new)),
+                 ox.RdfFormat.N_TRIPLES)
+        for q in mem:
+            _AS_STORED[new[int(q.subject.value[6:])]] = str(q.object).encode("utf-8")
+    if all(_AS_STORED[lit] == lit for lit in lits):
+        return data
+    return _STORED_DIFFERENTLY.sub(lambda m: m.group(1) + _AS_STORED[m.group(2)] + b" .", data)
+
+
+def _snapshot_of(data: bytes, from_store: bool = False) -> str | None:
+    """The snapshot literal of an article graph's canonical N-Triples (duplicate lines
+    dropped), or None: no triples, or blank nodes (their labels only hold within one document).
+    ``from_store``: ``data`` was read from the store, so already says what it holds."""
+    if not data or b"_:" in data:
+        return None
+    if not from_store:
+        data = _as_stored(data)
+    lines = dict.fromkeys(data.split(b"\n"))
+    lines.pop(b"", None)
+    return base64.b64encode(zlib.compress(b"\n".join(lines) + b"\n", 1)).decode("ascii")
+
+
+def _snapshot_nq(graph: str, snap: str) -> str:
+    return f'<{graph}> <{SNAPSHOT}> "{snap}"^^<{_B64}> <{SNAPSHOT_GRAPH}> .\n'
+
+
+def _drop_snapshot(graph: str) -> str:
+    return f"DELETE WHERE {{ GRAPH <{SNAPSHOT_GRAPH}> {{ <{graph}> <{SNAPSHOT}> ?z }} }}"
 
 
 def _retract(graph: str) -> str:
