@@ -592,21 +592,27 @@ def _canonical_nt(data: str) -> str:
                         ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-#: a line whose object is a literal with a datatype or a language tag with capitals: Oxigraph
-#: stores some of those canonically (e.g. "07"^^xsd:nonNegativeInteger reads back as "7"^^xsd:integer)
-_STORED_DIFFERENTLY = re.compile(
-    rb'^([^"\n]*)("(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)) \.$', re.M)
 _AS_STORED: dict[bytes, bytes] = {}
 
 
-def _as_stored(data: bytes) -> bytes:
-    """``data`` (canonical N-Triples) with each literal written as Oxigraph reads it back from
-    the store, so that a snapshot says exactly what the article graph holds. Oxigraph itself
-    decides (an in-memory store round trip of the literals not seen before, cached)."""
-    lits = {m.group(2) for m in _STORED_DIFFERENTLY.finditer(data)}
-    if not lits:
-        return data
-    new = [lit for lit in lits if lit not in _AS_STORED]
+def _as_stored(lines: list[bytes]) -> list[bytes]:
+    """Canonical N-Triples lines (each ending in " .") with every literal written as Oxigraph
+    reads it back from the store (it keeps some datatypes as values: "07"^^xsd:nonNegativeInteger
+    comes back as "7"^^xsd:integer), so that a snapshot says exactly what the article graph holds.
+    Oxigraph itself decides: the literals not seen before make one in-memory store round trip."""
+    todo = []
+    for i, line in enumerate(lines):
+        if b'"^^<' in line:
+            todo.append(i)
+        elif b'"@' in line:
+            tag = line[line.rfind(b'"@') + 2:-2]
+            if tag != tag.lower():
+                todo.append(i)
+    if not todo:
+        return lines
+    # the object is the only term that can hold a '"', so the first one starts the literal
+    lits = [lines[i][lines[i].index(b'"'):-2] for i in todo]
+    new = [lit for lit in set(lits) if lit not in _AS_STORED]
     if new:
         if len(_AS_STORED) > 200_000:
             _AS_STORED.clear()
@@ -615,9 +621,12 @@ def _as_stored(data: bytes) -> bytes:
                  ox.RdfFormat.N_TRIPLES)
         for q in mem:
             _AS_STORED[new[int(q.subject.value[6:])]] = str(q.object).encode("utf-8")
-    if all(_AS_STORED[lit] == lit for lit in lits):
-        return data
-    return _STORED_DIFFERENTLY.sub(lambda m: m.group(1) + _AS_STORED[m.group(2)] + b" .", data)
+    out = list(lines)
+    for i, lit in zip(todo, lits):
+        stored = _AS_STORED[lit]
+        if stored != lit:
+            out[i] = lines[i][:lines[i].index(b'"')] + stored + b" ."
+    return out
 
 
 def _snapshot_of(data: bytes, from_store: bool = False) -> str | None:
@@ -626,10 +635,9 @@ def _snapshot_of(data: bytes, from_store: bool = False) -> str | None:
     ``from_store``: ``data`` was read from the store, so already says what it holds."""
     if not data or b"_:" in data:
         return None
+    lines = [line for line in dict.fromkeys(data.split(b"\n")) if line]
     if not from_store:
-        data = _as_stored(data)
-    lines = dict.fromkeys(data.split(b"\n"))
-    lines.pop(b"", None)
+        lines = dict.fromkeys(_as_stored(lines))
     return base64.b64encode(zlib.compress(b"\n".join(lines) + b"\n", 1)).decode("ascii")
 
 
