@@ -168,7 +168,10 @@ def _chunks(store):
     from medkg.ontology.namespaces import ONTOLOGY_GRAPH
     onto = str(ONTOLOGY_GRAPH)
     ox_store = store.oxigraph
-    graphs = sorted((g for g in ox_store.named_graphs() if g.value != onto), key=lambda g: g.value)
+    from medkg.graph.store import ARTICLE_GRAPH_PREFIX
+    # the article graphs only (not the ontology nor the store's derived side graphs)
+    graphs = sorted((g for g in ox_store.named_graphs()
+                     if g.value != onto and g.value.startswith(ARTICLE_GRAPH_PREFIX)), key=lambda g: g.value)
     batch: list = []
     for g in graphs:
         batch.extend(q.triple for q in ox_store.quads_for_pattern(None, None, None, g))

@@ -90,7 +90,7 @@ class NamedQuery:
         values = dict(values or {})
         for k in values:
             self.param(k)
-        terms = {}
+        terms, paging = {}, {}
         for p in self.params:
             if p.name in values:
                 raw = values[p.name]
@@ -99,8 +99,17 @@ class NamedQuery:
                                  f"(--param {p.name}=VALUE)")
             else:
                 raw = p.default
-            terms[p.name] = to_term(raw, p.type, p.name)
-        return bind_values(self.text, terms) if terms else self.text
+            if p.name in PAGING:
+                paging[p.name] = to_count(raw, p.name)
+            else:
+                terms[p.name] = to_term(raw, p.type, p.name)
+        text = bind_paging(self.text, paging) if paging else self.text
+        return bind_values(text, terms) if terms else text
+
+    @property
+    def paged(self) -> bool:
+        """True when the query takes ``limit``/``offset`` (a page of the ranked results)."""
+        return any(p.name == "limit" for p in self.params)
 
     def columns(self) -> list[str]:
         """The result variables (SELECT) — found by running on an empty store."""
@@ -291,6 +300,34 @@ def to_term(raw, ptype: str, pname: str = "value"):
         iri = expand_iri(str(raw)) if str(raw).strip() else None
         return ox.NamedNode(iri) if iri else ox.Literal(str(raw).strip())
     raise bad(f"unknown parameter type {ptype!r}")
+
+
+# ---------------------------------------------------------------------- paging
+#: parameters bound as the integers of ``LIMIT $_limit`` / ``OFFSET $_offset`` (SPARQL
+#: allows no variable there). A value is validated to a non-negative int before it is
+#: written, so only digits ever reach the query text; ``limit 0`` = no limit.
+PAGING = ("limit", "offset")
+_PAGING_RE = re.compile(r"\b(LIMIT|OFFSET)\s+\$_(limit|offset)\b", re.IGNORECASE)
+
+
+def to_count(raw, pname: str) -> int:
+    if isinstance(raw, bool):
+        raise QueryError(f"parameter '{pname}': not a non-negative integer: {raw!r}")
+    try:
+        n = int(str(raw).strip())
+    except ValueError:
+        raise QueryError(f"parameter '{pname}': not a non-negative integer: {str(raw)[:40]!r}") from None
+    if n < 0:
+        raise QueryError(f"parameter '{pname}': must be >= 0, got {n}")
+    return n
+
+
+def bind_paging(text: str, values: dict[str, int]) -> str:
+    """Write the ``limit``/``offset`` integers into ``LIMIT $_limit`` / ``OFFSET $_offset``."""
+    def sub(m):
+        n = values.get(m.group(2).lower(), 0)
+        return "" if n == 0 else f"{m.group(1)} {n}"
+    return _PAGING_RE.sub(sub, text)
 
 
 # ---------------------------------------------------------------------- scanning the template

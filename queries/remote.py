@@ -256,6 +256,12 @@ def store_graphs(store, include_ontology: bool = True) -> dict[str, list]:
         if g == onto and not include_ontology:
             continue
         out.setdefault(g, []).append(ox.Triple(_skolem(q.subject, g), q.predicate, _skolem(q.object, g)))
+    # the derived per-entity counts the ranking queries sort by (medkg.graph.counts), current
+    from medkg.graph.counts import COUNTS_GRAPH
+    store.flush()       # refreshes the counts after writes in this session
+    counts = [q.triple for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(COUNTS_GRAPH)))]
+    if counts:
+        out[str(COUNTS_GRAPH)] = counts
     return out
 
 

@@ -122,7 +122,7 @@ def normalize(result):
 def test_push_update_idempotent(oxigraph, invented):
     oxigraph.clear()
     rep = push(invented, endpoint=oxigraph.update, batch_size=100)
-    assert rep.graphs == len(invented.articles()) + 1  # + ontology graph
+    assert rep.graphs == len(invented.articles()) + 2  # + ontology graph, counts graph
     assert rep.requests > 2  # batched
     first = oxigraph.quads()
     assert first == store_quads(invented)
@@ -203,7 +203,7 @@ def test_sample_queries_remote(oxigraph, sample_store):
 def test_cli_push_and_query(oxigraph, invented_dir_cli, cli):
     oxigraph.clear()
     res = cli("--store", invented_dir_cli, "push", "--endpoint", oxigraph.update, "--batch-size", "200")
-    assert res.exit_code == 0 and "pushed 3 graphs" in res.output
+    assert res.exit_code == 0 and "pushed 4 graphs" in res.output  # 2 articles, ontology, counts
     res = cli("query", "people_by_country", "-p", "country=CN", "-f", "json", "--endpoint", oxigraph.query)
     assert res.exit_code == 0, res.output
     names = {b["name"]["value"] for b in json.loads(res.output)["results"]["bindings"]}

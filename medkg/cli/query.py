@@ -100,8 +100,13 @@ def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeo
     from medkg.queries.results import serialize
     values = parse_params(params)
     named, text = _resolve(query, values)
+    page = None
     if named is not None:
+        if named.paged and limit is not None and "limit" not in values:
+            values["limit"] = str(limit)     # --limit is the page size of a paged named query
         text = named.bind(values)
+        if named.paged:
+            page = int(values.get("limit", named.param("limit").default) or 0)
     if show_query:
         click.echo(text.rstrip())
         return
@@ -121,6 +126,10 @@ def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeo
     if res.kind != "graph" and fmt in ("turtle", "nt", "rdfxml", "jsonld"):
         raise QueryError(f"--format {fmt}: only for CONSTRUCT/DESCRIBE (use table, json, csv, tsv, xml)")
     data = serialize(res, fmt)
+    if page and res.kind == "bindings" and len(res.rows) >= page:
+        offset = int(values.get("offset", 0) or 0)
+        click.echo(f"medkg: showing {page} rows (a page: next with -p offset={offset + page}, "
+                   f"all with --limit 0)", err=True)
     if output:
         _write_atomic(output, data)
     else:
