@@ -134,6 +134,7 @@ class Store:
         # The default graph holds the merged union of the article graphs (fast, duplicate-free
         # queries and exports). Stores written before it existed are merged when opened for writing.
         self._dirty = False     # written since the counts were last refreshed?
+        self._touched: set[str] | None = set()   # entities to recount (None: all)
         self._merged = self._check_merged()
         if not self._merged and not read_only:
             self.materialize()
@@ -160,8 +161,8 @@ class Store:
     def flush(self) -> None:
         """Bring the derived counts up to date after writes, and persist."""
         if self._store is not None and self._dirty:
-            _counts.refresh(self._store)
-            self._dirty = False
+            _counts.refresh(self._store, self._touched)
+            self._dirty, self._touched = False, set()
         if self.path is not None:
             try:
                 self._store.flush()
@@ -223,6 +224,10 @@ class Store:
 
     def _replace_graph_nt(self, graph: str, data: str, materialize: bool = True) -> None:
         self._begin_write()
+        if self._touched is not None and graph.startswith(ARTICLE_GRAPH_PREFIX):
+            self._touched |= _counts.mentioned(data)
+            if self._store.contains_named_graph(ox.NamedNode(graph)):
+                self._touched |= _counts.mentioned_in_graph(self._store, graph)
         # One transaction writes the article graph, its copy in the merged default graph and
         # its export snapshot (so they can never disagree, even after a crash).
         data = _canonical_nt(data)
@@ -267,6 +272,8 @@ class Store:
         if not self._store.contains_named_graph(g):
             return False
         self._begin_write()
+        if self._touched is not None:
+            self._touched |= _counts.mentioned_in_graph(self._store, g.value)
         self._store.update(f"{_retract(g.value)} ;\nDROP SILENT GRAPH <{g.value}> ;\n{_drop_snapshot(g.value)}")
         return True
 
@@ -283,6 +290,7 @@ class Store:
         """
         kwargs.setdefault("prefixes", PREFIXES)
         self._begin_write()
+        self._touched = None        # anything may have changed: recount all
         self._store.update(sparql, **kwargs)
         self.materialize()
 
@@ -295,6 +303,7 @@ class Store:
         ``remove_article`` keep both current. Returns the number of triples in the default graph.
         """
         self._begin_write()
+        self._touched = None        # rebuilt from scratch: recount all
         self._rebuild(default_graph=True)
         self._merged = True
         return self._default_size()

@@ -427,10 +427,43 @@ def bind_values(text: str, terms: dict[str, object]) -> str:
     for n in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
             raise QueryError(f"bad parameter name {n!r}")
-    row = " ".join(sparql_term(terms[n]) for n in names)
-    pos = where_brace(text)
-    block = f" VALUES ({' '.join('$_' + n for n in names)}) {{ ({row}) }} "
-    return text[:pos] + block + text[pos:]
+    sterms = {n: sparql_term(terms[n]) for n in names}
+    # the outer WHERE group and the WHERE group of every sub-select using a parameter (a
+    # sub-select does not see the outer group's variables, so it gets its own VALUES)
+    inserts = [(where_brace(text), names)]
+    for start, end in _subselect_groups(text):
+        used = {v for kind, v, a, b in _tokens(text[start:end]) if kind == "var"}
+        inner = [n for n in names if "_" + n in used]
+        if inner:
+            inserts.append((start, inner))
+    for pos, ns in sorted(inserts, reverse=True):
+        row = " ".join(sterms[n] for n in ns)
+        block = f" VALUES ({' '.join('$_' + n for n in ns)}) {{ ({row}) }} "
+        text = text[:pos] + block + text[pos:]
+    return text
+
+
+def _subselect_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the WHERE group body of every nested SELECT (start: just after its ``{``)."""
+    out, stack, pending, depth_p = [], [], [], 0
+    for kind, value, start, end in _tokens(text):
+        if kind == "word" and value.upper() == "SELECT" and stack:
+            pending.append(len(stack))          # the next '{' at this depth opens its WHERE group
+        elif kind == "punct":
+            if value == "(":
+                depth_p += 1
+            elif value == ")":
+                depth_p -= 1
+            elif value == "{":
+                opens = bool(pending) and pending[-1] == len(stack) and depth_p == 0
+                if opens:
+                    pending.pop()
+                stack.append((end, opens))
+            elif value == "}" and stack:
+                body_start, opens = stack.pop()
+                if opens:
+                    out.append((body_start, start))
+    return out
 
 
 def parse_params(pairs) -> dict[str, str]:
