@@ -35,6 +35,7 @@ from medkg.ontology.namespaces import GRAPH, MKG
 
 COUNTS_GRAPH = GRAPH["counts"]
 _G = f"<{COUNTS_GRAPH}>"
+_GN = ox.NamedNode(str(COUNTS_GRAPH))
 _VALID = f"{_G} <{MKG.countsValid}> true"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -91,11 +92,15 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
             values = " ".join(f"<{iri}>" for iri in touched)
             scope = f"VALUES ?e {{ {values} }} "
             parts.append(f"DELETE {{ GRAPH {_G} {{ ?e ?c ?n }} }} WHERE {{ {scope} GRAPH {_G} {{ ?e ?c ?n }} "
-                         f"FILTER(?c != <{MKG.rank}>) }}")
+                         f"FILTER(?c != <{MKG.rank}>) }}")  # ranks: rewritten by rerank, changed ones only
     if scope is not None:
         for name, pattern in COUNTERS.items():
             parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG[name]}> ?n }} }} WHERE {{ "
                          f"SELECT ?e (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {scope}{pattern} }} GROUP BY ?e }}")
+        # the type a counted entity is ranked in (read by rerank without a join)
+        types = " ".join(f"<{SDO}{t}>" for t in RANKED_TYPES)
+        parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG.rankType}> ?t }} }} WHERE {{ {scope}"
+                     f"GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }} ?e a ?t . VALUES ?t {{ {types} }} }}")
     if parts:
         ox_store.update(" ;\n".join(parts))
     rerank(ox_store)
@@ -103,23 +108,29 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
 
 
 def rerank(ox_store) -> None:
-    """``mkg:rank`` of every counted entity within each of its types: by articles, then name."""
-    rows = ox_store.query(f"""
-        SELECT ?e ?t ?n (MIN(STR(?name)) AS ?nm) WHERE {{
-          GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }}
-          ?e a ?t ; <{SDO}name> ?name .
-          VALUES ?t {{ {' '.join(f'<{SDO}{t}>' for t in RANKED_TYPES)} }}
-        }} GROUP BY ?e ?t ?n""")
+    """``mkg:rank`` of every counted entity within its type: by articles, ties by IRI (IRIs are
+    slugs of the names, so nearly alphabetical). Reads three predicates of the counts graph
+    (no joins) and writes only the ranks that changed."""
+    def scan(pred):
+        return ox_store.quads_for_pattern(None, ox.NamedNode(str(MKG[pred])), None, _GN)
+    count = {q.subject.value: int(q.object.value) for q in scan("articleCount")}
     by_type: dict[str, list] = {}
-    for r in rows:
-        by_type.setdefault(r["t"].value, []).append((-int(r["n"].value), r["nm"].value, r["e"].value))
-    rank_p, g = ox.NamedNode(str(MKG.rank)), ox.NamedNode(str(COUNTS_GRAPH))
-    quads = {}
+    for q in scan("rankType"):
+        e = q.subject.value
+        if e in count:
+            by_type.setdefault(q.object.value, []).append((-count[e], e))
+    new: dict[str, int] = {}
     for items in by_type.values():
         items.sort()
-        for i, (_, _, e) in enumerate(items, 1):
-            # an entity of two ranked types keeps its best rank
-            quads[e] = min(quads.get(e, i), i)
-    ox_store.update(f"DELETE WHERE {{ GRAPH {_G} {{ ?e <{MKG.rank}> ?r }} }}")
-    ox_store.extend(ox.Quad(ox.NamedNode(e), rank_p, ox.Literal(str(r), datatype=ox.NamedNode(
-        "http://www.w3.org/2001/XMLSchema#integer")), g) for e, r in quads.items())
+        for i, (_, e) in enumerate(items, 1):
+            new[e] = min(new.get(e, i), i)       # an entity of two ranked types keeps its best rank
+    old = {q.subject.value: int(q.object.value) for q in scan("rank")}
+    drop = [f"<{e}> <{MKG.rank}> {r}" for e, r in old.items() if new.get(e) != r]
+    add = [f"<{e}> <{MKG.rank}> {r}" for e, r in new.items() if old.get(e) != r]
+    parts = []
+    if drop:
+        parts.append(f"DELETE DATA {{ GRAPH {_G} {{ {' . '.join(drop)} }} }}")
+    if add:
+        parts.append(f"INSERT DATA {{ GRAPH {_G} {{ {' . '.join(add)} }} }}")
+    if parts:
+        ox_store.update(" ;\n".join(parts))
