@@ -14,8 +14,10 @@ tens of microseconds per row. Instead the store keeps, in a named graph of its o
   with an institution;
 * ``?e mkg:institutionCount n``: institutions a person is affiliated with, located in a
   country (directly or via a place), or with a specialty (``schema:medicalSpecialty``);
-* ``?e mkg:rank r``: 1 = most mentioned entity of its type (ties by name), so a page of
-  a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``).
+* ``?e mkg:rank r``: 1 = most mentioned entity of its type (ties by IRI), so a page of
+  a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``);
+* ``?e mkg:nameKey k`` (each name and alias, case-folded) and ``?e mkg:nameToken w`` (each
+  of their words): exact-name and word look-ups by index.
 
 Counts are recomputed for the entities a write session touched (those mentioned by
 the written or removed articles), ranks for all entities, in one transaction at the end
@@ -103,8 +105,39 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
                      f"GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }} ?e a ?t . VALUES ?t {{ {types} }} }}")
     if parts:
         ox_store.update(" ;\n".join(parts))
+    if scope is not None:
+        index_names(ox_store, scope)
     rerank(ox_store)
     ox_store.update(f"INSERT DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: case-folded, spaces collapsed."""
+    return " ".join(name.split()).casefold()
+
+
+def name_tokens(name: str) -> set[str]:
+    """The words of a name, case-folded (what ``search`` looks up)."""
+    return set(_WORD_RE.findall(name.casefold()))
+
+
+def index_names(ox_store, scope: str) -> None:
+    """``mkg:nameKey`` (whole name, case-folded) and ``mkg:nameToken`` (each word) for every
+    name and alias of the counted entities in ``scope``: exact and word look-ups by index
+    instead of LCASE/CONTAINS over every name of the graph."""
+    rows = ox_store.query(f"SELECT ?e ?l WHERE {{ {scope}GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }} "
+                          f"?e <{SDO}name>|<{SDO}alternateName> ?l }}")
+    key_p, tok_p = ox.NamedNode(str(MKG.nameKey)), ox.NamedNode(str(MKG.nameToken))
+    quads = set()
+    for r in rows:
+        e, label = r["e"], r["l"].value
+        quads.add(ox.Quad(e, key_p, ox.Literal(name_key(label)), _GN))
+        quads.update(ox.Quad(e, tok_p, ox.Literal(t), _GN) for t in name_tokens(label))
+    if quads:
+        ox_store.extend(quads)
 
 
 def rerank(ox_store) -> None:
