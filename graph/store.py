@@ -17,6 +17,7 @@ import io
 import itertools
 import os
 import re
+import shutil
 import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -120,7 +121,8 @@ class Store:
                         raise MedkgError(f"store {self.path}: does not exist (run 'medkg ingest' first)")
                     self._store = ox.Store.read_only(str(self.path))
                 else:
-                    self.path.mkdir(parents=True, exist_ok=True)
+                    if not self.path.exists() or not any(self.path.iterdir()):
+                        _create_store(self.path)
                     self._store = ox.Store(str(self.path))
         except MedkgError:
             raise
@@ -563,6 +565,22 @@ class Store:
             else:
                 self._store.load(path=str(source), format=FORMATS[fmt][0])
         self.materialize()
+
+
+def _create_store(path: Path) -> None:
+    """Create an empty Oxigraph store at ``path`` atomically: RocksDB creates its column
+    families one by one, so a store killed while being created could not be opened again.
+    It is made under a temporary name and renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    store = ox.Store(str(tmp))
+    store.flush()
+    del store
+    try:
+        os.replace(tmp, path)               # (an empty directory at ``path`` is replaced too)
+    except OSError:                         # another process created it meanwhile: use theirs
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextlib.contextmanager
