@@ -392,7 +392,8 @@ def query_params(world_n: int) -> dict:
     from medkg.ontology.namespaces import entity_iri
     return {"article": "syn_0_0000000", "entity": str(entity_iri("Person", person.name)),
             "institution": str(entity_iri("Organization", org.name)), "name": person.name,
-            "q": person.name.split()[0]}
+            "q": person.name.split()[0], "person": person.name,
+            "subject": str(entity_iri("Person", person.name)), "country": "China"}
 
 
 def bound_queries(world_n: int) -> list[tuple[str, str, str]]:
@@ -653,6 +654,12 @@ def bench_queries(cfg, cache: Path, work: Path, stores: dict) -> dict:
     nq_rdflib = work / "rdflib_input.nq"
     with Store(small_store, read_only=True) as st:
         st.export(nq_rdflib, "nq", include_ontology=True)
+        # and the derived counts graph the ranking queries read (not part of exports)
+        import pyoxigraph as ox
+        from medkg.graph.counts import COUNTS_GRAPH
+        counts_nt = st.oxigraph.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(COUNTS_GRAPH)))
+        with open(nq_rdflib, "ab") as fh:
+            fh.write(counts_nt.replace(b" .\n", f" <{COUNTS_GRAPH}> .\n".encode()))
     small_queries = bound_queries(n_small)
     log(f"queries: embedded store, {n_small} articles")
     res["embedded_small"] = run_child("embedded", small_queries, cfg["query_reps"], cfg["query_timeout"],
