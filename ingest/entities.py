@@ -35,24 +35,22 @@ _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
     end: int
+    # derived once (read in every test of the chunker's hot loop); never compared
+    low: str = field(init=False, repr=False, compare=False)
+    cap: bool = field(init=False, repr=False, compare=False)
+    word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or c.isdigit()
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+    def __post_init__(self) -> None:
+        text = self.text
+        c = text[0]
+        self.low = text.lower()
+        self.cap = c.isupper() or c.isdigit()
+        self.word = c.isalnum()
 
 
 @dataclass

@@ -315,13 +315,20 @@ FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "t
                   "orthopaedics", "ophthalmology", "hepatology", "cardiology", "neonatology", "rheumatology"}
 
 
+_NORM_QUOTES = re.compile(r"[\"“”‘`]")
+_NORM_PUNCT = re.compile(r"[^\w\s'-]")
+_SPACES = re.compile(r"\s+")
+_NORM_THE = re.compile(r"^the ")
+
+
+@functools.lru_cache(maxsize=1 << 15)      # pure; the same names are compared over and over
 def norm(s: str) -> str:
     """Matching key of a surface form: lower case, straight quotes, no punctuation, one space."""
     s = s.replace("\u2019", "'").replace("&", " and ").lower()
-    s = re.sub(r"[\"“”‘`]", "", s)
-    s = re.sub(r"[^\w\s'-]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
+    s = _NORM_QUOTES.sub("", s)
+    s = _NORM_PUNCT.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip()
+    return _NORM_THE.sub("", s)
 
 
 @functools.lru_cache(maxsize=1)
@@ -414,10 +421,14 @@ def specialty_label(surface: str) -> tuple[str, str | None, bool] | None:
     return None
 
 
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def surface_key(s: str) -> str:
-    s = re.sub(r"\([^()]*\)", " ", s).replace("&", " and ")
+    s = _PARENS.sub(" ", s).replace("&", " and ")
     s = s.replace("\u2019", "'")
-    return re.sub(r"[\s]+", " ", s).strip().lower()
+    return _SPACES.sub(" ", s).strip().lower()
 
 
 def singular_phrase(s: str) -> str:

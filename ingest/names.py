@@ -8,18 +8,21 @@ import re
 from medkg.ingest import gazetteer as gz
 
 _QUOTES = re.compile(r"[\"“”‘`]|(?<!\w)['’]|['’](?!\w)")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}s?")
+_WORDS = re.compile(r"[\w][\w'’-]*")
 
 
 def clean(surface: str) -> str:
     """A canonical name from a surface form: no quotes, straight apostrophes, one space, no leading 'the'."""
     s = _QUOTES.sub(" ", surface).replace("\u2019", "'")
-    s = re.sub(r"\s+", " ", s).strip(" ,;:.-")
-    s = re.sub(r"^(?:the|The|THE)\s+", "", s)
-    return s
+    s = _SPACES.sub(" ", s).strip(" ,;:.-")
+    return _LEADING_THE.sub("", s)
 
 
 def words(s: str) -> list[str]:
-    return re.findall(r"[\w][\w'’-]*", s)
+    return _WORDS.findall(s)
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,4 +109,4 @@ def _acr(acr: str, ws: tuple[str, ...]) -> bool:
 
 def is_acronym(word: str) -> bool:
     """An all-capitals token of 2-10 letters (digits, '&' allowed): WCH, LZUFH, CMDA."""
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,9}s?", word)) and sum(c.isupper() for c in word) >= 2
+    return bool(_ACRONYM.fullmatch(word)) and sum(c.isupper() for c in word) >= 2

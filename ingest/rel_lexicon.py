@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from medkg.ingest.model import Entity, Span
 from medkg.ontology import countries
 
@@ -51,6 +53,7 @@ def country_entity(ctx, alpha2: str, span: Span | None = None) -> str | None:
     return key
 
 
+@functools.lru_cache(maxsize=1 << 12)        # pure: the country table is fixed
 def demonym_code(word: str) -> str | None:
     """"Chinese" -> "CN" (the shared country table's demonyms)."""
     if not word[:1].isupper():
