@@ -103,6 +103,8 @@ class NamedQuery:
                 paging[p.name] = to_count(raw, p.name)
             else:
                 terms[p.name] = to_term(raw, p.type, p.name)
+                if p.type in ("string", "entity"):
+                    terms.update(derived_keys(self.text, p.name, terms[p.name]))
         text = bind_paging(self.text, paging) if paging else self.text
         return bind_values(text, terms) if terms else text
 
@@ -300,6 +302,22 @@ def to_term(raw, ptype: str, pname: str = "value"):
         iri = expand_iri(str(raw)) if str(raw).strip() else None
         return ox.NamedNode(iri) if iri else ox.Literal(str(raw).strip())
     raise bad(f"unknown parameter type {ptype!r}")
+
+
+def derived_keys(text: str, pname: str, term) -> dict:
+    """Look-up keys of a string parameter, bound only when the query uses them:
+    ``$_<p>_key`` (the value case-folded, spaces collapsed: matches ``mkg:nameKey``) and
+    ``$_<p>_word`` (its first word case-folded: matches ``mkg:nameToken``; "" if none).
+    Computed here, not with BIND in SPARQL, so the engine sees constants and does index
+    look-ups (a BIND-computed key is joined after a scan)."""
+    out = {}
+    value = term.value if isinstance(term, ox.Literal) else ""
+    if re.search(rf"\$_{pname}_key\b", text):
+        out[f"{pname}_key"] = ox.Literal(" ".join(value.split()).casefold())
+    if re.search(rf"\$_{pname}_word\b", text):
+        words = re.findall(r"\w+", value.casefold())
+        out[f"{pname}_word"] = ox.Literal(words[0] if words else "")
+    return out
 
 
 # ---------------------------------------------------------------------- paging
