@@ -174,11 +174,37 @@ def corpus(cache: Path, n: int, seed: int, sentences) -> Path:
     return d
 
 
+_SPACY_WITH_LOAD = """
+import sys
+from medkg.ingest.extract import load_nlp, model_name
+from medkg.ingest.pipeline import iter_articles
+nlp = load_nlp(model_name(None))
+texts = [a.text for a in iter_articles([sys.argv[1]])]
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+"""
+
+
+def _timed_run(cmd: list[str]) -> tuple[float, float]:
+    """Run ``cmd`` to completion: (wall s, CPU s of it and every process it waited for)."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:3])}... failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def bench_ingest(cfg, cache: Path, work: Path) -> dict:
+    """Like for like: every timed run is a fresh process that imports, loads the model and
+    reads the texts (plain spaCy) or ingests them into a new store (``medkg ingest``); plain
+    spaCy's ``nlp.pipe`` alone (model already loaded, in this process) is reported next to it."""
     import spacy  # noqa: F401
-    from medkg.graph.store import Store
     from medkg.ingest.extract import load_nlp, model_name
-    from medkg.ingest.pipeline import ingest_paths, iter_articles
+    from medkg.ingest.pipeline import iter_articles
     cores = os.cpu_count() or 1
     d = corpus(cache, cfg["ingest_articles"], 1, cfg["ingest_sentences"])
     arts = list(iter_articles([d]))
@@ -189,10 +215,11 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
         nlp = load_nlp(model_name(None))
     res = {"articles": len(arts), "words": words, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} "
            f"{nlp.meta.get('version')}", "model_load_s": round(t_load.wall, 2), "cores": cores}
-    runs = {"spacy_1": [], "spacy_n": [], "ingest_1": [], "ingest_n": []}
-    cpu = {"spacy_1": [], "ingest_1": []}
+    exe = shutil.which("medkg") or str(Path(sys.executable).parent / "medkg")
+    runs = {k: [] for k in ("spacy_1", "spacy_n", "spacy_load_1", "ingest_1", "ingest_n")}
+    cpu = {k: [] for k in ("spacy_1", "spacy_load_1", "ingest_1", "ingest_n")}
     for r in range(cfg["repeats"]):
-        with Timer() as t:
+        with Timer() as t:                               # model loaded already: nlp.pipe only
             for _ in nlp.pipe(texts, batch_size=64):
                 pass
         runs["spacy_1"].append(t.wall)
@@ -202,18 +229,23 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
                 for _ in nlp.pipe(texts, batch_size=64, n_process=cores):
                     pass
             runs["spacy_n"].append(t.wall)
+        wall, c = _timed_run([sys.executable, "-c", _SPACY_WITH_LOAD, str(d)])
+        runs["spacy_load_1"].append(wall)
+        cpu["spacy_load_1"].append(c)
         for key, workers in (("ingest_1", 1), ("ingest_n", cores)):
             if key == "ingest_n" and cores < 2:
                 continue
             sd = work / f"ingest_{key}_{r}"
             shutil.rmtree(sd, ignore_errors=True)
-            with Store(sd) as st, Timer() as t:
-                rep = ingest_paths(st, [d], workers=workers)
-            assert len(rep.ingested) == len(arts), rep.skipped
-            runs[key].append(t.wall)
-            if key == "ingest_1":
-                cpu[key].append(t.cpu)
-            res.setdefault("triples", rep.triples)
+            wall, c = _timed_run([exe, "--store", str(sd), "ingest", "-q", "--no-progress", "-j", str(workers), str(d)])
+            runs[key].append(wall)
+            cpu[key].append(c)
+            if r == 0:
+                from medkg.graph.store import Store
+                with Store(sd, read_only=True) as st:
+                    n_ok = len(st.articles())
+                if n_ok != len(arts):
+                    raise RuntimeError(f"medkg ingest -j {workers}: {n_ok} of {len(arts)} articles stored")
             shutil.rmtree(sd, ignore_errors=True)
         log(f"ingest: repeat {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f}s" for k, v in runs.items() if v))
     for k, v in runs.items():
@@ -221,9 +253,12 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
             res[f"{k}_s"] = round(median(v), 2)
             res[f"{k}_wps"] = round(words / median(v))
     for k, v in cpu.items():
-        res[f"{k}_cpu_s"] = round(median(v), 2)
-    res["pipeline_cost"] = round(res["ingest_1_s"] / res["spacy_1_s"], 2)
-    res["pipeline_cost_cpu"] = round(res["ingest_1_cpu_s"] / res["spacy_1_cpu_s"], 2)
+        if v:
+            res[f"{k}_cpu_s"] = round(median(v), 2)
+    # the target's ratio: both sides load the model (fresh processes)
+    res["pipeline_cost"] = round(res["ingest_1_s"] / res["spacy_load_1_s"], 2)
+    res["pipeline_cost_cpu"] = round(res["ingest_1_cpu_s"] / res["spacy_load_1_cpu_s"], 2)
+    res["pipeline_cost_vs_pipe"] = round(res["ingest_1_s"] / res["spacy_1_s"], 2)
     if "ingest_n_s" in res:
         res["parallel_speedup"] = round(res["ingest_1_s"] / res["ingest_n_s"], 2)
     if "spacy_n_s" in res:
@@ -726,7 +761,9 @@ def report(results: dict, quick: bool) -> str:
         if "parallel_speedup" in ing:
             rows.append((f"Parallel ingest, {ing['cores']} processes vs 1", f">= {TARGETS['parallel_speedup']}x",
                          f"{ing['parallel_speedup']}x", ing["parallel_speedup"] >= TARGETS["parallel_speedup"]))
-        rows.append(("Ingest cost vs plain spaCy `nlp.pipe` (1 process, wall)", f"<= {TARGETS['pipeline_cost']}x",
+        like = "spacy_load_1_s" in ing          # older JSON: plain spaCy timed without its model load
+        rows.append(("Ingest cost vs plain spaCy (1 process, wall; " + ("both load the model" if like else
+                     "spaCy's `nlp.pipe` without its model load") + ")", f"<= {TARGETS['pipeline_cost']}x",
                      f"{ing['pipeline_cost']}x" + (f" (CPU time: {ing['pipeline_cost_cpu']}x)"
                                                    if ing.get("pipeline_cost_cpu") else ""),
                      ing["pipeline_cost"] <= TARGETS["pipeline_cost"]))
@@ -756,13 +793,40 @@ def report(results: dict, quick: bool) -> str:
         rows.append((f"Peak memory, `medkg ingest` of {mem['articles']:,} articles (process tree)"
                      + (" (run not finished: peak so far)" if mem.get("unfinished") else ""),
                      f"< {TARGETS['ingest_10k_mib']:.0f} MiB",
-                     f"RSS {mem['peak_rss_mib']} MiB (PSS {mem['peak_pss_mib']} MiB)",
-                     mem["peak_rss_mib"] < TARGETS["ingest_10k_mib"]))
+                     f"PSS {mem['peak_pss_mib']} MiB (RSS sum {mem['peak_rss_mib']} MiB)",
+                     mem["peak_pss_mib"] < TARGETS["ingest_10k_mib"]))
     lines += ["## Targets", "", "| Target | Goal | Measured | |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {_pf(d)} |" for a, b, c, d in rows]
     lines.append("")
 
-    if ing:
+    if ing and "spacy_load_1_s" in ing:
+        cpu = lambda k: ing.get(f"{k}_cpu_s", "–")  # noqa: E731
+        lines += ["## Ingest throughput", "",
+                  f"{ing['articles']} generated articles, {ing['words']:,} words; model {ing['model']}"
+                  + (f" (loads in {ing['model_load_s']} s)" if ing.get("model_load_s") else "") + ". "
+                  "Like for like: each `medkg ingest` run is a fresh process (import, model load, ontology, "
+                  "extraction, store writes) and so is the plain-spaCy run it is compared with (import, model "
+                  "load, reading the texts, `nlp.pipe`); the target ratio uses these two. Plain `nlp.pipe` "
+                  "alone (model already loaded) is shown for reference. CPU time includes every process of "
+                  "the run.", "",
+                  "| Run | Wall s | CPU s | Words/s |", "|---|---|---|---|",
+                  f"| plain spaCy, fresh process with model load, 1 process | {ing['spacy_load_1_s']} | "
+                  f"{cpu('spacy_load_1')} | {ing['spacy_load_1_wps']:,} |",
+                  f"| plain spaCy `nlp.pipe` only (model loaded), 1 process | {ing['spacy_1_s']} | "
+                  f"{cpu('spacy_1')} | {ing['spacy_1_wps']:,} |"]
+        if "spacy_n_s" in ing:
+            lines.append(f"| plain spaCy `nlp.pipe(n_process={ing['cores']})` only | {ing['spacy_n_s']} | – | "
+                         f"{ing['spacy_n_wps']:,} |")
+        lines.append(f"| medkg ingest, 1 process (`-j 1`), with model load | {ing['ingest_1_s']} | {cpu('ingest_1')} | "
+                     f"{ing['ingest_1_wps']:,} |")
+        if "ingest_n_s" in ing:
+            lines.append(f"| medkg ingest, {ing['cores']} processes (`-j {ing['cores']}`), with model load | "
+                         f"{ing['ingest_n_s']} | {cpu('ingest_n')} | {ing['ingest_n_wps']:,} |")
+        lines += ["", f"Ratio medkg `-j 1` / plain spaCy with model load: {ing['pipeline_cost']}x wall, "
+                      f"{ing['pipeline_cost_cpu']}x CPU (against `nlp.pipe` alone: {ing['pipeline_cost_vs_pipe']}x wall)."
+                  + (f" Plain spaCy itself speeds up {ing['spacy_parallel_speedup']}x on {ing['cores']} processes "
+                     "in the same conditions." if "spacy_parallel_speedup" in ing else ""), ""]
+    elif ing:
         lines += ["## Ingest throughput", "",
                   f"{ing['articles']} generated articles, {ing['words']:,} words"
                   + (f", {ing['triples']:,} triples" if ing.get("triples") else "") + "; "

@@ -89,3 +89,31 @@ def test_replace_article_ntriples_is_atomic_replace(tmp_path):
         assert n == 1
         assert {str(o) for o in st.article_graph("a1").objects()} == {"three"}
         assert st.articles() == ["a1"]
+
+
+def test_parallel_ingest_with_periodic_flushes(gen_corpus, tmp_path, monkeypatch):
+    """Flushing the store's write buffers mid-run (here after every article) loses nothing,
+    and the parent loads the model before forking (the workers share it)."""
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+    with Store(tmp_path / "ref") as ref:
+        pipeline.ingest_paths(ref, [gen_corpus], workers=1)
+        expected = _quads(ref)
+    monkeypatch.setattr(pipeline, "FLUSH_BYTES", 1)
+    monkeypatch.setattr(pipeline, "_EXTRACTOR", None)
+    with Store(tmp_path / "flushed") as st:
+        rep = pipeline.ingest_paths(st, [gen_corpus], workers=2)
+        assert len(rep.ingested) == 6 and not rep.errors
+        assert pipeline._EXTRACTOR is not None          # loaded in the parent, before the fork
+    with Store(tmp_path / "flushed", read_only=True) as st:
+        assert _quads(st) == expected
+        assert len(st.articles()) == 6
+
+
+def test_chunks_are_small_enough_to_balance_the_workers():
+    from medkg.ingest.model import Article
+    from medkg.ingest.pipeline import _chunks
+    arts = [Article(stem=f"a{i}", text="word " * 300) for i in range(100)]
+    chunks = _chunks(arts, 2)
+    assert len(chunks) >= 2 * 10              # many chunks per worker: a short tail
+    assert max(len(c) for c in chunks) <= 8
