@@ -430,6 +430,9 @@ def test_attendance_keeps_single_attendee_events():
         '<https://w3id.org/medkg/id/event/solo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .\n'
         '<https://w3id.org/medkg/id/event/solo> <https://schema.org/name> "Solo" .\n'
         '<https://w3id.org/medkg/id/event/solo> <https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> .\n'
-        '<https://w3id.org/medkg/id/person/dave> <https://schema.org/name> "Dave Li" .\n')
+        '<https://w3id.org/medkg/id/person/dave> <https://schema.org/name> "Dave Li" .\n'
+        # named look-ups use the store's name index, kept for the entities articles mention
+        '<https://w3id.org/medkg/article/solo> <https://schema.org/mentions> <https://w3id.org/medkg/id/event/solo> .\n')
+    st_.flush()   # end of the write session: counts and name index refreshed
     got = rows(st_, "attendance", event="solo")
     assert [(r["name"], r.get("with") or "") for r in got] == [("Dave Li", "")]
