@@ -119,9 +119,14 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def name_words(name: str) -> list[str]:
+    """The words of a name, case-folded, in order."""
+    return _WORD_RE.findall(name.casefold())
+
+
 def name_tokens(name: str) -> set[str]:
     """The words of a name, case-folded (what ``search`` looks up)."""
-    return set(_WORD_RE.findall(name.casefold()))
+    return set(name_words(name))
 
 
 def index_names(ox_store, scope: str) -> None:

@@ -310,12 +310,13 @@ def derived_keys(text: str, pname: str, term) -> dict:
     ``$_<p>_word`` (its first word case-folded: matches ``mkg:nameToken``; "" if none).
     Computed here, not with BIND in SPARQL, so the engine sees constants and does index
     look-ups (a BIND-computed key is joined after a scan)."""
+    from medkg.graph.counts import name_key, name_words   # the store's own key functions
     out = {}
     value = term.value if isinstance(term, ox.Literal) else ""
     if re.search(rf"\$_{pname}_key\b", text):
-        out[f"{pname}_key"] = ox.Literal(" ".join(value.split()).casefold())
+        out[f"{pname}_key"] = ox.Literal(name_key(value))
     if re.search(rf"\$_{pname}_word\b", text):
-        words = re.findall(r"\w+", value.casefold())
+        words = name_words(value)
         out[f"{pname}_word"] = ox.Literal(words[0] if words else "")
     return out
 
