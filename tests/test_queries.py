@@ -256,7 +256,7 @@ def test_search_card_exists_graph(invented):
     hits = rows(invented, "search", q="FORUM")
     assert {r["name"] for r in hits} == {"Forum on Thoracic Testing", "Second Forum on Thoracic Testing"}
     assert rows(invented, "search", q="uk", type="Country")[0]["name"] == "United Kingdom"
-    assert rows(invented, "search", q="a", type="Place")[0]["name"] == "Hangzhou"
+    assert rows(invented, "search", q="HANGZHOU", type="Place")[0]["name"] == "Hangzhou"  # q starts with a whole word
     card = rows(invented, "entity_card", entity="bob smith")
     assert {(r["direction"], r["property"], r.get("valueName")) for r in card} >= {
         ("out", "schema:nationality", "United Kingdom"), ("in", "schema:attendee", "Workshop on Endoscopy")}
