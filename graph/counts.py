@@ -108,6 +108,8 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     if scope is not None:
         index_names(ox_store, scope)
     rerank(ox_store)
+    from medkg.graph import stats_store      # graph-level statistics of the `stats` query
+    stats_store.refresh(ox_store)
     ox_store.update(f"INSERT DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
 
 
