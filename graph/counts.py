@@ -43,16 +43,22 @@ SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
 _MENTION_RE = re.compile(r"<https://schema\.org/mentions> <([^>\s]+)> \.")
 
-#: counter -> SPARQL group pattern binding ?e (the counted entity) and ?x (what is counted)
+#: counter -> SPARQL patterns (alternatives) binding ?e (the counted entity) and ?x (what is counted)
 COUNTERS = {
-    "articleCount": f"?x <{SDO}mentions> ?e",
-    "eventCount": (f"{{ ?x <{SDO}attendee> ?e }} UNION {{ ?x <{MKG.participantCountry}> ?e }} "
-                   f"UNION {{ ?x <{SDO}attendee>/<{SDO}nationality> ?e }} UNION {{ ?x <{SDO}about> ?e }}"),
-    "peopleCount": f"{{ ?x <{SDO}nationality> ?e }} UNION {{ ?x <{SDO}affiliation> ?e }}",
-    "institutionCount": (f"{{ ?e <{SDO}affiliation> ?x }} UNION {{ ?x <{SDO}medicalSpecialty> ?e }} "
-                         f"UNION {{ ?x a <{SDO}Organization> ; <{SDO}location>/<{SDO}containedInPlace>* ?e . "
-                         f"?e a <{SDO}Country> }}"),
+    "articleCount": [f"?x <{SDO}mentions> ?e"],
+    "eventCount": [f"?x <{SDO}attendee> ?e", f"?x <{MKG.participantCountry}> ?e",
+                   f"?p <{SDO}nationality> ?e . ?x <{SDO}attendee> ?p", f"?x <{SDO}about> ?e"],
+    "peopleCount": [f"?x <{SDO}nationality> ?e", f"?x <{SDO}affiliation> ?e"],
+    "institutionCount": [f"?e <{SDO}affiliation> ?x", f"?x <{SDO}medicalSpecialty> ?e",
+                         f"?e a <{SDO}Country> . ?x <{SDO}location>/<{SDO}containedInPlace>* ?e . "
+                         f"?x a <{SDO}Organization>"],
 }
+
+
+def _union(scope: str, patterns: list[str]) -> str:
+    """The alternatives as a UNION, each starting from the scope's VALUES (so the engine
+    starts every branch from the entities to count, not from the whole graph)."""
+    return " UNION ".join(f"{{ {scope}{p} }}" for p in patterns)
 
 
 def mentioned(ntriples: str) -> set[str]:
@@ -98,7 +104,7 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     if scope is not None:
         for name, pattern in COUNTERS.items():
             parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG[name]}> ?n }} }} WHERE {{ "
-                         f"SELECT ?e (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {scope}{pattern} }} GROUP BY ?e }}")
+                         f"SELECT ?e (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_union(scope, pattern)} }} GROUP BY ?e }}")
         # the type a counted entity is ranked in (read by rerank without a join)
         types = " ".join(f"<{SDO}{t}>" for t in RANKED_TYPES)
         parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG.rankType}> ?t }} }} WHERE {{ {scope}"
