@@ -88,6 +88,8 @@ def _sample_params(store, q):
     person = first("SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n LIMIT 1", "x")
     vals = {"q": person[:3], "entity": person, "name": person, "article": (store.articles() or ["x"])[0],
             "institution": first("SELECT ?n WHERE { ?o a schema:Organization ; schema:name ?n } ORDER BY ?n LIMIT 1", "x")}
+    if q.name in ("coattendance_pairs", "colleagues", "coorganization_pairs"):
+        vals = {"person": "", "institution": ""}     # every pair (the explicit opt-in) on the small sample
     return {p.name: vals.get(p.name, "x") for p in q.params if p.required}
 
 
@@ -183,15 +185,22 @@ def test_attendance_and_pairs(invented):
     forum = [r for r in att if r["eventName"] == "Forum on Thoracic Testing"][0]
     assert set(forum["with"].split(" | ")) == {"Bob Smith", "Carol Diaz"}
     assert forum["affiliations"] == "West Lake Hospital" and forum["date"] == "2023-04-20"
-    pairs = {(r["aName"], r["bName"]): int(r["events"]) for r in rows(invented, "coattendance_pairs")}
+    pairs = {(r["aName"], r["bName"]): int(r["events"]) for r in rows(invented, "coattendance_pairs", person="", limit=0)}
     pairs = {tuple(sorted(k)): v for k, v in pairs.items()}
     assert pairs == {("Alice Zhang", "Bob Smith"): 3, ("Alice Zhang", "Carol Diaz"): 1, ("Bob Smith", "Carol Diaz"): 1}
-    assert len(rows(invented, "coattendance_pairs", min=2)) == 1
-    assert len(rows(invented, "coattendance_pairs", person="carol")) == 2
-    org = {tuple(sorted((r["aName"], r["bName"]))): int(r["events"]) for r in rows(invented, "coorganization_pairs")}
+    assert len(rows(invented, "coattendance_pairs", person="", min=2)) == 1
+    assert len(rows(invented, "coattendance_pairs", person="carol")) == 2          # a word of the name
+    assert len(rows(invented, "coattendance_pairs", person="Carol Diaz")) == 2     # the name as written
+    assert len(rows(invented, "coattendance_pairs", person=str(G.P["carol"]))) == 2  # the IRI
+    assert rows(invented, "coattendance_pairs", person="nobody at all") == []
+    page = rows(invented, "coattendance_pairs", person="", limit=1, offset=1)
+    assert len(page) == 1 and int(page[0]["events"]) == 1                       # most shared first
+    org = {tuple(sorted((r["aName"], r["bName"]))): int(r["events"])
+           for r in rows(invented, "coorganization_pairs", institution="", limit=0)}
     assert org == {("Royal College of Testing", "West Lake Hospital"): 1,
                    ("Universidad de Prueba", "West Lake Hospital"): 1}
-    assert rows(invented, "colleagues") == []
+    assert len(rows(invented, "coorganization_pairs", institution="west lake hospital")) == 2
+    assert rows(invented, "colleagues", person="") == []
 
 
 def test_events_by_specialty_and_year(invented):
@@ -277,7 +286,7 @@ def test_param_errors():
     with pytest.raises(QueryError, match="no parameter 'nope'"):
         q.bind({"nope": "1"})
     with pytest.raises(QueryError, match="not an integer"):
-        q.bind({"min": "2; DROP ALL"})
+        q.bind({"person": "", "min": "2; DROP ALL"})
     with pytest.raises(QueryError, match="required"):
         get_query("search").bind({})
     with pytest.raises(QueryError, match="not an IRI"):
