@@ -203,10 +203,11 @@ def test_named_queries_over_http(server):
     assert len(lib) >= 15 and all(q["title"] for q in lib)
     st, _, body = get(server, "/queries/search", q="forum", headers={"Accept": "text/csv"})
     assert st == 200 and body.decode().count(",Forum on Thoracic Testing,") == 1
-    st, _, body = get(server, "/queries/coattendance_pairs", min="2")
+    st, _, body = get(server, "/queries/coattendance_pairs", person="", min="2")
     assert st == 200 and len(json.loads(body)["results"]["bindings"]) == 1
     assert get(server, "/queries/search")[0] == 400            # required parameter missing
-    assert get(server, "/queries/coattendance_pairs", min="x")[0] == 400
+    assert get(server, "/queries/coattendance_pairs", person="", min="x")[0] == 400
+    assert get(server, "/queries/coattendance_pairs")[0] == 400  # the person is required ("" = every pair)
     assert get(server, "/queries/nope")[0] == 404
     st, h, body = get(server, "/queries/entity_graph", entity="Bob Smith", headers={"Accept": "text/turtle"})
     assert st == 200 and list(ox.parse(body, ox.RdfFormat.TURTLE))
@@ -251,8 +252,8 @@ def test_sparqlwrapper_unchanged(server):
 
 def test_remote_cli_against_serve(server, cli, invented_dir):
     """medkg query --endpoint against medkg serve gives what the store gives locally."""
-    local = cli("--store", invented_dir, "query", "coattendance_pairs", "-f", "json")
-    remote = cli("query", "coattendance_pairs", "-f", "json", "--endpoint", server.base + "/sparql")
+    local = cli("--store", invented_dir, "query", "coattendance_pairs", "-p", "person=", "-f", "json")
+    remote = cli("query", "coattendance_pairs", "-p", "person=", "-f", "json", "--endpoint", server.base + "/sparql")
     assert remote.exit_code == 0, remote.output
     assert json.loads(local.output) == json.loads(remote.output)
 
