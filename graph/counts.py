@@ -17,7 +17,10 @@ tens of microseconds per row. Instead the store keeps, in a named graph of its o
 * ``?e mkg:rank r``: 1 = most mentioned entity of its type (ties by IRI), so a page of
   a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``);
 * ``?e mkg:nameKey k`` (each name and alias, case-folded) and ``?e mkg:nameToken w`` (each
-  of their words): exact-name and word look-ups by index.
+  of their words): exact-name and word look-ups by index;
+* ``?event mkg:year y``: the years of an event (of its start dates, else of the articles
+  reporting it), and ``?specialty mkg:eventsInYear ?cell . ?cell mkg:year y ; mkg:count n``:
+  events about the specialty or a narrower one (``skos:broader``) per year.
 
 Counts are recomputed for the entities a write session touched (those mentioned by
 the written or removed articles), ranks for all entities, in one transaction at the end
@@ -33,12 +36,15 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from medkg.ontology.namespaces import GRAPH, MKG
+from medkg.ontology.namespaces import GRAPH, MKG, ONTOLOGY_GRAPH
 
 COUNTS_GRAPH = GRAPH["counts"]
 _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
-_VALID = f"{_G} <{MKG.countsValid}> true"
+#: what the counts graph holds; a store whose counts were written by an older medkg (another
+#: version, or none) is recounted in full at its next read-write open
+COUNTS_VERSION = 2
+_VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
 _MENTION_RE = re.compile(r"<https://schema\.org/mentions> <([^>\s]+)> \.")
@@ -78,7 +84,7 @@ def is_valid(ox_store) -> bool:
 
 def invalidate(ox_store) -> None:
     """Mark the counts stale (before the first write of a session)."""
-    ox_store.update(f"DELETE DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
+    ox_store.update(f"DELETE WHERE {{ GRAPH {_G} {{ {_G} <{MKG.countsValid}> ?v }} }}")
 
 
 def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
@@ -113,6 +119,7 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
         ox_store.update(" ;\n".join(parts))
     if scope is not None:
         index_names(ox_store, scope)
+        refresh_years(ox_store, scope)
     rerank(ox_store)
     from medkg.graph import stats_store      # graph-level statistics of the `stats` query
     stats_store.refresh(ox_store)
@@ -180,3 +187,67 @@ def rerank(ox_store) -> None:
         parts.append(f"INSERT DATA {{ GRAPH {_G} {{ {' . '.join(add)} }} }}")
     if parts:
         ox_store.update(" ;\n".join(parts))
+
+
+_SKOS_BROADER = "http://www.w3.org/2004/02/skos/core#broader"
+_XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _year_of(var: str) -> str:
+    return (f'FILTER(REGEX(STR({var}), "^[0-9]{{4}}")) '
+            f'BIND(<{_XSD_INT}>(SUBSTR(STR({var}), 1, 4)) AS ?y)')
+
+
+def refresh_years(ox_store, scope: str) -> None:
+    """Event years and the events-per-specialty-and-year cells for the entities in ``scope``.
+
+    An event's years are those of its start dates, else the publication years of the articles
+    mentioning it (a recurring event merged from many reports counts once in each of its
+    years). The cells of every specialty above a touched event's topics (or above a touched
+    specialty) are recounted from the stored years.
+    """
+    g, year, count, cell_p = _G, f"<{MKG.year}>", f"<{MKG['count']}>", f"<{MKG.eventsInYear}>"
+    event = f"?e a <{SDO}Event> . "
+    parts = [
+        f"DELETE {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }}",
+        f"INSERT {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ SELECT DISTINCT ?e ?y WHERE {{ "
+        f"{{ {scope}{event}?e <{SDO}startDate> ?d . {_year_of('?d')} }} UNION "
+        f"{{ {scope}{event}FILTER NOT EXISTS {{ ?e <{SDO}startDate> ?d0 FILTER(REGEX(STR(?d0), \"^[0-9]{{4}}\")) }} "
+        f"?a <{SDO}mentions> ?e ; <{SDO}datePublished> ?d . {_year_of('?d')} }} }} }}",
+    ]
+    ox_store.update(" ;\n".join(parts))
+    # the specialty scheme (skos:broader, in the ontology graph; a few hundred edges) in memory
+    narrower: dict[str, set[str]] = {}
+    for q in ox_store.quads_for_pattern(None, ox.NamedNode(_SKOS_BROADER), None, ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        narrower.setdefault(q.object.value, set()).add(q.subject.value)
+    broader: dict[str, set[str]] = {}
+    for b, ns in narrower.items():
+        for n in ns:
+            broader.setdefault(n, set()).add(b)
+    # the specialties whose cells change: the touched events' topics, touched specialties, and above
+    rows = ox_store.query(
+        f"SELECT DISTINCT ?t WHERE {{ {{ {scope}{event}?e <{SDO}about> ?t }} UNION "
+        f"{{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }} }}")
+    specialties = _closure({r["t"].value for r in rows if isinstance(r["t"], ox.NamedNode)}, broader)
+    if not specialties:
+        return
+    # each specialty with itself and every narrower one: the topics its events are about
+    pairs = " ".join(f"(<{s}> <{t}>)" for s in sorted(specialties) for t in sorted(_closure({s}, narrower)))
+    values = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in sorted(specialties))} }} "
+    ox_store.update(
+        f"DELETE {{ GRAPH {g} {{ ?s {cell_p} ?c . ?c ?p ?o }} }} WHERE {{ {values}GRAPH {g} {{ ?s {cell_p} ?c . ?c ?p ?o }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?s {cell_p} ?c . ?c {year} ?y ; {count} ?n }} }} WHERE {{ "
+        f"SELECT ?s ?y (COUNT(DISTINCT ?e) AS ?n) (IRI(CONCAT(STR(?s), \"/year/\", STR(?y))) AS ?c) WHERE {{ "
+        f"VALUES (?s ?t) {{ {pairs} }} ?e <{SDO}about> ?t . {event}GRAPH {g} {{ ?e {year} ?y }} }} "
+        f"GROUP BY ?s ?y }}")
+
+
+def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
+    """``start`` and everything reachable from it along ``edges``."""
+    seen, todo = set(start), list(start)
+    while todo:
+        for nxt in edges.get(todo.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
