@@ -43,7 +43,7 @@ _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 2
+COUNTS_VERSION = 3
 _VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -190,6 +190,8 @@ def rerank(ox_store) -> None:
 
 
 _SKOS_BROADER = "http://www.w3.org/2004/02/skos/core#broader"
+#: the subject of the cells of events about no specialty
+UNSPECIFIED = MKG.unspecifiedSpecialty
 _XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 
 
@@ -199,23 +201,23 @@ def _year_of(var: str) -> str:
 
 
 def refresh_years(ox_store, scope: str) -> None:
-    """Event years and the events-per-specialty-and-year cells for the entities in ``scope``.
+    """Event years, and the per-specialty cells of the entities in ``scope``.
 
     An event's years are those of its start dates, else the publication years of the articles
     mentioning it (a recurring event merged from many reports counts once in each of its
-    years). The cells of every specialty above a touched event's topics (or above a touched
-    specialty) are recounted from the stored years.
+    years). The cells of every specialty above a touched event's topics, above the topics of
+    events a touched person attended, or above a touched specialty are recounted:
+    events per year (``mkg:eventsInYear``) and events and named participants per country
+    (``mkg:participantsFrom``; events about no specialty under :data:`UNSPECIFIED`).
     """
-    g, year, count, cell_p = _G, f"<{MKG.year}>", f"<{MKG['count']}>", f"<{MKG.eventsInYear}>"
+    g, year = _G, f"<{MKG.year}>"
     event = f"?e a <{SDO}Event> . "
-    parts = [
-        f"DELETE {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }}",
+    ox_store.update(
+        f"DELETE {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }} ;\n"
         f"INSERT {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ SELECT DISTINCT ?e ?y WHERE {{ "
         f"{{ {scope}{event}?e <{SDO}startDate> ?d . {_year_of('?d')} }} UNION "
         f"{{ {scope}{event}FILTER NOT EXISTS {{ ?e <{SDO}startDate> ?d0 FILTER(REGEX(STR(?d0), \"^[0-9]{{4}}\")) }} "
-        f"?a <{SDO}mentions> ?e ; <{SDO}datePublished> ?d . {_year_of('?d')} }} }} }}",
-    ]
-    ox_store.update(" ;\n".join(parts))
+        f"?a <{SDO}mentions> ?e ; <{SDO}datePublished> ?d . {_year_of('?d')} }} }} }}")
     # the specialty scheme (skos:broader, in the ontology graph; a few hundred edges) in memory
     narrower: dict[str, set[str]] = {}
     for q in ox_store.quads_for_pattern(None, ox.NamedNode(_SKOS_BROADER), None, ox.NamedNode(str(ONTOLOGY_GRAPH))):
@@ -224,22 +226,41 @@ def refresh_years(ox_store, scope: str) -> None:
     for b, ns in narrower.items():
         for n in ns:
             broader.setdefault(n, set()).add(b)
-    # the specialties whose cells change: the touched events' topics, touched specialties, and above
+    # the touched events (and those attended by touched people): their topics, or none
     rows = ox_store.query(
-        f"SELECT DISTINCT ?t WHERE {{ {{ {scope}{event}?e <{SDO}about> ?t }} UNION "
-        f"{{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }} }}")
-    specialties = _closure({r["t"].value for r in rows if isinstance(r["t"], ox.NamedNode)}, broader)
-    if not specialties:
+        f"SELECT DISTINCT ?t WHERE {{ "
+        f"{{ SELECT DISTINCT ?x WHERE {{ {{ {scope}{event}BIND(?e AS ?x) }} UNION "
+        f"{{ {scope}?x <{SDO}attendee> ?e }} }} }} "
+        f"OPTIONAL {{ ?x <{SDO}about> ?t0 }} BIND(COALESCE(?t0, <{UNSPECIFIED}>) AS ?t) }}")
+    topics = {r["t"].value for r in rows if isinstance(r["t"], ox.NamedNode)}
+    topics |= {r["t"].value for r in ox_store.query(f"SELECT ?t WHERE {{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }}")}
+    # an entity gone from the graph may have been an event about no specialty
+    unspecified = str(UNSPECIFIED) in topics or bool(scope) and bool(ox_store.query(
+        f"ASK {{ {scope}FILTER NOT EXISTS {{ ?e ?p ?o }} }}"))
+    specialties = _closure(topics - {str(UNSPECIFIED)}, broader)
+    if not specialties and not unspecified:
         return
     # each specialty with itself and every narrower one: the topics its events are about
     pairs = " ".join(f"(<{s}> <{t}>)" for s in sorted(specialties) for t in sorted(_closure({s}, narrower)))
-    values = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in sorted(specialties))} }} "
+    subjects = sorted(specialties | ({str(UNSPECIFIED)} if unspecified else set()))
+    values = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in subjects)} }} "
+    events_of = (f"{{ VALUES (?s ?t) {{ {pairs} }} ?e <{SDO}about> ?t . }}" if pairs else "")
+    if unspecified:
+        none = f"{{ BIND(<{UNSPECIFIED}> AS ?s) {event}FILTER NOT EXISTS {{ ?e <{SDO}about> ?t0 }} }}"
+        events_of = f"{events_of} UNION {none}" if events_of else none
+    cell = "?c ?cp ?co"
     ox_store.update(
-        f"DELETE {{ GRAPH {g} {{ ?s {cell_p} ?c . ?c ?p ?o }} }} WHERE {{ {values}GRAPH {g} {{ ?s {cell_p} ?c . ?c ?p ?o }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?s {cell_p} ?c . ?c {year} ?y ; {count} ?n }} }} WHERE {{ "
+        f"DELETE {{ GRAPH {g} {{ ?s ?sp ?c . {cell} }} }} WHERE {{ {values}GRAPH {g} {{ "
+        f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?s <{MKG.eventsInYear}> ?c . ?c {year} ?y ; <{MKG['count']}> ?n }} }} WHERE {{ "
         f"SELECT ?s ?y (COUNT(DISTINCT ?e) AS ?n) (IRI(CONCAT(STR(?s), \"/year/\", STR(?y))) AS ?c) WHERE {{ "
-        f"VALUES (?s ?t) {{ {pairs} }} ?e <{SDO}about> ?t . {event}GRAPH {g} {{ ?e {year} ?y }} }} "
-        f"GROUP BY ?s ?y }}")
+        f"{events_of} {event}GRAPH {g} {{ ?e {year} ?y }} }} GROUP BY ?s ?y }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?s <{MKG.participantsFrom}> ?c . ?c <{MKG.country}> ?k ; <{MKG['count']}> ?n ; "
+        f"<{MKG.peopleCount}> ?np }} }} WHERE {{ "
+        f"SELECT ?s ?k (COUNT(DISTINCT ?e) AS ?n) (COUNT(DISTINCT ?p) AS ?np) "
+        f"(IRI(CONCAT(STR(?s), \"/from/\", MD5(STR(?k)))) AS ?c) WHERE {{ "
+        f"{events_of} {{ ?e <{MKG.participantCountry}> ?k }} UNION "
+        f"{{ ?e <{SDO}attendee> ?p . ?p <{SDO}nationality> ?k }} }} GROUP BY ?s ?k }}")
 
 
 def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:

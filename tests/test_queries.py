@@ -33,8 +33,7 @@ COLUMNS = {
                                "country", "link", "via"],
     "low_confidence_facts": ["fact", "confidence", "subjectName", "property", "objectName", "article", "sentence"],
     "org_hierarchy": ["unit", "unitName", "ancestor", "ancestorName", "distance"],
-    "participant_countries": ["specialtyName", "country", "countryName", "events", "namedParticipants",
-                              "eventNames"],
+    "participant_countries": ["specialtyName", "country", "countryName", "events", "namedParticipants"],
     "people_by_country": ["country", "countryName", "person", "name", "affiliations", "articles"],
     "provenance": ["fact", "subjectName", "property", "objectName", "article", "graph", "sentence", "begin",
                    "end", "confidence"],
@@ -217,20 +216,38 @@ def test_events_by_specialty_and_year(invented):
     assert spec["thoracic surgery"]["broaderName"] == "surgery" and spec["thoracic surgery"]["events"] == "2"
 
 
-def test_events_by_specialty_and_year_kept_current_by_writes():
-    """The stored cells follow removed and re-added articles exactly as a full recount would."""
+def test_specialty_cells_kept_current_by_writes():
+    """The stored per-specialty cells (events by year, participants by country) follow removed and
+    re-added articles exactly as a full recount would."""
     st_ = G.build(Store())
-    table = lambda: {(r["specialtyName"], int(r["year"])): int(r["events"])  # noqa: E731
-                     for r in rows(st_, "events_by_specialty_year")}
+
+    def table():
+        years = {(r["specialtyName"], int(r["year"])): int(r["events"]) for r in rows(st_, "events_by_specialty_year")}
+        countries = {(r["specialtyName"], r["countryName"]): (int(r["events"]), int(r["namedParticipants"]))
+                     for r in rows(st_, "participant_countries")}
+        return years, countries
     before = table()
     st_.remove_article("inv1")
     st_.flush()                          # incremental refresh of the touched entities
     after = table()
-    assert after != before and all(n >= 1 for n in after.values())
+    assert after[0] != before[0] and after[1] != before[1]
+    assert all(n >= 1 for n in after[0].values()) and all(n >= (1, 0) for n in after[1].values())
     st_.materialize()
     st_.flush()                          # full recount
     assert table() == after
     st_.replace_article("inv1", G.article1())
+    st_.flush()
+    assert table() == before
+    # an event about no specialty, attended by a Chinese participant: under "(unspecified)"
+    st_.replace_article_ntriples(
+        "solo",
+        '<https://w3id.org/medkg/id/event/solo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .\n'
+        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/startDate> "2021-05-01" .\n'
+        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> .\n'
+        '<https://w3id.org/medkg/article/solo> <https://schema.org/mentions> <https://w3id.org/medkg/id/event/solo> .\n')
+    st_.flush()
+    assert table()[1][("(unspecified)", "China")] == (1, 1) and table()[0] == before[0]
+    st_.remove_article("solo")
     st_.flush()
     assert table() == before
     st_.close()
@@ -264,6 +281,14 @@ def test_participant_countries(invented):
     # forum: UK, Chile (stated) + China, UK, Chile (attendees); second forum: China, UK (attendees)
     assert got[("surgery", "United Kingdom")] == 2 and got[("surgery", "China")] == 2 and got[("surgery", "Chile")] == 1
     assert ("endoscopy", "China") not in got
+    every = {(r["specialtyName"], r["countryName"]): (int(r["events"]), int(r["namedParticipants"]))
+             for r in rows(invented, "participant_countries")}
+    assert {k: v[0] for k, v in every.items() if k[0] in {sp for sp, _ in got}} == got   # "surgery": a word
+    assert every == {("endoscopy", "China"): (1, 1), ("endoscopy", "United Kingdom"): (1, 1),
+                     ("surgery", "China"): (2, 1), ("surgery", "United Kingdom"): (2, 1), ("surgery", "Chile"): (1, 1),
+                     ("thoracic surgery", "China"): (2, 1), ("thoracic surgery", "United Kingdom"): (2, 1),
+                     ("thoracic surgery", "Chile"): (1, 1)}
+    assert rows(invented, "participant_countries", specialty="no such specialty") == []
 
 
 def test_provenance_and_review(invented):
