@@ -13,7 +13,8 @@ tens of microseconds per row. Instead the store keeps, in a named graph of its o
 * ``?e mkg:peopleCount n``: people of a country (``schema:nationality``), affiliated
   with an institution, or named attendees of an event;
 * ``?e mkg:institutionCount n``: institutions a person is affiliated with, located in a
-  country (directly or via a place), or with a specialty (``schema:medicalSpecialty``);
+  country (directly or via a place), with a specialty (``schema:medicalSpecialty``), or
+  organizing an event;
 * ``?e mkg:rank r``: 1 = most mentioned entity of its type (ties by IRI), so a page of
   a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``);
 * ``?e mkg:nameKey k`` (each name and alias, case-folded) and ``?e mkg:nameToken w`` (each
@@ -43,7 +44,7 @@ _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 4
+COUNTS_VERSION = 5
 _VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -55,7 +56,7 @@ COUNTERS = {
     "eventCount": [f"?x <{SDO}attendee> ?e", f"?x <{MKG.participantCountry}> ?e",
                    f"?p <{SDO}nationality> ?e . ?x <{SDO}attendee> ?p", f"?x <{SDO}about> ?e"],
     "peopleCount": [f"?x <{SDO}nationality> ?e", f"?x <{SDO}affiliation> ?e", f"?e <{SDO}attendee> ?x"],
-    "institutionCount": [f"?e <{SDO}affiliation> ?x", f"?x <{SDO}medicalSpecialty> ?e",
+    "institutionCount": [f"?e <{SDO}affiliation> ?x", f"?x <{SDO}medicalSpecialty> ?e", f"?e <{SDO}organizer> ?x",
                          f"?e a <{SDO}Country> . ?x <{SDO}location>/<{SDO}containedInPlace>* ?e . "
                          f"?x a <{SDO}Organization>"],
 }

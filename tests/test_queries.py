@@ -475,6 +475,27 @@ def test_cli_formats_agree(cli, sample_store_dir):
         assert res.exit_code == 0 and list(ox.parse(res.stdout_bytes, rdf))
 
 
+def test_events_lists_ten_organizers_then_how_many_more():
+    st_ = G.build(Store())
+    ev = "<https://w3id.org/medkg/id/event/big-visit>"
+    nt = [f'{ev} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .',
+          f'{ev} <https://schema.org/name> "Big Visit" .',
+          f'<https://w3id.org/medkg/article/big> <https://schema.org/mentions> {ev} .']
+    for i in range(12):
+        org = f"<https://w3id.org/medkg/id/org/host-{i:02d}>"
+        nt += [f"{ev} <https://schema.org/organizer> {org} .", f'{org} <https://schema.org/name> "Host {i:02d}" .',
+               f"<https://w3id.org/medkg/article/big> <https://schema.org/mentions> {org} ."]
+    st_.replace_article_ntriples("big", "\n".join(nt) + "\n")
+    st_.flush()
+    by_name = {r["name"]: r for r in rows(st_, "events", limit=0)}
+    big = by_name["Big Visit"]["organizers"].split(" | ")
+    assert len(big) == 11 and big[-1] == "... (2 more)" and all(n.startswith("Host ") for n in big[:10])
+    # the limit is per event: the other events keep all their organizers
+    assert set(by_name["Forum on Thoracic Testing"]["organizers"].split(" | ")) == {"West Lake Hospital",
+                                                                                  "Royal College of Testing"}
+    st_.close()
+
+
 def test_attendance_keeps_single_attendee_events():
     st_ = G.build(Store())
     # through the Store API, so the merged default graph the queries read is kept up to date
