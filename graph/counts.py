@@ -21,7 +21,10 @@ tens of microseconds per row. Instead the store keeps, in a named graph of its o
   of their words): exact-name and word look-ups by index;
 * ``?event mkg:year y``: the years of an event (of its start dates, else of the articles
   reporting it), and ``?specialty mkg:eventsInYear ?cell . ?cell mkg:year y ; mkg:count n``:
-  events about the specialty or a narrower one (``skos:broader``) per year.
+  events about the specialty or a narrower one (``skos:broader``) per year, and
+  ``mkg:participantsFrom`` cells: events and named participants per country;
+* ``?org mkg:locatedInCountry c`` (from its location or address, through places) and, for an
+  institution with no located country, ``?org mkg:memberCountry c`` (its people's nationality).
 
 Counts are recomputed for the entities a write session touched (those mentioned by
 the written or removed articles), ranks for all entities, in one transaction at the end
@@ -44,7 +47,7 @@ _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 5
+COUNTS_VERSION = 6
 _VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -121,6 +124,7 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     if scope is not None:
         index_names(ox_store, scope)
         refresh_years(ox_store, scope)
+        refresh_org_countries(ox_store, scope)
     rerank(ox_store)
     from medkg.graph import stats_store      # graph-level statistics of the `stats` query
     stats_store.refresh(ox_store)
@@ -273,3 +277,34 @@ def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
                 seen.add(nxt)
                 todo.append(nxt)
     return seen
+
+
+_COUNTRY_NS = "https://w3id.org/medkg/id/country/"
+
+
+def refresh_org_countries(ox_store, scope: str) -> None:
+    """The countries of the institutions in ``scope``, of those its touched people are affiliated
+    with and of those located at a touched place (not a country): ``mkg:locatedInCountry`` from
+    the location or address (through ``schema:containedInPlace``), else ``mkg:memberCountry``
+    from the affiliated people's nationality."""
+    g, loc, mem = _G, f"<{MKG.locatedInCountry}>", f"<{MKG.memberCountry}>"
+    if scope:
+        rows = ox_store.query(
+            f"SELECT DISTINCT ?org WHERE {{ {{ {scope}?e a <{SDO}Organization> BIND(?e AS ?org) }} UNION "
+            f"{{ {scope}?e <{SDO}affiliation> ?org }} UNION "
+            f"{{ {scope}?e a <{SDO}Place> FILTER(!STRSTARTS(STR(?e), \"{_COUNTRY_NS}\")) "
+            f"?org <{SDO}location>|<{SDO}addressCountry> ?e }} ?org a <{SDO}Organization> }}")
+        orgs = sorted({r["org"].value for r in rows if isinstance(r["org"], ox.NamedNode)})
+        if not orgs:
+            return
+        org_scope = f"VALUES ?org {{ {' '.join(f'<{o}>' for o in orgs)} }} "
+    else:
+        org_scope = f"?org a <{SDO}Organization> . "
+    ox_store.update(
+        f"DELETE {{ GRAPH {g} {{ ?org ?p ?c }} }} WHERE {{ {org_scope}VALUES ?p {{ {loc} {mem} }} GRAPH {g} {{ ?org ?p ?c }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?org {loc} ?c }} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
+        f"?org (<{SDO}location>|<{SDO}addressCountry>)/<{SDO}containedInPlace>* ?c . "
+        f"FILTER(STRSTARTS(STR(?c), \"{_COUNTRY_NS}\")) }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?org {mem} ?c }} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
+        f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?org {loc} ?x }} }} "
+        f"?m <{SDO}affiliation> ?org ; <{SDO}nationality> ?c . }} }}")

@@ -216,21 +216,22 @@ def test_events_by_specialty_and_year(invented):
     assert spec["thoracic surgery"]["broaderName"] == "surgery" and spec["thoracic surgery"]["events"] == "2"
 
 
-def test_specialty_cells_kept_current_by_writes():
-    """The stored per-specialty cells (events by year, participants by country) follow removed and
-    re-added articles exactly as a full recount would."""
+def test_derived_tables_kept_current_by_writes():
+    """The stored per-specialty cells (events by year, participants by country) and institution
+    countries follow removed and re-added articles exactly as a full recount would."""
     st_ = G.build(Store())
 
     def table():
         years = {(r["specialtyName"], int(r["year"])): int(r["events"]) for r in rows(st_, "events_by_specialty_year")}
         countries = {(r["specialtyName"], r["countryName"]): (int(r["events"]), int(r["namedParticipants"]))
                      for r in rows(st_, "participant_countries")}
-        return years, countries
+        orgs = {(r["name"], r["countryName"], r["via"]) for r in rows(st_, "institutions_by_country", limit=0)}
+        return years, countries, orgs
     before = table()
     st_.remove_article("inv1")
     st_.flush()                          # incremental refresh of the touched entities
     after = table()
-    assert after[0] != before[0] and after[1] != before[1]
+    assert after[0] != before[0] and after[1] != before[1] and after[2] != before[2]
     assert all(n >= 1 for n in after[0].values()) and all(n >= (1, 0) for n in after[1].values())
     st_.materialize()
     st_.flush()                          # full recount
