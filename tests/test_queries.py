@@ -476,7 +476,7 @@ def test_cli_formats_agree(cli, sample_store_dir):
         assert res.exit_code == 0 and list(ox.parse(res.stdout_bytes, rdf))
 
 
-def test_events_lists_ten_organizers_then_how_many_more():
+def test_long_lists_show_ten_then_how_many_more():
     st_ = G.build(Store())
     ev = "<https://w3id.org/medkg/id/event/big-visit>"
     nt = [f'{ev} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .',
@@ -486,8 +486,20 @@ def test_events_lists_ten_organizers_then_how_many_more():
         org = f"<https://w3id.org/medkg/id/org/host-{i:02d}>"
         nt += [f"{ev} <https://schema.org/organizer> {org} .", f'{org} <https://schema.org/name> "Host {i:02d}" .',
                f"<https://w3id.org/medkg/article/big> <https://schema.org/mentions> {org} ."]
+    for i in range(12):    # twelve more events of the first two hosts
+        e = f"<https://w3id.org/medkg/id/event/meeting-{i:02d}>"
+        nt += [f'{e} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .',
+               f'{e} <https://schema.org/name> "Meeting {i:02d}" .',
+               f"{e} <https://schema.org/organizer> <https://w3id.org/medkg/id/org/host-00> .",
+               f"{e} <https://schema.org/organizer> <https://w3id.org/medkg/id/org/host-01> ."]
     st_.replace_article_ntriples("big", "\n".join(nt) + "\n")
     st_.flush()
+    pairs = rows(st_, "coorganization_pairs", institution="Host 00")
+    assert (pairs[0]["aName"], pairs[0]["bName"], pairs[0]["events"]) == ("Host 00", "Host 01", "13")
+    names = pairs[0]["eventNames"].split(" | ")
+    assert len(names) == 11 and names[-1] == "... (3 more)" and len(set(names)) == 11
+    assert {r["bName"] for r in pairs[1:]} == {f"Host {i:02d}" for i in range(2, 12)}
+    assert all(r["eventNames"] == "Big Visit" for r in pairs[1:])
     by_name = {r["name"]: r for r in rows(st_, "events", limit=0)}
     big = by_name["Big Visit"]["organizers"].split(" | ")
     assert len(big) == 11 and big[-1] == "... (2 more)" and all(n.startswith("Host ") for n in big[:10])
