@@ -16,7 +16,9 @@ tens of microseconds per row. Instead the store keeps, in a named graph of its o
   country (directly or via a place), with a specialty (``schema:medicalSpecialty``), or
   organizing an event;
 * ``?e mkg:rank r``: 1 = most mentioned entity of its type (ties by IRI), so a page of
-  a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``);
+  a ranking is a handful of index lookups (``VALUES ?rank { 1 2 ... }``); events with named
+  attendees also have ``mkg:attendeeRank`` (the same order, among them only);
+* ``?event mkg:firstDate d``: the earliest of its start dates;
 * ``?e mkg:nameKey k`` (each name and alias, case-folded) and ``?e mkg:nameToken w`` (each
   of their words): exact-name and word look-ups by index;
 * ``?event mkg:year y``: the years of an event (of its start dates, else of the articles
@@ -47,7 +49,7 @@ _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 6
+COUNTS_VERSION = 7
 _VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -182,9 +184,17 @@ def rerank(ox_store) -> None:
         items.sort()
         for i, (_, e) in enumerate(items, 1):
             new[e] = min(new.get(e, i), i)       # an entity of two ranked types keeps its best rank
+    # events with named attendees, in the same order: a page of attendance rows is then a
+    # handful of look-ups of these ranks, each event giving at least one row
+    people = {q.subject.value: int(q.object.value) for q in scan("peopleCount")}
+    attended = sorted(item for item in by_type.get(f"{SDO}Event", []) if people.get(item[1], 0) > 0)
+    new_att = {e: i for i, (_, e) in enumerate(attended, 1)}
+    old_att = {q.subject.value: int(q.object.value) for q in scan("attendeeRank")}
     old = {q.subject.value: int(q.object.value) for q in scan("rank")}
     drop = [f"<{e}> <{MKG.rank}> {r}" for e, r in old.items() if new.get(e) != r]
     add = [f"<{e}> <{MKG.rank}> {r}" for e, r in new.items() if old.get(e) != r]
+    drop += [f"<{e}> <{MKG.attendeeRank}> {r}" for e, r in old_att.items() if new_att.get(e) != r]
+    add += [f"<{e}> <{MKG.attendeeRank}> {r}" for e, r in new_att.items() if old_att.get(e) != r]
     parts = []
     if drop:
         parts.append(f"DELETE DATA {{ GRAPH {_G} {{ {' . '.join(drop)} }} }}")
@@ -215,9 +225,12 @@ def refresh_years(ox_store, scope: str) -> None:
     events per year (``mkg:eventsInYear``) and events and named participants per country
     (``mkg:participantsFrom``; events about no specialty under :data:`UNSPECIFIED`).
     """
-    g, year = _G, f"<{MKG.year}>"
+    g, year, first = _G, f"<{MKG.year}>", f"<{MKG.firstDate}>"
     event = f"?e a <{SDO}Event> . "
     ox_store.update(
+        f"DELETE {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {first} ?d }} }} ;\n"
+        f"INSERT {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{ SELECT ?e (MIN(?d0) AS ?d) WHERE {{ "
+        f"{scope}{event}?e <{SDO}startDate> ?d0 }} GROUP BY ?e }} ;\n"
         f"DELETE {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }} ;\n"
         f"INSERT {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ SELECT DISTINCT ?e ?y WHERE {{ "
         f"{{ {scope}{event}?e <{SDO}startDate> ?d . {_year_of('?d')} }} UNION "

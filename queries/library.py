@@ -341,25 +341,28 @@ def to_count(raw, pname: str) -> int:
     return n
 
 
-_RANKS_RE = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*\$_ranks\s*\}", re.IGNORECASE)
+_RANKS_RE = re.compile(r"VALUES\s+\?(\w+)\s*\{\s*\$_(ranks|rank_span)\s*\}", re.IGNORECASE)
 
 
 def bind_paging(text: str, values: dict[str, int]) -> str:
     """Write the ``limit``/``offset`` integers into ``LIMIT $_limit`` / ``OFFSET $_offset``,
     and the ranks of the page into ``VALUES ?rank { $_ranks }`` (offset+1 .. offset+limit;
-    the clause is dropped for limit 0, every rank): a page of a ranking (``mkg:rank``) is
-    then found by index lookups instead of sorting every entity."""
+    a range filter for limit 0, every rank, or very long pages), or ``VALUES ?rank { $_rank_span }``
+    (1 .. offset+limit): a page of a ranking (``mkg:rank``) is then found by index lookups
+    instead of sorting every entity."""
     def sub(m):
         n = values.get(m.group(2).lower(), 0)
         return "" if n == 0 else f"{m.group(1)} {n}"
     limit, offset = values.get("limit", 0), values.get("offset", 0)
 
     def ranks(m):
-        var = m.group(1)
-        if limit and limit <= 10_000:
-            return f"VALUES ?{var} {{ {' '.join(str(i) for i in range(offset + 1, offset + limit + 1))} }}"
+        # $_ranks: the ranks of the page; $_rank_span: every rank up to the page's end (for pages
+        # of rows where each ranked entity gives one row or more)
+        var, first = m.group(1), offset + 1 if m.group(2).lower() == "ranks" else 1
+        if limit and offset + limit - first < 10_000:
+            return f"VALUES ?{var} {{ {' '.join(str(i) for i in range(first, offset + limit + 1))} }}"
         upper = f" && ?{var} <= {offset + limit}" if limit else ""
-        return f"FILTER(?{var} > {offset}{upper})"
+        return f"FILTER(?{var} >= {first}{upper})"
     return _PAGING_RE.sub(sub, _RANKS_RE.sub(ranks, text))
 
 

@@ -509,6 +509,33 @@ def test_long_lists_show_ten_then_how_many_more():
     st_.close()
 
 
+def test_attendance_pages_rows_and_caps_the_others():
+    st_ = G.build(Store())
+    ev = "<https://w3id.org/medkg/id/event/big-course>"
+    nt = [f'{ev} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .',
+          f'{ev} <https://schema.org/name> "Big Course" .', f'{ev} <https://schema.org/startDate> "2022-03-01" .',
+          f'{ev} <https://schema.org/startDate> "2021-03-01" .']
+    for i in range(15):
+        p = f"<https://w3id.org/medkg/id/person/trainee-{i:02d}>"
+        nt += [f"{ev} <https://schema.org/attendee> {p} .", f'{p} <https://schema.org/name> "Trainee {i:02d}" .']
+    for k in range(3):     # reported by three articles: the most reported event
+        st_.replace_article_ntriples(f"course{k}", "\n".join(nt + [
+            f"<https://w3id.org/medkg/article/course{k}> <https://schema.org/mentions> {ev} ."]) + "\n")
+    st_.flush()
+    every = [(r["event"], r["person"]) for r in rows(st_, "attendance", limit=0)]
+    expected = {(r["e"].value, r["p"].value) for r in st_.query(
+        "SELECT ?e ?p WHERE { ?e a schema:Event ; schema:name ?en ; schema:attendee ?p . ?p schema:name ?pn }")}
+    assert len(every) == len(set(every)) and set(every) == expected and len(expected) > 15
+    pages = [rows(st_, "attendance", limit=4, offset=o) for o in range(0, 28, 4)]
+    assert [len(pg) for pg in pages] == [4, 4, 4, 4, 4, len(expected) - 20, 0]
+    assert sorted((r["event"], r["person"]) for pg in pages for r in pg) == sorted(every)
+    first = pages[0][0]
+    assert first["eventName"] == "Big Course" and first["date"] == "2021-03-01"     # most reported first; earliest date
+    others = first["with"].split(" | ")
+    assert len(others) == 11 and others[-1] == "... (4 more)" and first["name"] not in others
+    st_.close()
+
+
 def test_attendance_keeps_single_attendee_events():
     st_ = G.build(Store())
     # through the Store API, so the merged default graph the queries read is kept up to date
