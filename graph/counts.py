@@ -4,7 +4,8 @@ Ranking queries (most mentioned people, countries and specialties with their num
 would otherwise group every ``schema:mentions`` / ``schema:attendee`` ... triple of the
 graph at query time (millions at 100k articles), and an on-disk Oxigraph store pays
 tens of microseconds per row. Instead the store keeps, in a named graph of its own
-(:data:`COUNTS_GRAPH`, which :meth:`Store.query` adds to the default graph):
+(:data:`COUNTS_GRAPH`, which lists what is derived) and copied into the default graph (which
+queries read, next to the merged article graphs and the ontology):
 
 * ``?e mkg:articleCount n``: articles mentioning the entity (``schema:mentions``);
 * ``?e mkg:eventCount n``: events linked to it (a person attended, a country sent
@@ -46,10 +47,14 @@ from medkg.ontology.namespaces import GRAPH, MKG, ONTOLOGY_GRAPH
 
 COUNTS_GRAPH = GRAPH["counts"]
 _G = f"<{COUNTS_GRAPH}>"
+_ARTICLE_GRAPHS = str(GRAPH["article/"])  # the prefix of the article graphs' IRIs
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 7
+COUNTS_VERSION = 8
+#: from this version on, every derived triple is also in the default graph, next to the merged
+#: article graphs and the ontology (queries read one graph, not a union of three)
+MIRROR_VERSION = 8
 _VALID = f"{_G} <{MKG.countsValid}> true . {_G} <{MKG.countsVersion}> {COUNTS_VERSION}"
 SDO = "https://schema.org/"
 RANKED_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
@@ -71,6 +76,35 @@ def _union(scope: str, patterns: list[str]) -> str:
     """The alternatives as a UNION, each starting from the scope's VALUES (so the engine
     starts every branch from the entities to count, not from the whole graph)."""
     return " UNION ".join(f"{{ {scope}{p} }}" for p in patterns)
+
+
+#: every predicate of the derived triples (the counts graph and its copy in the default graph)
+DERIVED_PREDICATES = tuple(str(MKG[n]) for n in (
+    "articleCount", "eventCount", "peopleCount", "institutionCount", "rank", "attendeeRank", "rankType",
+    "nameKey", "nameToken", "firstDate", "year", "eventsInYear", "participantsFrom", "country", "count",
+    "locatedInCountry", "memberCountry", "metric", "metricValue", "countsValid", "countsVersion"))
+
+
+def _into(template: str) -> str:
+    """An INSERT/DELETE template for derived triples: into (out of) the counts graph, which
+    says what is derived, and its copy in the default graph, which queries read (one graph
+    instead of a union of three: a look-up is one index seek, not three). Derived predicates
+    are medkg's own (:data:`DERIVED_PREDICATES`), never written by an article, so a copy in
+    the default graph never collides with an article triple."""
+    return f"GRAPH {_G} {{ {template} }} {template}"
+
+
+def _quads(triples) -> list:
+    """Quads of derived triples for the counts graph and for the default graph."""
+    out = []
+    for s, p, o in triples:
+        out += [ox.Quad(s, p, o, _GN), ox.Quad(s, p, o, ox.DefaultGraph())]
+    return out
+
+
+def is_mirrored(ox_store) -> bool:
+    """True when the derived triples (and the ontology) are copied into the default graph."""
+    return bool(ox_store.query(f"ASK {{ GRAPH {_G} {{ {_G} <{MKG.countsVersion}> ?v FILTER(?v >= {MIRROR_VERSION}) }} }}"))
 
 
 def mentioned(ntriples: str) -> set[str]:
@@ -102,6 +136,8 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     """
     parts = []
     if touched is None:
+        # the copies in the default graph first (what the counts graph lists), then the graph
+        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {_G} {{ ?s ?p ?o }} }}")
         parts.append(f"DROP SILENT GRAPH {_G}")
         scope = ""
     else:
@@ -111,15 +147,15 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
         else:
             values = " ".join(f"<{iri}>" for iri in touched)
             scope = f"VALUES ?e {{ {values} }} "
-            parts.append(f"DELETE {{ GRAPH {_G} {{ ?e ?c ?n }} }} WHERE {{ {scope} GRAPH {_G} {{ ?e ?c ?n }} "
+            parts.append(f"DELETE {{ {_into('?e ?c ?n')} }} WHERE {{ {scope} GRAPH {_G} {{ ?e ?c ?n }} "
                          f"FILTER(?c != <{MKG.rank}>) }}")  # ranks: rewritten by rerank, changed ones only
     if scope is not None:
         for name, pattern in COUNTERS.items():
-            parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG[name]}> ?n }} }} WHERE {{ "
+            parts.append(f"INSERT {{ {_into(f'?e <{MKG[name]}> ?n')} }} WHERE {{ "
                          f"SELECT ?e (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {_union(scope, pattern)} }} GROUP BY ?e }}")
         # the type a counted entity is ranked in (read by rerank without a join)
         types = " ".join(f"<{SDO}{t}>" for t in RANKED_TYPES)
-        parts.append(f"INSERT {{ GRAPH {_G} {{ ?e <{MKG.rankType}> ?t }} }} WHERE {{ {scope}"
+        parts.append(f"INSERT {{ {_into(f'?e <{MKG.rankType}> ?t')} }} WHERE {{ {scope}"
                      f"GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }} ?e a ?t . VALUES ?t {{ {types} }} }}")
     if parts:
         ox_store.update(" ;\n".join(parts))
@@ -158,13 +194,13 @@ def index_names(ox_store, scope: str) -> None:
     rows = ox_store.query(f"SELECT ?e ?l WHERE {{ {scope}GRAPH {_G} {{ ?e <{MKG.articleCount}> ?n }} "
                           f"?e <{SDO}name>|<{SDO}alternateName> ?l }}")
     key_p, tok_p = ox.NamedNode(str(MKG.nameKey)), ox.NamedNode(str(MKG.nameToken))
-    quads = set()
+    triples = set()
     for r in rows:
         e, label = r["e"], r["l"].value
-        quads.add(ox.Quad(e, key_p, ox.Literal(name_key(label)), _GN))
-        quads.update(ox.Quad(e, tok_p, ox.Literal(t), _GN) for t in name_tokens(label))
-    if quads:
-        ox_store.extend(quads)
+        triples.add((e, key_p, ox.Literal(name_key(label))))
+        triples.update((e, tok_p, ox.Literal(t)) for t in name_tokens(label))
+    if triples:
+        ox_store.extend(_quads(triples))
 
 
 def rerank(ox_store) -> None:
@@ -197,9 +233,9 @@ def rerank(ox_store) -> None:
     add += [f"<{e}> <{MKG.attendeeRank}> {r}" for e, r in new_att.items() if old_att.get(e) != r]
     parts = []
     if drop:
-        parts.append(f"DELETE DATA {{ GRAPH {_G} {{ {' . '.join(drop)} }} }}")
+        parts.append(f"DELETE DATA {{ {_into(' . '.join(drop))} }}")
     if add:
-        parts.append(f"INSERT DATA {{ GRAPH {_G} {{ {' . '.join(add)} }} }}")
+        parts.append(f"INSERT DATA {{ {_into(' . '.join(add))} }}")
     if parts:
         ox_store.update(" ;\n".join(parts))
 
@@ -228,11 +264,11 @@ def refresh_years(ox_store, scope: str) -> None:
     g, year, first = _G, f"<{MKG.year}>", f"<{MKG.firstDate}>"
     event = f"?e a <{SDO}Event> . "
     ox_store.update(
-        f"DELETE {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {first} ?d }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?e {first} ?d }} }} WHERE {{ SELECT ?e (MIN(?d0) AS ?d) WHERE {{ "
+        f"DELETE {{ {_into(f'?e {first} ?d')} }} WHERE {{ {scope}GRAPH {g} {{ ?e {first} ?d }} }} ;\n"
+        f"INSERT {{ {_into(f'?e {first} ?d')} }} WHERE {{ SELECT ?e (MIN(?d0) AS ?d) WHERE {{ "
         f"{scope}{event}?e <{SDO}startDate> ?d0 }} GROUP BY ?e }} ;\n"
-        f"DELETE {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?e {year} ?y }} }} WHERE {{ SELECT DISTINCT ?e ?y WHERE {{ "
+        f"DELETE {{ {_into(f'?e {year} ?y')} }} WHERE {{ {scope}GRAPH {g} {{ ?e {year} ?y }} }} ;\n"
+        f"INSERT {{ {_into(f'?e {year} ?y')} }} WHERE {{ SELECT DISTINCT ?e ?y WHERE {{ "
         f"{{ {scope}{event}?e <{SDO}startDate> ?d . {_year_of('?d')} }} UNION "
         f"{{ {scope}{event}FILTER NOT EXISTS {{ ?e <{SDO}startDate> ?d0 FILTER(REGEX(STR(?d0), \"^[0-9]{{4}}\")) }} "
         f"?a <{SDO}mentions> ?e ; <{SDO}datePublished> ?d . {_year_of('?d')} }} }} }}")
@@ -254,7 +290,7 @@ def refresh_years(ox_store, scope: str) -> None:
     topics |= {r["t"].value for r in ox_store.query(f"SELECT ?t WHERE {{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }}")}
     # an entity gone from the graph may have been an event about no specialty
     unspecified = str(UNSPECIFIED) in topics or bool(scope) and bool(ox_store.query(
-        f"ASK {{ {scope}FILTER NOT EXISTS {{ ?e ?p ?o }} }}"))
+        f"ASK {{ {scope}FILTER NOT EXISTS {{ GRAPH ?h {{ ?e ?p ?o }} FILTER(STRSTARTS(STR(?h), \"{_ARTICLE_GRAPHS}\")) }} }}"))
     specialties = _closure(topics - {str(UNSPECIFIED)}, broader)
     if not specialties and not unspecified:
         return
@@ -266,15 +302,14 @@ def refresh_years(ox_store, scope: str) -> None:
     if unspecified:
         none = f"{{ BIND(<{UNSPECIFIED}> AS ?s) {event}FILTER NOT EXISTS {{ ?e <{SDO}about> ?t0 }} }}"
         events_of = f"{events_of} UNION {none}" if events_of else none
-    cell = "?c ?cp ?co"
+    cell, cnt = "?c ?cp ?co", f"<{MKG['count']}>"
     ox_store.update(
-        f"DELETE {{ GRAPH {g} {{ ?s ?sp ?c . {cell} }} }} WHERE {{ {values}GRAPH {g} {{ "
+        f"DELETE {{ {_into(f'?s ?sp ?c . {cell}')} }} WHERE {{ {values}GRAPH {g} {{ "
         f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?s <{MKG.eventsInYear}> ?c . ?c {year} ?y ; <{MKG['count']}> ?n }} }} WHERE {{ "
+        f"INSERT {{ {_into(f'?s <{MKG.eventsInYear}> ?c . ?c {year} ?y ; {cnt} ?n')} }} WHERE {{ "
         f"SELECT ?s ?y (COUNT(DISTINCT ?e) AS ?n) (IRI(CONCAT(STR(?s), \"/year/\", STR(?y))) AS ?c) WHERE {{ "
         f"{events_of} {event}GRAPH {g} {{ ?e {year} ?y }} }} GROUP BY ?s ?y }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?s <{MKG.participantsFrom}> ?c . ?c <{MKG.country}> ?k ; <{MKG['count']}> ?n ; "
-        f"<{MKG.peopleCount}> ?np }} }} WHERE {{ "
+        f"INSERT {{ {_into(f'?s <{MKG.participantsFrom}> ?c . ?c <{MKG.country}> ?k ; {cnt} ?n ; <{MKG.peopleCount}> ?np')} }} WHERE {{ "
         f"SELECT ?s ?k (COUNT(DISTINCT ?e) AS ?n) (COUNT(DISTINCT ?p) AS ?np) "
         f"(IRI(CONCAT(STR(?s), \"/from/\", MD5(STR(?k)))) AS ?c) WHERE {{ "
         f"{events_of} {{ ?e <{MKG.participantCountry}> ?k }} UNION "
@@ -314,10 +349,10 @@ def refresh_org_countries(ox_store, scope: str) -> None:
     else:
         org_scope = f"?org a <{SDO}Organization> . "
     ox_store.update(
-        f"DELETE {{ GRAPH {g} {{ ?org ?p ?c }} }} WHERE {{ {org_scope}VALUES ?p {{ {loc} {mem} }} GRAPH {g} {{ ?org ?p ?c }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?org {loc} ?c }} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
+        f"DELETE {{ {_into('?org ?p ?c')} }} WHERE {{ {org_scope}VALUES ?p {{ {loc} {mem} }} GRAPH {g} {{ ?org ?p ?c }} }} ;\n"
+        f"INSERT {{ {_into(f'?org {loc} ?c')} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
         f"?org (<{SDO}location>|<{SDO}addressCountry>)/<{SDO}containedInPlace>* ?c . "
         f"FILTER(STRSTARTS(STR(?c), \"{_COUNTRY_NS}\")) }} }} ;\n"
-        f"INSERT {{ GRAPH {g} {{ ?org {mem} ?c }} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
+        f"INSERT {{ {_into(f'?org {mem} ?c')} }} WHERE {{ SELECT DISTINCT ?org ?c WHERE {{ {org_scope}"
         f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?org {loc} ?x }} }} "
         f"?m <{SDO}affiliation> ?org ; <{SDO}nationality> ?c . }} }}")

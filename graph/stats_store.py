@@ -3,7 +3,7 @@
 Counting every article, entity, fact, mention and relation triple of the graph at query
 time reads millions of rows at 100k articles. :func:`refresh` counts them once per write
 session (called by :func:`medkg.graph.counts.refresh`, in the same session as the
-per-entity counts) and stores one node per metric in the counts graph::
+per-entity counts) and stores one node per metric in the counts graph (copied into the default graph)::
 
     <https://w3id.org/medkg/graph/counts#facts> mkg:metric "facts" ; mkg:metricValue 180 .
 
@@ -49,8 +49,10 @@ def _counts() -> list[str]:
 def update_text() -> str:
     """The SPARQL update that recounts every metric and replaces the stored values."""
     union = " UNION ".join(f"{{ {p} }}" for p in _counts())
-    return (f"DELETE {{ GRAPH {_G} {{ ?m ?p ?o }} }} WHERE {{ GRAPH {_G} {{ ?m <{MKG.metric}> ?x ; ?p ?o }} }} ;\n"
-            f"INSERT {{ GRAPH {_G} {{ ?m <{MKG.metric}> ?metric ; <{MKG.metricValue}> ?value }} }} WHERE {{ "
+    # (into the counts graph and its copy in the default graph, like every derived triple)
+    drop, add = "?m ?p ?o", f"?m <{MKG.metric}> ?metric ; <{MKG.metricValue}> ?value"
+    return (f"DELETE {{ GRAPH {_G} {{ {drop} }} {drop} }} WHERE {{ GRAPH {_G} {{ ?m <{MKG.metric}> ?x ; ?p ?o }} }} ;\n"
+            f"INSERT {{ GRAPH {_G} {{ {add} }} {add} }} WHERE {{ "
             f"{union} BIND(IRI(CONCAT(\"{METRIC_BASE}\", ENCODE_FOR_URI(?metric))) AS ?m) }}")
 
 

@@ -134,18 +134,24 @@ class Store:
         except Exception as exc:  # pyoxigraph raises plain errors for corrupt data
             raise MedkgError(f"store {self.path}: cannot open, corrupt or not an Oxigraph store ({_reason(exc)})") from None
         # The default graph holds the merged union of the article graphs (fast, duplicate-free
-        # queries and exports). Stores written before it existed are merged when opened for writing.
+        # queries and exports), plus copies of the ontology and of the derived counts: the one
+        # graph queries read. Stores written before it existed are merged when opened for writing.
         self._dirty = False     # written since the counts were last refreshed?
         self._touched: set[str] | None = set()   # entities to recount (None: all)
         self._merged = self._check_merged()
+        self._mirrored = _counts.is_mirrored(self._store)
         if not self._merged and not read_only:
             self.materialize()
         elif not read_only and self._needs_snapshots():
             self._rebuild(default_graph=False)  # a store written before snapshots existed
+        if not read_only and not self._mirrored:
+            self._mirror_ontology()             # counts: an older version, recounted (and copied) below
         # per-entity counts (medkg.graph.counts): rebuilt if a write session did not finish
         if not read_only and (self._dirty or not _counts.is_valid(self._store)):
             self._dirty = False
             _counts.refresh(self._store)
+        if not read_only:
+            self._mirrored = True
 
     # ------------------------------------------------------------------ raw access
     @property
@@ -264,6 +270,10 @@ class Store:
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
 
+    def _mirror_ontology(self) -> None:
+        """Copy the ontology graph into the default graph (a store written by an older medkg)."""
+        self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
+
     def _has_snapshot(self, g: ox.NamedNode) -> bool:
         return next(iter(self._store.quads_for_pattern(g, ox.NamedNode(SNAPSHOT), None,
                                                        ox.NamedNode(SNAPSHOT_GRAPH))), None) is not None
@@ -280,8 +290,9 @@ class Store:
         return True
 
     def set_ontology(self, graph: rdflib.Graph) -> None:
-        """Replace the ontology graph (ontology, SKOS specialty scheme) with ``graph``."""
-        self._replace_graph(str(ONTOLOGY_GRAPH), graph, materialize=False)
+        """Replace the ontology graph (ontology, SKOS specialty scheme) with ``graph``, and its
+        copy in the default graph (a triple an article states too stays there)."""
+        self._replace_graph(str(ONTOLOGY_GRAPH), graph)
 
     def update(self, sparql: str, **kwargs) -> None:
         """Run a raw SPARQL Update on the named graphs, then re-merge the default graph.
@@ -308,7 +319,7 @@ class Store:
         self._touched = None        # rebuilt from scratch: recount all
         self._rebuild(default_graph=True)
         self._merged = True
-        return self._default_size()
+        return self._union_size()
 
     def _rebuild(self, default_graph: bool) -> None:
         """Re-derive the snapshots (and the merged default graph) from the article graphs,
@@ -316,7 +327,9 @@ class Store:
         interrupted run leaves graphs without snapshot, which exports read from disk instead."""
         st = self._store
         if default_graph:
+            # the derived copies go too: the caller's session recounts everything (touched = None)
             st.remove_graph(ox.DefaultGraph())
+            self._mirror_ontology()
         st.remove_graph(ox.NamedNode(SNAPSHOT_GRAPH))
         nt_batch, snaps, size = [], [], 0
 
@@ -359,6 +372,18 @@ class Store:
 
     def _default_size(self) -> int:
         return self._graph_size(ox.DefaultGraph())
+
+    def _union_size(self) -> int:
+        """Triples of the merged article graphs: the default graph without the copies of the
+        derived triples (by predicate) and of the ontology triples no article states."""
+        n = self._default_size()
+        if not self._mirrored:
+            return n
+        return n - self._count(f"VALUES ?p {{ {' '.join(f'<{p}>' for p in _counts.DERIVED_PREDICATES)} }} ?s ?p ?o") \
+            - self._count(f"GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} ?s ?p ?o {_NOT_IN_ARTICLE}")
+
+    def _count(self, where: str) -> int:
+        return int(next(iter(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))["n"].value)
 
     def _graph_size(self, graph) -> int:
         where = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH <{graph.value}> {{ ?s ?p ?o }}"
@@ -416,7 +441,9 @@ class Store:
         """
         kwargs.setdefault("prefixes", PREFIXES)
         if "default_graph" not in kwargs and not kwargs.get("use_default_graph_as_union"):
-            if self._merged:
+            if self._merged and self._mirrored:
+                pass            # the default graph itself: articles merged, ontology, counts
+            elif self._merged:  # a store of an older medkg opened read-only: the three graphs
                 kwargs["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(str(ONTOLOGY_GRAPH)),
                                            ox.NamedNode(str(_counts.COUNTS_GRAPH))]
             else:  # an unmerged store opened read-only: fall back to the (slower) union
@@ -432,7 +459,7 @@ class Store:
             ?s a ?t } GROUP BY ?t""")
         for row in rows:
             counts[row["t"].value.rsplit("/", 1)[-1]] = int(row["n"].value)
-        return {"articles": len(self.articles()), "triples": self._default_size() if self._merged else len(self),
+        return {"articles": len(self.articles()), "triples": self._union_size() if self._merged else len(self),
                 "quads": len(self), "by_type": counts}
 
     # ------------------------------------------------------------------ export
@@ -468,9 +495,16 @@ class Store:
         if keeps_graphs:
             items = self.quads(include_ontology)
         elif self._merged:
-            # the merged default graph is already the set union of the article graphs
+            # the merged default graph is already the set union of the article graphs (once its
+            # copies of the derived triples, and of the ontology unless asked, are left out)
             items = (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-            if include_ontology:
+            if self._mirrored:
+                derived = {ox.NamedNode(p) for p in _counts.DERIVED_PREDICATES}
+                skip = set() if include_ontology else {
+                    ox.Triple(r["s"], r["p"], r["o"]) for r in self._store.query(
+                        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} {_NOT_IN_ARTICLE} }}")}
+                items = (t for t in items if t.predicate not in derived and t not in skip)
+            elif include_ontology:
                 onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
                 items = itertools.chain(items, (q.triple for q in self._store.quads_for_pattern(None, None, None, onto)))
         else:
@@ -676,11 +710,17 @@ def _drop_snapshot(graph: str) -> str:
     return f"DELETE WHERE {{ GRAPH <{SNAPSHOT_GRAPH}> {{ <{graph}> <{SNAPSHOT}> ?z }} }}"
 
 
+#: a FILTER: the triple ?s ?p ?o is in no article graph
+_NOT_IN_ARTICLE = (f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+                   f"FILTER(STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }}")
+
+
 def _retract(graph: str) -> str:
-    """SPARQL Update: remove from the default graph what only ``graph`` states."""
+    """SPARQL Update: remove from the default graph what only ``graph`` states (no other
+    article graph, nor the ontology graph)."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
-            f"FILTER(?h != <{graph}> && STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }} }}")
+            f"FILTER(?h != <{graph}> && (STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\") || ?h = <{ONTOLOGY_GRAPH}>)) }} }}")
 
 
 class _Counter:

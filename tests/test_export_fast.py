@@ -191,3 +191,76 @@ def test_blank_nodes_and_odd_ntriples(store, tmp_path):
 def test_turtle_falls_back_to_disk_beyond_the_memory_limit(store, tmp_path, monkeypatch):
     monkeypatch.setattr(store_mod, "UNION_MEMORY_LIMIT", 100)
     check_exports(store, tmp_path, ("turtle", "nt"))
+
+
+def test_turtle_fallback_leaves_out_counts_and_ontology_copies(store, tmp_path, monkeypatch):
+    store.flush()                                   # the counts (and their copies) are written
+    assert bool(store.oxigraph.query("ASK { ?e <https://w3id.org/medkg/ontology#articleCount> ?n }"))
+    monkeypatch.setattr(store_mod, "UNION_MEMORY_LIMIT", 100)
+    check_exports(store, tmp_path, ("turtle", "nt"))
+    check_exports(store, tmp_path, ("turtle", "nt"), include_ontology=True)
+
+
+def _graph_triples(st: Store, graph) -> set:
+    return {q.triple for q in st.oxigraph.quads_for_pattern(None, None, None, graph)}
+
+
+def test_default_graph_holds_copies_of_the_counts_and_the_ontology(store):
+    """Queries read the default graph alone: the merged articles, the ontology and the derived
+    counts, each copy kept in step with its named graph through writes and removals."""
+    from medkg.graph import counts
+    onto_g, counts_g = ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.NamedNode(str(counts.COUNTS_GRAPH))
+    derived = {ox.NamedNode(p) for p in counts.DERIVED_PREDICATES}
+
+    def check():
+        store.flush()
+        default = _graph_triples(store, ox.DefaultGraph())
+        counted = {t for t in _graph_triples(store, counts_g) if t.subject != counts_g}
+        assert counted and counted == {t for t in default if t.predicate in derived}
+        assert _graph_triples(store, onto_g) <= default
+        assert store.stats()["triples"] == len(reference(store)[0])
+        assert counts.is_mirrored(store.oxigraph)
+
+    check()
+    # an article stating an ontology triple too: removing the article keeps the triple
+    shared = next(t for t in _graph_triples(store, onto_g)
+                  if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode))
+    rdf = tuple(store_mod._to_rdflib(x) for x in (shared.subject, shared.predicate, shared.object))
+    store.replace_article("a4", article("a4", ["gil"], [rdf]))
+    check()
+    store.remove_article("a4")
+    assert shared in _graph_triples(store, ox.DefaultGraph())
+    check()
+    store.replace_article("a2", article("a2", ["hal"]))               # update path: counts recounted
+    store.remove_article("a3")
+    check()
+    assert {r["n"].value for r in store.query(
+        f"SELECT ?n WHERE {{ <{ID['person/hal']}> mkg:articleCount ?n }}")} == {"1"}
+
+
+def test_store_of_an_older_medkg_is_read_then_upgraded(store, tmp_path):
+    """A store whose default graph holds only the merged articles (counts version 7) is read
+    through the three graphs when opened read-only, and copied into the default graph when
+    opened for writing."""
+    from medkg.graph import counts
+    store.flush()
+    want = sorted(str(r["n"].value) for r in store.query("SELECT ?n WHERE { ?e mkg:rank ?n }"))
+    st = store.oxigraph
+    st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{counts.COUNTS_GRAPH}> {{ ?s ?p ?o }} }} ;"
+              f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} ;"
+              f"DELETE WHERE {{ GRAPH <{counts.COUNTS_GRAPH}> {{ ?g <{MKG.countsVersion}> ?v }} }} ;"
+              f"INSERT DATA {{ GRAPH <{counts.COUNTS_GRAPH}> {{ <{counts.COUNTS_GRAPH}> <{MKG.countsVersion}> 7 }} }}")
+    path = store.path
+    store.close()
+    old = tmp_path / "old"
+    shutil.copytree(path, old)
+    with Store(old, read_only=True) as ro:
+        assert not counts.is_mirrored(ro.oxigraph)
+        assert sorted(str(r["n"].value) for r in ro.query("SELECT ?n WHERE { ?e mkg:rank ?n }")) == want
+        assert ro.stats()["triples"] == len(reference(ro)[0])
+    with Store(old) as rw:
+        assert counts.is_mirrored(rw.oxigraph) and counts.is_valid(rw.oxigraph)
+        assert sorted(str(r["n"].value) for r in rw.oxigraph.query(
+            "SELECT ?n WHERE { ?e <https://w3id.org/medkg/ontology#rank> ?n }")) == want
+        assert _graph_triples(rw, ox.NamedNode(str(ONTOLOGY_GRAPH))) <= _graph_triples(rw, ox.DefaultGraph())
+        check_exports(rw, tmp_path, ("turtle", "nq"))
