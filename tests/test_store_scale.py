@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,21 @@ def test_benchmark_quick_mode_writes_report(tmp_path):
                     "## Store: bulk load and export", "## Named queries"):
         assert heading in text
     assert "QUICK" in text
+
+
+def test_sparql11_form_for_rdflib():
+    """The benchmark's SPARQL 1.1 form of the named queries (for rdflib): no LATERAL left, a
+    per-row optional block stays a left join, a per-row list cut is dropped, a page is kept."""
+    import rdflib.plugins.sparql as rs
+    import run
+    from medkg.ontology.namespaces import PREFIXES
+    q = ("SELECT * WHERE { ?e a ?t LATERAL { OPTIONAL { ?e <urn:p> ?v } } "
+         "LATERAL { SELECT ?e (COUNT(*) AS ?n) WHERE { { SELECT ?e ?o WHERE { ?e <urn:q> ?o } LIMIT 10 } } GROUP BY ?e } "
+         "LATERAL { SELECT ?e ?w WHERE { ?e <urn:r> ?w } LIMIT 5 OFFSET 0 } }")
+    out = run.sparql11(q)
+    assert "LATERAL" not in out and "LIMIT 10" not in out and "LIMIT 5 OFFSET 0" in out
+    assert "{ OPTIONAL" not in out and "OPTIONAL { ?e <urn:p> ?v }" in out
+    for name, form, sparql in run.bound_queries(1000):
+        text = run.sparql11(sparql)
+        assert not re.search(r"\bLATERAL\s*\{", text), name
+        rs.prepareQuery(text, initNs=PREFIXES)          # parses as SPARQL 1.1
