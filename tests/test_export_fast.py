@@ -245,8 +245,7 @@ def test_store_of_an_older_medkg_is_read_then_upgraded(store, tmp_path):
     from medkg.graph import counts
     store.flush()
     want = sorted(str(r["n"].value) for r in store.query("SELECT ?n WHERE { ?e mkg:rank ?n }"))
-    st = store.oxigraph
-    st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{counts.COUNTS_GRAPH}> {{ ?s ?p ?o }} }} ;"
+    store.oxigraph.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{counts.COUNTS_GRAPH}> {{ ?s ?p ?o }} }} ;"
               f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }} ;"
               f"DELETE WHERE {{ GRAPH <{counts.COUNTS_GRAPH}> {{ ?g <{MKG.countsVersion}> ?v }} }} ;"
               f"INSERT DATA {{ GRAPH <{counts.COUNTS_GRAPH}> {{ <{counts.COUNTS_GRAPH}> <{MKG.countsVersion}> 7 }} }}")
