@@ -199,6 +199,9 @@ def index_names(ox_store, scope: str) -> None:
         e, label = r["e"], r["l"].value
         triples.add((e, key_p, ox.Literal(name_key(label))))
         triples.update((e, tok_p, ox.Literal(t)) for t in name_tokens(label))
+        if len(triples) >= 50_000:         # in batches: a full recount names every entity
+            ox_store.extend(_quads(triples))
+            triples.clear()
     if triples:
         ox_store.extend(_quads(triples))
 
