@@ -88,8 +88,11 @@ def _model_key(model: str | None) -> str | None:
 
 
 def _extract(article: Article) -> tuple[str, list[tuple], int]:
+    return _triples(article, _EXTRACTOR.extract(article))
+
+
+def _triples(article: Article, ex) -> tuple[str, list[tuple], int]:
     from medkg.ingest.rdfize import EXTRACTOR, to_triples
-    ex = _EXTRACTOR.extract(article)
     triples = to_triples(ex, extractor=f"{EXTRACTOR} ({_EXTRACTOR.version})")
     return article.stem, triples, len(article.text.split())
 
@@ -103,9 +106,11 @@ def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes, int, int]]
     """
     from medkg.graph.store import ntriples
     out = []
-    for art in articles:
+    for art, ex in zip(articles, _EXTRACTOR.extract_many(articles)):   # spaCy parses the chunk as a batch
         try:
-            stem, triples, words = _extract(art)
+            if isinstance(ex, Exception):
+                raise ex
+            stem, triples, words = _triples(art, ex)
             out.append((stem, ntriples(triples), len(triples), words))
         except Exception as exc:  # one bad article must not stop the run
             msg = " ".join(str(exc).split())[:200] or type(exc).__name__
@@ -238,8 +243,8 @@ def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple
         return
     if workers <= 1 or len(todo) == 1:
         _init_worker(model)
-        for art in todo:
-            yield from _extract_chunk([art])
+        for chunk in _chunks(todo, 1):
+            yield from _extract_chunk(chunk)
         return
     workers = min(workers, len(todo))
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
