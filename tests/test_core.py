@@ -244,14 +244,14 @@ def test_merged_default_graph_follows_replace_and_remove():
 
 def test_an_article_whose_extraction_fails_is_reported_and_the_rest_ingested(corpus, tmp_path, monkeypatch):
     """Fault injection: no known text crashes the extractor, so one is made to fail."""
-    import medkg.ingest.pipeline as pl
-    real = pl._extract
+    from medkg.ingest.extract import Extractor
+    real = Extractor._from_doc
 
-    def flaky(article):
+    def flaky(self, article, doc):
         if article.stem == "a":
             raise RuntimeError("boom")
-        return real(article)
-    monkeypatch.setattr(pl, "_extract", flaky)
+        return real(self, article, doc)
+    monkeypatch.setattr(Extractor, "_from_doc", flaky)
     events = []
     st = Store()
     rep = ingest_paths(st, [corpus], workers=1, on_event=lambda k, m: events.append((k, m)))
