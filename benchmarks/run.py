@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE))
 
 import generate as gen  # noqa: E402
 
-FULL = dict(ingest_articles=1000, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
+FULL = dict(ingest_articles=400, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
             graph_small=1_000, graph_mid=10_000, graph_big=100_000, graph_sentences=(3, 6), export_repeats=2,
             query_reps=5,
             query_timeout=5.0, rdflib_timeout=10.0)
