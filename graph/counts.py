@@ -335,7 +335,7 @@ _COUNTRY_NS = "https://w3id.org/medkg/id/country/"
 
 def refresh_org_countries(ox_store, scope: str) -> None:
     """The countries of the institutions in ``scope``, of those its touched people are affiliated
-    with and of those located at a touched place (not a country): ``mkg:locatedInCountry`` from
+    with and of those located at or inside a touched place (not a country): ``mkg:locatedInCountry`` from
     the location or address (through ``schema:containedInPlace``), else ``mkg:memberCountry``
     from the affiliated people's nationality."""
     g, loc, mem = _G, f"<{MKG.locatedInCountry}>", f"<{MKG.memberCountry}>"
@@ -344,7 +344,8 @@ def refresh_org_countries(ox_store, scope: str) -> None:
             f"SELECT DISTINCT ?org WHERE {{ {{ {scope}?e a <{SDO}Organization> BIND(?e AS ?org) }} UNION "
             f"{{ {scope}?e <{SDO}affiliation> ?org }} UNION "
             f"{{ {scope}?e a <{SDO}Place> FILTER(!STRSTARTS(STR(?e), \"{_COUNTRY_NS}\")) "
-            f"?org <{SDO}location>|<{SDO}addressCountry> ?e }} ?org a <{SDO}Organization> }}")
+            f"?org (<{SDO}location>|<{SDO}addressCountry>)/<{SDO}containedInPlace>* ?e }} "
+            f"?org a <{SDO}Organization> }}")
         orgs = sorted({r["org"].value for r in rows if isinstance(r["org"], ox.NamedNode)})
         if not orgs:
             return

@@ -251,6 +251,26 @@ def test_derived_tables_kept_current_by_writes():
     st_.remove_article("solo")
     st_.flush()
     assert table() == before
+    # an institution on a campus (a place) in a city; a later article puts the city in a country:
+    # the institution's country follows without a full recount
+    S, ID_ = "https://schema.org/", "https://w3id.org/medkg/id/"
+    st_.replace_article_ntriples(
+        "campus",
+        f'<{ID_}org/campus-clinic> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Organization> .\n'
+        f'<{ID_}org/campus-clinic> <{S}name> "Campus Clinic" .\n'
+        f'<{ID_}org/campus-clinic> <{S}location> <{ID_}place/north-campus> .\n'
+        f'<{ID_}place/north-campus> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Place> .\n'
+        f'<{ID_}place/north-campus> <{S}containedInPlace> <{ID_}place/testville> .\n'
+        f'<https://w3id.org/medkg/article/campus> <{S}mentions> <{ID_}org/campus-clinic> .\n')
+    st_.flush()
+    assert not any(name == "Campus Clinic" for name, _, _ in table()[2])
+    st_.replace_article_ntriples(
+        "testville",
+        f'<{ID_}place/testville> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Place> .\n'
+        f'<{ID_}place/testville> <{S}containedInPlace> <{ID_}country/chile> .\n'
+        f'<https://w3id.org/medkg/article/testville> <{S}mentions> <{ID_}place/testville> .\n')
+    st_.flush()
+    assert ("Campus Clinic", "Chile", "location") in table()[2]
     st_.close()
 
 
