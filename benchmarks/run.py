@@ -1009,12 +1009,12 @@ def _query_section(q) -> list[str]:
     lines = ["## Named queries", "",
              f"Every query of `queries/*.rq` with its default parameters (required ones bound to a popular "
              f"entity of the generated graph). Median ms over repeated runs after one warm-up; '> N' is a "
-             f"timeout. Embedded = `Store.query` (pyoxigraph, on disk); server = `oxigraph serve-read-only "
-             f"` on 127.0.0.1, over HTTP, on the same store (its default graph is the dataset `Store.query` "
+             f"timeout. Embedded = `Store.query` (pyoxigraph, on disk); server = `oxigraph serve-read-only` "
+             f"on 127.0.0.1, over HTTP, on the same store (its default graph is the dataset `Store.query` "
              f"reads: the merged articles with copies of the ontology and of the derived counts; JSON results "
              f"fully read); rdflib = `rdflib.Dataset(default_union=True)` in memory, given the same triples. "
-             f"rdflib parses SPARQL 1.1 only, so it runs each query's SPARQL 1.1 form: `LATERAL` joins become "
-             f"plain joins and lists cut to ten per row inside them are not cut (the same rows; a query whose "
+             f"rdflib parses SPARQL 1.1 only, so it runs each query's SPARQL 1.1 form: `LATERAL {{ X }}` becomes "
+             f"`{{ X }}` (`LATERAL {{ OPTIONAL {{ X }} }}` becomes `OPTIONAL {{ X }}`) and lists cut to ten per row inside them are not cut (the same rows; a query whose "
              f"rows still differ gets no ratio); rdflib's error on DISTINCT aggregates over unbound values "
              f"(RDFLib/rdflib#716) is patched to skip such rows, as the standard does. A '> N' there makes "
              f"the ratio a lower bound.", ""] + note
