@@ -43,6 +43,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate as gen  # noqa: E402
+from medkg.queries.library import sparql11  # noqa: E402,F401  (the SPARQL 1.1 form rdflib runs)
 
 FULL = dict(ingest_articles=400, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
             graph_small=1_000, graph_mid=10_000, graph_big=100_000, graph_sentences=(3, 6), export_repeats=2,
@@ -459,49 +460,6 @@ def bound_queries(world_n: int) -> list[tuple[str, str, str]]:
         values = {p.name: sample.get(p.name, "x") for p in q.params if p.required}
         out.append((name, q.form, q.bind(values)))
     return out
-
-
-def sparql11(sparql: str) -> str:
-    """The SPARQL 1.1 form of a named query, for engines without ``LATERAL`` (rdflib).
-
-    ``LATERAL { X }`` becomes the plain join ``{ X }``: the same rows wherever X only reads
-    the outer row's variables. A list cut per row inside X (``LIMIT n`` without ``OFFSET``,
-    e.g. the first ten organizers of each event) would cut the whole join instead, so that
-    ``LIMIT`` is dropped: the rows are the same, only their lists are not cut. A page inside
-    X (``LIMIT .. OFFSET ..``, one page per outer row) has no SPARQL 1.1 form and stays:
-    such a query may give other rows, and then gets no ratio.
-    """
-    out, i = [], 0
-    for m in re.finditer(r"\bLATERAL\s*\{", sparql):
-        if m.start() < i:
-            continue                      # nested in a block already copied
-        depth, j = 1, m.end()
-        while depth and j < len(sparql):  # the matching brace (queries have no braces in strings)
-            depth += {"{": 1, "}": -1}.get(sparql[j], 0)
-            j += 1
-        inner = sparql[m.end():j]
-        inner = re.sub(r"\bLATERAL\s*\{", "{", inner)
-        inner = re.sub(r"\bLIMIT\s+\d+(?!\s*OFFSET)", "", inner)
-        body = inner[:-1].strip()           # without the closing brace
-        if re.match(r"OPTIONAL\s*\{", body) and _closing(body, body.index("{")) == len(body) - 1:
-            # LATERAL { OPTIONAL { X } } keeps the outer row when X has nothing for it: in SPARQL
-            # 1.1 that is OPTIONAL { X } (a plain join with { OPTIONAL { X } } would drop the row)
-            out += [sparql[i:m.start()], body, " "]
-        else:
-            out += [sparql[i:m.start()], "{", inner]
-        i = j
-    out.append(sparql[i:])
-    return "".join(out)
-
-
-def _closing(text: str, start: int) -> int:
-    """The index of the brace closing the one at ``start``."""
-    depth = 0
-    for k in range(start, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[k], 0)
-        if not depth:
-            return k
-    return -1
 
 
 def patch_rdflib_distinct_aggregates() -> None:

@@ -526,3 +526,77 @@ def bind_adhoc(text: str, values: dict[str, str]) -> str:
             raise QueryError(f"--param {key}: unknown type '{ptype}' (types: {', '.join(PARAM_TYPES)})")
         terms[name] = to_term(raw, ptype, name)
     return bind_values(text, terms) if terms else text
+
+
+# ---------------------------------------------------------------------- SPARQL 1.1 form
+def sparql11(sparql: str) -> str:
+    """The SPARQL 1.1 form of a (bound) named query, for engines without ``LATERAL`` (rdflib,
+    GraphDB, Virtuoso, QLever; ``medkg query --sparql11``).
+
+    ``LATERAL { X }`` becomes the plain join ``{ X }``, and ``LATERAL { OPTIONAL { X } }`` the
+    left join ``OPTIONAL { X }``: the same rows wherever X only reads the outer row's
+    variables. A list cut per row inside X (``LIMIT n`` without ``OFFSET``, e.g. the first ten
+    organizers of each event) would cut the whole join instead, so that ``LIMIT`` is dropped:
+    the rows are the same, their lists are not cut. A page inside X (``LIMIT .. OFFSET ..``, one
+    page per outer row: ``international_partners``) has no SPARQL 1.1 form and stays one page
+    overall. Braces are found by the SPARQL-aware scanner (never inside strings or IRIs).
+    """
+    toks = list(_tokens(sparql))
+    close = {}
+    stack = []
+    for k, (kind, value, a, b) in enumerate(toks):
+        if kind == "punct" and value == "{":
+            stack.append(a)
+        elif kind == "punct" and value == "}" and stack:
+            close[stack.pop()] = a
+    return _sparql11(sparql, 0, len(sparql), toks, close)
+
+
+def _sparql11(text: str, lo: int, hi: int, toks, close: dict, inside: bool = False) -> str:
+    """``text[lo:hi]`` in its SPARQL 1.1 form; ``inside``: within a LATERAL block (row caps dropped)."""
+    seg = _strip_row_caps if inside else (lambda s: s)
+    out, i = [], lo
+    for k, (kind, value, a, b) in enumerate(toks):
+        if a < i or a >= hi or kind != "word" or value.upper() != "LATERAL":
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is None or nxt[:2] != ("punct", "{"):
+            continue
+        open_, end = nxt[2], close.get(nxt[2], hi - 1)
+        inner = _sparql11(text, open_ + 1, end, toks, close, inside=True)
+        body = inner.strip()
+        if (body.startswith("OPTIONAL") and _is_single_group(body[len("OPTIONAL"):].strip())):
+            out += [seg(text[i:a]), body, " "]      # LATERAL { OPTIONAL { X } } -> OPTIONAL { X }
+        else:
+            out += [seg(text[i:a]), "{", inner, "}"]
+        i = end + 1
+    out.append(seg(text[i:hi]))
+    return "".join(out)
+
+
+def _strip_row_caps(text: str) -> str:
+    """``text`` without its ``LIMIT n`` clauses that have no ``OFFSET`` (token-aware: a string
+    saying "LIMIT 3" stays)."""
+    cuts = []
+    for kind, value, a, b in _tokens(text):
+        if kind == "word" and value.upper() == "LIMIT":
+            m = re.compile(r"\s+\d+(?!\s*OFFSET)(?!\d)", re.I).match(text, b)
+            if m:
+                cuts.append((a, m.end()))
+    for a, b in reversed(cuts):
+        text = text[:a] + text[b:]
+    return text
+
+
+def _is_single_group(text: str) -> bool:
+    """True when ``text`` is one ``{ ... }`` group (its first brace closes at its end)."""
+    if not text.startswith("{"):
+        return False
+    toks = list(_tokens(text))
+    depth = 0
+    for kind, value, a, b in toks:
+        if kind == "punct" and value in "{}":
+            depth += 1 if value == "{" else -1
+            if depth == 0:
+                return a == len(text) - 1
+    return False

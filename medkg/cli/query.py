@@ -83,9 +83,12 @@ def queries_cmd(name, as_json):
 @click.option("--timeout", type=float, default=None, help="Remote: seconds to wait for the endpoint.")
 @click.option("--user", default=None, help="Remote: user name (password from MEDKG_ENDPOINT_PASSWORD).")
 @click.option("--limit", type=int, default=None, help="Keep at most N rows/triples.")
+@click.option("--sparql11", is_flag=True,
+              help="Rewrite LATERAL joins to SPARQL 1.1 (endpoints without LATERAL: GraphDB, Virtuoso, QLever).")
 @click.option("--show-query", is_flag=True, help="Print the query with parameters bound, do not run it.")
 @click.pass_obj
-def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeout, user, limit, show_query):
+def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeout, user, limit, sparql11,
+          show_query):
     """Run a SPARQL query on the store: a named query (see 'medkg queries'), a .rq file, - (stdin) or text.
 
     \b
@@ -94,9 +97,11 @@ def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeo
       medkg query search -p q=lanzhou -f csv -o hits.csv
       medkg query 'SELECT * WHERE { ?s a schema:Event }' --fail-empty
       medkg query events --endpoint http://127.0.0.1:7878/query
+      medkg query events --endpoint http://host:7200/repositories/medkg --sparql11
     Exit codes: 0 ok, 1 error, 2 bad usage/query/parameter, 3 empty (--fail-empty), 4 endpoint failure.
     """
     from medkg.queries.library import QueryError, parse_params
+    from medkg.queries.library import sparql11 as to_sparql11
     from medkg.queries.results import serialize
     values = parse_params(params)
     named, text = _resolve(query, values)
@@ -107,6 +112,8 @@ def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeo
         text = named.bind(values)
         if named.paged:
             page = int(values.get("limit", named.param("limit").default) or 0)
+    if sparql11:
+        text = to_sparql11(text)
     if show_query:
         click.echo(text.rstrip())
         return
