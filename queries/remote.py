@@ -12,7 +12,6 @@ too (standard SPARQL 1.1 Protocol; POST keeps long lists out of the URL).
 
 from __future__ import annotations
 
-import base64
 import io
 import socket
 import urllib.error
@@ -208,23 +207,25 @@ class PushReport:
     graph_names: list[str] = field(default_factory=list)
 
 
-def _opener(user, password):
+def _opener(user, password, urls=()):
+    """An opener that also answers Digest challenges (Virtuoso) for ``urls``: the password
+    manager matches by scheme, host and port, so each endpoint is registered itself."""
     handlers = []
     if user:
         mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        mgr.add_password(None, "http://", user, password or "")
-        mgr.add_password(None, "https://", user, password or "")
-        handlers += [urllib.request.HTTPDigestAuthHandler(mgr)]
+        for url in urls:
+            if url:
+                mgr.add_password(None, url, user, password or "")
+        # answer the server's challenge: Digest (Virtuoso) or Basic (Fuseki, GraphDB). A Basic
+        # header sent up front made Virtuoso's Digest challenge go unanswered (HTTP 401).
+        handlers += [urllib.request.HTTPDigestAuthHandler(mgr), urllib.request.HTTPBasicAuthHandler(mgr)]
     return urllib.request.build_opener(*handlers)
 
 
 def _send(opener, method, url, body: bytes, ctype, timeout, user=None, password=None):
     req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": ctype,
                                                                          "User-Agent": "medkg"})
-    if user:  # preemptive Basic auth (Fuseki, GraphDB); the opener also answers Digest challenges (Virtuoso)
-        token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-        req.add_unredirected_header("Authorization", f"Basic {token}")
-    try:
+    try:                # credentials: the opener answers the server's 401 challenge (see _opener)
         with opener.open(req, timeout=timeout) as resp:
             resp.read()
     except urllib.error.HTTPError as exc:
@@ -291,7 +292,7 @@ def push(store, endpoint: str | None = None, gsp: str | None = None, batch_size:
             raise QueryError(f"{url}: not an http(s) URL")
     graphs = store_graphs(store, include_ontology)
     graphs.pop("default", None)
-    opener = _opener(user, password)
+    opener = _opener(user, password, (endpoint, gsp))
     rep = PushReport()
 
     def update(text: str):

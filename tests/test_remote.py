@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 import _querygraph as G
+from medkg.errors import MedkgError
 from medkg.graph.store import Store
 from medkg.queries.library import get_query, load_library, sparql11
 from medkg.queries.remote import push, run_remote
@@ -257,3 +258,41 @@ def invented_dir_cli(tmp_path):
     with Store(d) as st:
         G.build(st)
     return d
+
+
+def test_push_answers_a_basic_auth_challenge(invented):
+    """Credentials are sent when the server asks (401 + WWW-Authenticate: Basic, as Fuseki and
+    GraphDB do; Virtuoso's Digest is tested in test_virtuoso.py)."""
+    import base64
+    import http.server
+    import threading
+    got = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"ann:secret").decode():
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="medkg test"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            got.append(body)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.server_address[1]}/update"
+    try:
+        rep = push(invented, endpoint=url, user="ann", password="secret")
+        assert rep.requests == len(got) > 0 and b"INSERT DATA" in b"".join(got)
+        with pytest.raises(MedkgError, match="401"):
+            push(invented, endpoint=url, user="ann", password="wrong")
+        with pytest.raises(MedkgError, match="401"):
+            push(invented, endpoint=url)
+    finally:
+        srv.shutdown()
