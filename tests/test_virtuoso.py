@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 VIRTUOSO = shutil.which("virtuoso-t")
 INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 #: named queries whose SPARQL 1.1 form gives exactly the local results on Virtuoso 7.2
-SAME = ("affiliations", "article_entities", "articles", "countries", "coorganization_pairs", "entity_exists",
+SAME = ("affiliations", "article_entities", "articles", "colleagues", "countries", "coorganization_pairs", "entity_exists",
         "entity_graph", "events_by_specialty_year", "institutions_by_country", "low_confidence_facts",
         "participant_countries", "specialties")
 #: the same rows, lists in another order or an empty list as "" (Virtuoso) instead of unbound
