@@ -29,7 +29,7 @@ INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 #: named queries whose SPARQL 1.1 form gives exactly the local results on Virtuoso 7.2
 SAME = ("affiliations", "article_entities", "articles", "colleagues", "countries", "coorganization_pairs", "entity_exists",
         "entity_graph", "events_by_specialty_year", "institutions_by_country", "low_confidence_facts",
-        "participant_countries", "specialties")
+        "participant_countries", "specialties", "stats")
 #: the same rows, lists in another order or an empty list as "" (Virtuoso) instead of unbound
 SAME_ROWS = ("events", "people_by_country", "search", "top_people")
 #: as many rows; which ten names a list keeps, or which facts a page shows, follow the engine's order
