@@ -158,13 +158,20 @@ def test_push_prune(oxigraph, tmp_path):
 
 
 # ---------------------------------------------------------------------- queries
+#: values for the required parameters of the named queries, on the invented graph
+INVENTED_VALUES = {"q": "forum", "entity": "Bob Smith", "institution": "West Lake Hospital", "article": "inv1",
+                   "name": "Chile", "person": "Bob Smith"}
+
+
+def required_values(q) -> dict:
+    return {p.name: INVENTED_VALUES[p.name] for p in q.params if p.required}
+
+
 def test_every_named_query_remote_equals_local(oxigraph, invented):
     oxigraph.clear()
     push(invented, endpoint=oxigraph.update)
     for name, q in load_library().items():
-        vals = {p.name: {"q": "forum", "entity": "Bob Smith", "institution": "West Lake Hospital", "article": "inv1",
-                         "name": "Chile", "person": "Bob Smith"}[p.name]
-                for p in q.params if p.required}
+        vals = required_values(q)
         every = {k: "" for k in vals if k in ("person", "institution")}  # "" = every pair / institution
         for bound in ([vals, {**vals, **every}] if every else [vals]):
             text = q.bind(bound)
@@ -180,9 +187,7 @@ def test_every_named_query_in_its_sparql11_form(oxigraph, invented, cli, invente
     oxigraph.clear()
     push(invented, endpoint=oxigraph.update)
     for name, q in load_library().items():
-        vals = {p.name: {"q": "forum", "entity": "Bob Smith", "institution": "West Lake Hospital", "article": "inv1",
-                         "name": "Chile", "person": "Bob Smith"}[p.name]
-                for p in q.params if p.required}
+        vals = required_values(q)
         text = q.bind(vals)
         rewritten = sparql11(text)
         assert not re.search(r"\bLATERAL\s*\{", rewritten), name
