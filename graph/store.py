@@ -383,11 +383,11 @@ class Store:
             - self._count(f"GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} ?s ?p ?o {_NOT_IN_ARTICLE}")
 
     def _count(self, where: str) -> int:
+        """The number of solutions of the pattern ``where`` on the store's own default graph."""
         return int(next(iter(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))["n"].value)
 
     def _graph_size(self, graph) -> int:
-        where = "?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH <{graph.value}> {{ ?s ?p ?o }}"
-        return int(next(iter(self._store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))["n"].value)
+        return self._count("?s ?p ?o" if isinstance(graph, ox.DefaultGraph) else f"GRAPH <{graph.value}> {{ ?s ?p ?o }}")
 
     def _check_merged(self) -> bool:
         """False for a store whose article graphs are not merged into the default graph yet."""
