@@ -222,7 +222,7 @@ def _opener(user, password, urls=()):
     return urllib.request.build_opener(*handlers)
 
 
-def _send(opener, method, url, body: bytes, ctype, timeout, user=None, password=None):
+def _send(opener, method, url, body: bytes, ctype, timeout):
     req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": ctype,
                                                                          "User-Agent": "medkg"})
     try:                # credentials: the opener answers the server's 401 challenge (see _opener)
@@ -297,7 +297,7 @@ def push(store, endpoint: str | None = None, gsp: str | None = None, batch_size:
 
     def update(text: str):
         _send(opener, "POST", endpoint, text.encode("utf-8"), "application/sparql-update; charset=utf-8",
-              timeout, user, password)
+              timeout)
         rep.requests += 1
 
     pending: list[str] = []
@@ -315,7 +315,7 @@ def push(store, endpoint: str | None = None, gsp: str | None = None, batch_size:
             if gsp:
                 url = gsp + ("&" if "?" in gsp else "?") + urllib.parse.urlencode({"graph": g})
                 _send(opener, "PUT" if i == 0 else "POST", url, _nt(chunk).encode("utf-8"),
-                      "application/n-triples", timeout, user, password)
+                      "application/n-triples", timeout)
                 rep.requests += 1
             else:
                 ops = []
