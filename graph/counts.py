@@ -43,11 +43,10 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from medkg.ontology.namespaces import GRAPH, MKG, ONTOLOGY_GRAPH
+from medkg.ontology.namespaces import ARTICLE_GRAPH_PREFIX, GRAPH, MKG, ONTOLOGY_GRAPH
 
 COUNTS_GRAPH = GRAPH["counts"]
 _G = f"<{COUNTS_GRAPH}>"
-_ARTICLE_GRAPHS = str(GRAPH["article/"])  # the prefix of the article graphs' IRIs
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
 #: version, or none) is recounted in full at its next read-write open
@@ -293,7 +292,7 @@ def refresh_years(ox_store, scope: str) -> None:
     topics |= {r["t"].value for r in ox_store.query(f"SELECT ?t WHERE {{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }}")}
     # an entity gone from the graph may have been an event about no specialty
     unspecified = str(UNSPECIFIED) in topics or bool(scope) and bool(ox_store.query(
-        f"ASK {{ {scope}FILTER NOT EXISTS {{ GRAPH ?h {{ ?e ?p ?o }} FILTER(STRSTARTS(STR(?h), \"{_ARTICLE_GRAPHS}\")) }} }}"))
+        f"ASK {{ {scope}FILTER NOT EXISTS {{ GRAPH ?h {{ ?e ?p ?o }} FILTER(STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }} }}"))
     specialties = _closure(topics - {str(UNSPECIFIED)}, broader)
     if not specialties and not unspecified:
         return

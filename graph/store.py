@@ -28,7 +28,8 @@ import rdflib
 from medkg.errors import MedkgError
 from medkg.fileio import atomic_path
 from medkg.graph import counts as _counts
-from medkg.ontology.namespaces import GRAPH, MKG, ONTOLOGY_GRAPH, PREFIXES, graph_iri, stem_of_graph
+from medkg.ontology.namespaces import (ARTICLE_GRAPH_PREFIX, GRAPH, MKG, ONTOLOGY_GRAPH, PREFIXES, graph_iri,
+                                      stem_of_graph)
 
 #: format name -> (pyoxigraph format, keeps named graphs?)
 FORMATS = {
@@ -628,7 +629,6 @@ def _reading(source, fmt: str):
         raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
 
 
-ARTICLE_GRAPH_PREFIX = str(graph_iri("x"))[:-1]
 #: side graph holding one export snapshot per article graph: ``<article graph> mkg:ntriplesSnapshot
 #: "<base64 of zlib of its N-Triples>"^^xsd:base64Binary``; never exported nor in the default graph
 SNAPSHOT_GRAPH = str(GRAPH["snapshots"])

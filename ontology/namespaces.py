@@ -65,6 +65,10 @@ def graph_iri(stem: str):
     return GRAPH[f"article/{_stem_segment(stem)}"]
 
 
+#: the IRI prefix of every article graph (``graph_iri(stem)``)
+ARTICLE_GRAPH_PREFIX = str(GRAPH["article/"])
+
+
 def article_iri(stem: str):
     """The schema:NewsArticle node of article ``stem``."""
     return ARTICLE[_stem_segment(stem)]
