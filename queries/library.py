@@ -542,9 +542,8 @@ def sparql11(sparql: str) -> str:
     overall. Braces are found by the SPARQL-aware scanner (never inside strings or IRIs).
     """
     toks = list(_tokens(sparql))
-    close = {}
-    stack = []
-    for k, (kind, value, a, b) in enumerate(toks):
+    close, stack = {}, []
+    for kind, value, a, b in toks:
         if kind == "punct" and value == "{":
             stack.append(a)
         elif kind == "punct" and value == "}" and stack:
@@ -553,7 +552,8 @@ def sparql11(sparql: str) -> str:
 
 
 def _sparql11(text: str, lo: int, hi: int, toks, close: dict, inside: bool = False) -> str:
-    """``text[lo:hi]`` in its SPARQL 1.1 form; ``inside``: within a LATERAL block (row caps dropped)."""
+    """``text[lo:hi]`` in its SPARQL 1.1 form; ``inside``: within a LATERAL block (row caps dropped).
+    ``close`` maps the offset of each ``{`` to that of its ``}``."""
     seg = _strip_row_caps if inside else (lambda s: s)
     out, i = [], lo
     for k, (kind, value, a, b) in enumerate(toks):
@@ -564,14 +564,21 @@ def _sparql11(text: str, lo: int, hi: int, toks, close: dict, inside: bool = Fal
             continue
         open_, end = nxt[2], close.get(nxt[2], hi - 1)
         inner = _sparql11(text, open_ + 1, end, toks, close, inside=True)
-        body = inner.strip()
-        if (body.startswith("OPTIONAL") and _is_single_group(body[len("OPTIONAL"):].strip())):
-            out += [seg(text[i:a]), body, " "]      # LATERAL { OPTIONAL { X } } -> OPTIONAL { X }
+        # LATERAL { OPTIONAL { X } }: the block's first tokens are OPTIONAL and a group whose
+        # closing brace is the block's last one
+        t1, t2 = (toks[k + 2], toks[k + 3]) if k + 3 < len(toks) else (None, None)
+        only_optional = (t1 is not None and t1[:2] == ("word", "OPTIONAL") and t2[:2] == ("punct", "{")
+                         and text[close.get(t2[2], end) + 1:end].strip() == "")
+        if only_optional:
+            out += [seg(text[i:a]), inner.strip(), " "]      # -> OPTIONAL { X }
         else:
             out += [seg(text[i:a]), "{", inner, "}"]
         i = end + 1
     out.append(seg(text[i:hi]))
     return "".join(out)
+
+
+_ROW_CAP = re.compile(r"\s+\d+(?!\s*OFFSET)(?!\d)", re.I)
 
 
 def _strip_row_caps(text: str) -> str:
@@ -580,23 +587,9 @@ def _strip_row_caps(text: str) -> str:
     cuts = []
     for kind, value, a, b in _tokens(text):
         if kind == "word" and value.upper() == "LIMIT":
-            m = re.compile(r"\s+\d+(?!\s*OFFSET)(?!\d)", re.I).match(text, b)
+            m = _ROW_CAP.match(text, b)
             if m:
                 cuts.append((a, m.end()))
     for a, b in reversed(cuts):
         text = text[:a] + text[b:]
     return text
-
-
-def _is_single_group(text: str) -> bool:
-    """True when ``text`` is one ``{ ... }`` group (its first brace closes at its end)."""
-    if not text.startswith("{"):
-        return False
-    toks = list(_tokens(text))
-    depth = 0
-    for kind, value, a, b in toks:
-        if kind == "punct" and value in "{}":
-            depth += 1 if value == "{" else -1
-            if depth == 0:
-                return a == len(text) - 1
-    return False
