@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 import _querygraph as G
+from _net import free_port
 from medkg.errors import MedkgError
 from medkg.graph.store import Store
 from medkg.queries.library import get_query, load_library, sparql11
@@ -26,12 +27,6 @@ pytestmark = pytest.mark.server
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Oxigraph:

@@ -20,18 +20,13 @@ import pyoxigraph as ox
 import pytest
 
 import _querygraph as G
+from _net import free_port
 from medkg.graph.store import Store
 
 pytestmark = pytest.mark.server
 
 MEDKG = str(Path(sys.executable).with_name("medkg"))
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?p }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from _net import free_port
 
 from medkg.errors import MedkgError
 from medkg.queries.library import get_query, sparql11
@@ -38,18 +38,12 @@ PARAMS = {"article": "000_2ce9c06515f619b0", "entity": "Li Xun", "name": "Li Xun
           "institution": "West China Hospital", "person": "Li Xun"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     if not VIRTUOSO or not INI.exists():
         pytest.skip("Virtuoso not installed (apt-get install virtuoso-opensource)")
     d = tmp_path_factory.mktemp("virtuoso")
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = INI.read_text(encoding="utf-8")
     ini = ini.replace("/var/lib/virtuoso-opensource-7/db/", f"{d}/")
     ini = re.sub(r"(?m)^(\[Parameters\][\s\S]*?^ServerPort\s*=\s*)\S+", rf"\g<1>127.0.0.1:{sql_port}", ini)
