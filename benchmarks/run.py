@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import socket
