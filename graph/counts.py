@@ -30,8 +30,10 @@ queries read, next to the merged article graphs and the ontology):
   institution with no located country, ``?org mkg:memberCountry c`` (its people's nationality).
 
 Counts are recomputed for the entities a write session touched (those mentioned by
-the written or removed articles), ranks for all entities, in one transaction at the end
-of the session (``Store.flush``/``close``). The first write of a session removes the
+the written or removed articles, and the countries whose counts they reach: the nationality
+of a touched person, the country a touched place or institution lies in), ranks for all
+entities, at the end of the session (``Store.flush``/``close``); the first session of an
+empty store recounts everything at once. The first write of a session removes the
 ``mkg:countsValid`` marker, the refresh puts it back: a crash in between is seen on the
 next read-write open, which recounts everything.
 """
@@ -49,8 +51,9 @@ COUNTS_GRAPH = GRAPH["counts"]
 _G = f"<{COUNTS_GRAPH}>"
 _GN = ox.NamedNode(str(COUNTS_GRAPH))
 #: what the counts graph holds; a store whose counts were written by an older medkg (another
-#: version, or none) is recounted in full at its next read-write open
-COUNTS_VERSION = 8
+#: version, or none) is recounted in full at its next read-write open (9: incremental refreshes
+#: before it could leave a specialty's old cells next to the new ones, and stale country counts)
+COUNTS_VERSION = 9
 #: from this version on, every derived triple is also in the default graph, next to the merged
 #: article graphs and the ontology (queries read one graph, not a union of three)
 MIRROR_VERSION = 8
@@ -140,14 +143,17 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
         parts.append(f"DROP SILENT GRAPH {_G}")
         scope = ""
     else:
-        touched = sorted(set(touched))
+        touched = sorted(set(touched) | _neighbours(ox_store, touched))
         if not touched:
             scope = None
         else:
             values = " ".join(f"<{iri}>" for iri in touched)
             scope = f"VALUES ?e {{ {values} }} "
             parts.append(f"DELETE {{ {_into('?e ?c ?n')} }} WHERE {{ {scope} GRAPH {_G} {{ ?e ?c ?n }} "
-                         f"FILTER(?c != <{MKG.rank}>) }}")  # ranks: rewritten by rerank, changed ones only
+                         f"FILTER(?c NOT IN (<{MKG.rank}>, <{MKG.eventsInYear}>, <{MKG.participantsFrom}>)) }}")
+            # (ranks: rewritten by rerank, changed ones only; a specialty's cells: replaced,
+            # with their links, by refresh_years -- dropping only the links here left the
+            # old cells behind, each cell then with two counts)
     if scope is not None:
         for name, pattern in COUNTERS.items():
             parts.append(f"INSERT {{ {_into(f'?e <{MKG[name]}> ?n')} }} WHERE {{ "
@@ -166,6 +172,23 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     from medkg.graph import stats_store      # graph-level statistics of the `stats` query
     stats_store.refresh(ox_store)
     ox_store.update(f"INSERT DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
+
+
+def _neighbours(ox_store, touched: Iterable[str]) -> set[str]:
+    """Entities whose counts a write around ``touched`` may change although the written
+    article need not mention them: the nationality of a touched person (or of a touched
+    event's attendees) counts the events they attended, and a country counts the institutions
+    located in it, through places (:data:`COUNTERS`)."""
+    touched = set(touched)
+    if not touched:
+        return set()
+    values = " ".join(f"<{iri}>" for iri in sorted(touched))
+    nat, place = f"<{SDO}nationality>", f"<{SDO}containedInPlace>"
+    rows = ox_store.query(
+        f"SELECT DISTINCT ?k WHERE {{ VALUES ?e {{ {values} }} "
+        f"{{ ?e {nat} ?k }} UNION {{ ?e <{SDO}attendee> ?p . ?p {nat} ?k }} UNION "
+        f"{{ ?e (<{SDO}location>|{place})/{place}* ?k . ?k a <{SDO}Country> }} }}")
+    return {r["k"].value for r in rows if isinstance(r["k"], ox.NamedNode)} - touched
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -290,6 +313,11 @@ def refresh_years(ox_store, scope: str) -> None:
         f"OPTIONAL {{ ?x <{SDO}about> ?t0 }} BIND(COALESCE(?t0, <{UNSPECIFIED}>) AS ?t) }}")
     topics = {r["t"].value for r in rows if isinstance(r["t"], ox.NamedNode)}
     topics |= {r["t"].value for r in ox_store.query(f"SELECT ?t WHERE {{ {scope}?e a <{SDO}MedicalSpecialty> BIND(?e AS ?t) }}")}
+    # a touched entity with cells that is no longer a specialty (its article removed): its
+    # cells go (the loop below finds no event about it any more)
+    topics |= {r["t"].value for r in ox_store.query(
+        f"SELECT DISTINCT ?t WHERE {{ {scope}GRAPH {g} {{ ?e <{MKG.eventsInYear}>|<{MKG.participantsFrom}> ?c }} "
+        f"BIND(?e AS ?t) }}")}
     # an entity gone from the graph may have been an event about no specialty
     unspecified = str(UNSPECIFIED) in topics or bool(scope) and bool(ox_store.query(
         f"ASK {{ {scope}FILTER NOT EXISTS {{ GRAPH ?h {{ ?e ?p ?o }} FILTER(STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }} }}"))
