@@ -18,6 +18,7 @@ import itertools
 import os
 import re
 import shutil
+import threading
 import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -170,13 +171,38 @@ class Store:
     def flush(self) -> None:
         """Bring the derived counts up to date after writes, and persist."""
         if self._store is not None and self._dirty:
-            _counts.refresh(self._store, self._touched)
+            # the written articles go to disk (a RocksDB flush, which releases the GIL) while
+            # the counts are refreshed: the refresh's reads do not wait for it
+            persist = self.persist(background=True)
+            try:
+                _counts.refresh(self._store, self._touched)
+            finally:
+                if persist is not None:
+                    persist.join()
             self._dirty, self._touched = False, set()
         if self.path is not None:
             try:
                 self._store.flush()
             except Exception:  # read-only stores cannot flush
                 pass
+
+    def persist(self, background: bool = False):
+        """Write the buffered writes to disk (frees the store's write buffers), without
+        refreshing the counts; in-memory stores: nothing to do. ``background``: in a thread
+        (RocksDB's flush releases the GIL, writes may go on meanwhile); returns an object
+        whose ``join()`` waits for it and raises its error."""
+        if self.path is None:
+            return None
+
+        def flush():
+            try:
+                self._store.flush()
+            except OSError as exc:
+                raise MedkgError(f"store {self.path}: write failed ({_reason(exc)})") from None
+        if background:
+            return _Background(flush)
+        flush()
+        return None
 
     def close(self) -> None:
         self.flush()
@@ -230,6 +256,11 @@ class Store:
         if not self._dirty:
             _counts.invalidate(self._store)
             self._dirty = True
+            if next(self._article_graphs(), None) is None:
+                # no article yet: every entity will be new, and one full recount (whole
+                # predicates) is faster than recounting them one by one (1.6 s instead of 2.3
+                # for 1,000 articles, the same counts)
+                self._touched = None
 
     def _replace_graph_nt(self, graph: str, data: str, materialize: bool = True) -> None:
         self._begin_write()
@@ -721,6 +752,26 @@ def _retract(graph: str) -> str:
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
             f"FILTER(?h != <{graph}> && (STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\") || ?h = <{ONTOLOGY_GRAPH}>)) }} }}")
+
+
+class _Background:
+    """``fn()`` in a thread; :meth:`join` waits for it and raises what it raised."""
+
+    def __init__(self, fn):
+        self._error: BaseException | None = None
+
+        def run():
+            try:
+                fn()
+            except BaseException as exc:   # re-raised in the caller's thread by join()
+                self._error = exc
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 class _Counter:
