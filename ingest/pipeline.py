@@ -143,17 +143,8 @@ def extract_text(text: str, stem: str = "text", title: str | None = None, date: 
 #: store (RocksDB) otherwise buffers every write in memtables (about ten times the
 #: N-Triples size, one per index) until they are large: the writer's memory then grows
 #: with the number of articles (~0.5 GiB for 2,000 short articles). 16 MB is a few
-#: hundred articles; a flush takes well under a second while the workers keep extracting.
+#: hundred articles; a flush takes well under a second, in a thread: the writer goes on.
 FLUSH_BYTES = 16 * 2**20
-
-
-def _flush_writes(store) -> None:
-    """Persist the writes so far (frees the store's write buffers); in-memory stores: no-op."""
-    if getattr(store, "path", None) is None:
-        return
-    ox_store = getattr(store, "oxigraph", None)
-    if ox_store is not None:
-        ox_store.flush()
 
 
 def default_workers(n_articles: int) -> int:
@@ -188,6 +179,7 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
         bar = tqdm(total=len(todo), unit="article", desc="ingest", leave=False)
     sources = {a.stem: a.source for a in todo}
     unflushed = 0                        # N-Triples bytes written since the store last flushed
+    flushing = None                      # the store's flush running in the background, if any
     try:
         for stem, data, count, words in _run(todo, n, model):
             if data is None:             # extraction failed: ``words`` holds the reason
@@ -199,7 +191,10 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
             store.replace_article_ntriples(stem, data, count)
             unflushed += len(data)
             if unflushed >= FLUSH_BYTES:
-                _flush_writes(store)
+                # in a thread: the writer goes on storing the results (one flush at a time)
+                if flushing is not None:
+                    flushing.join()
+                flushing = store.persist(background=True)
                 unflushed = 0
             report.triples += count
             report.words += words
@@ -211,21 +206,26 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     finally:
         if bar is not None:
             bar.close()
+        if flushing is not None:
+            flushing.join()
         store.flush()
     report.seconds = time.perf_counter() - start
     return report
 
 
 def _chunks(todo: list[Article], workers: int) -> list[list[Article]]:
-    """Small chunks (a few articles, bounded words) so the workers stay evenly busy."""
-    # ~16 chunks per worker (at most 8 articles each): the last chunks, when a worker
-    # may be idle waiting for the other, stay short
+    """Small chunks (a few articles, bounded words) so the workers stay evenly busy; the
+    last ones shrink to single articles, so that no worker idles long while another ends
+    its chunk, and the writer has little left to store when the last one arrives."""
+    # ~16 chunks per worker (at most 8 articles each)
     per = max(1, min(8, len(todo) // (workers * 16) or 1))
     max_words = 6000
     chunks, cur, words = [], [], 0
-    for art in todo:
+    for i, art in enumerate(todo):
+        left = len(todo) - i                   # articles not yet in a finished chunk
+        size = per if workers == 1 else max(1, min(per, -(-left // (workers * 3))))
         w = len(art.text) // 6
-        if cur and (len(cur) >= per or words + w > max_words):
+        if cur and (len(cur) >= size or words + w > max_words):
             chunks.append(cur)
             cur, words = [], 0
         cur.append(art)

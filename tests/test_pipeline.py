@@ -117,3 +117,7 @@ def test_chunks_are_small_enough_to_balance_the_workers():
     chunks = _chunks(arts, 2)
     assert len(chunks) >= 2 * 10              # many chunks per worker: a short tail
     assert max(len(c) for c in chunks) <= 8
+    assert [a.stem for c in chunks for a in c] == [a.stem for a in arts]   # all, in order
+    # the last chunks shrink to one article: no worker waits long for the other at the end
+    assert [len(c) for c in chunks[-4:]] == [1, 1, 1, 1] and len(chunks[0]) > 1
+    assert [len(c) for c in _chunks(arts[:3], 2)] == [1, 1, 1]
