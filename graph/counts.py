@@ -143,7 +143,7 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
         parts.append(f"DROP SILENT GRAPH {_G}")
         scope = ""
     else:
-        touched = sorted(set(touched) | _neighbours(ox_store, touched))
+        touched = sorted(set(touched) | neighbours(ox_store, touched))
         if not touched:
             scope = None
         else:
@@ -174,7 +174,7 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     ox_store.update(f"INSERT DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
 
 
-def _neighbours(ox_store, touched: Iterable[str]) -> set[str]:
+def neighbours(ox_store, touched: Iterable[str]) -> set[str]:
     """Entities whose counts a write around ``touched`` may change although the written
     article need not mention them: the nationality of a touched person (or of a touched
     event's attendees) counts the events they attended, and a country counts the institutions

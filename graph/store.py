@@ -267,7 +267,7 @@ class Store:
         if self._touched is not None and graph.startswith(ARTICLE_GRAPH_PREFIX):
             self._touched |= _counts.mentioned(data)
             if self._store.contains_named_graph(ox.NamedNode(graph)):
-                self._touched |= _counts.mentioned_in_graph(self._store, graph)
+                self._touch_graph(graph)
         # One transaction writes the article graph, its copy in the merged default graph and
         # its export snapshot (so they can never disagree, even after a crash).
         data = _canonical_nt(data)
@@ -302,6 +302,12 @@ class Store:
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
 
+    def _touch_graph(self, graph: str) -> None:
+        """Before an article graph is replaced or removed: what it mentions, and the countries
+        those reach (found now, while its triples are still there), are to be recounted."""
+        old = _counts.mentioned_in_graph(self._store, graph)
+        self._touched |= old | _counts.neighbours(self._store, old)
+
     def _mirror_ontology(self) -> None:
         """Copy the ontology graph into the default graph (a store written by an older medkg)."""
         self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
@@ -317,7 +323,7 @@ class Store:
             return False
         self._begin_write()
         if self._touched is not None:
-            self._touched |= _counts.mentioned_in_graph(self._store, g.value)
+            self._touch_graph(g.value)
         self._store.update(f"{_retract(g.value)} ;\nDROP SILENT GRAPH <{g.value}> ;\n{_drop_snapshot(g.value)}")
         return True
 
