@@ -30,8 +30,8 @@ queries read, next to the merged article graphs and the ontology):
   institution with no located country, ``?org mkg:memberCountry c`` (its people's nationality).
 
 Counts are recomputed for the entities a write session touched (those mentioned by
-the written or removed articles, and the countries whose counts they reach: the nationality
-of a touched person, the country a touched place or institution lies in), ranks for all
+the written or removed articles, and what they point to through a counted relation: an
+event's attendees, a person's nationality, the country a place lies in...), ranks for all
 entities, at the end of the session (``Store.flush``/``close``); the first session of an
 empty store recounts everything at once. The first write of a session removes the
 ``mkg:countsValid`` marker, the refresh puts it back: a crash in between is seen on the
@@ -174,19 +174,28 @@ def refresh(ox_store, touched: Iterable[str] | None = None) -> None:
     ox_store.update(f"INSERT DATA {{ GRAPH {_G} {{ {_VALID} }} }}")
 
 
+#: the relations a count follows (:data:`COUNTERS`), from the subject
+_COUNTED = ("attendee", "about", "affiliation", "organizer", "medicalSpecialty", "nationality", "location",
+            "containedInPlace")
+
+
 def neighbours(ox_store, touched: Iterable[str]) -> set[str]:
     """Entities whose counts a write around ``touched`` may change although the written
-    article need not mention them: the nationality of a touched person (or of a touched
-    event's attendees) counts the events they attended, and a country counts the institutions
-    located in it, through places (:data:`COUNTERS`)."""
+    article need not mention them: what a touched entity points to through a counted relation
+    (an event's attendees, organizers, topics and participant countries, a person's nationality
+    and institutions...), the nationality of a touched event's attendees (it counts the events
+    they attended), and the country a touched place or institution lies in (it counts the
+    institutions located in it, through places). Not the other way: a touched country would
+    bring all its people."""
     touched = set(touched)
     if not touched:
         return set()
     values = " ".join(f"<{iri}>" for iri in sorted(touched))
     nat, place = f"<{SDO}nationality>", f"<{SDO}containedInPlace>"
+    counted = "|".join([f"<{SDO}{p}>" for p in _COUNTED] + [f"<{MKG.participantCountry}>"])
     rows = ox_store.query(
         f"SELECT DISTINCT ?k WHERE {{ VALUES ?e {{ {values} }} "
-        f"{{ ?e {nat} ?k }} UNION {{ ?e <{SDO}attendee> ?p . ?p {nat} ?k }} UNION "
+        f"{{ ?e {counted} ?k }} UNION {{ ?e <{SDO}attendee> ?p . ?p {nat} ?k }} UNION "
         f"{{ ?e (<{SDO}location>|{place})/{place}* ?k . ?k a <{SDO}Country> }} }}")
     return {r["k"].value for r in rows if isinstance(r["k"], ox.NamedNode)} - touched
 

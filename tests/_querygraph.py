@@ -121,3 +121,25 @@ def build(store):
     store._replace_graph(str(ONTOLOGY_GRAPH), ontology())
     store.flush()
     return store
+
+
+_S, _ID = "https://schema.org/", "https://w3id.org/medkg/id/"
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#: small articles as N-Triples: an event about no specialty attended by dave (China, from
+#: article1; the article mentions the event only), an institution on a campus in a city, and the
+#: city put in a country by a later article
+SMALL = {
+    "solo": (f"<{_ID}event/solo> {_TYPE} <{_S}Event> .\n"
+             f'<{_ID}event/solo> <{_S}startDate> "2021-05-01" .\n'
+             f"<{_ID}event/solo> <{_S}attendee> <{_ID}person/dave> .\n"
+             f"<https://w3id.org/medkg/article/solo> <{_S}mentions> <{_ID}event/solo> .\n"),
+    "campus": (f"<{_ID}org/campus-clinic> {_TYPE} <{_S}Organization> .\n"
+               f'<{_ID}org/campus-clinic> <{_S}name> "Campus Clinic" .\n'
+               f"<{_ID}org/campus-clinic> <{_S}location> <{_ID}place/north-campus> .\n"
+               f"<{_ID}place/north-campus> {_TYPE} <{_S}Place> .\n"
+               f"<{_ID}place/north-campus> <{_S}containedInPlace> <{_ID}place/testville> .\n"
+               f"<https://w3id.org/medkg/article/campus> <{_S}mentions> <{_ID}org/campus-clinic> .\n"),
+    "testville": (f"<{_ID}place/testville> {_TYPE} <{_S}Place> .\n"
+                  f"<{_ID}place/testville> <{_S}containedInPlace> <{_ID}country/chile> .\n"
+                  f"<https://w3id.org/medkg/article/testville> <{_S}mentions> <{_ID}place/testville> .\n"),
+}

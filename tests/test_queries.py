@@ -240,12 +240,7 @@ def test_derived_tables_kept_current_by_writes():
     st_.flush()
     assert table() == before
     # an event about no specialty, attended by a Chinese participant: under "(unspecified)"
-    st_.replace_article_ntriples(
-        "solo",
-        '<https://w3id.org/medkg/id/event/solo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Event> .\n'
-        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/startDate> "2021-05-01" .\n'
-        '<https://w3id.org/medkg/id/event/solo> <https://schema.org/attendee> <https://w3id.org/medkg/id/person/dave> .\n'
-        '<https://w3id.org/medkg/article/solo> <https://schema.org/mentions> <https://w3id.org/medkg/id/event/solo> .\n')
+    st_.replace_article_ntriples("solo", G.SMALL["solo"])
     st_.flush()
     assert table()[1][("(unspecified)", "China")] == (1, 1) and table()[0] == before[0]
     st_.remove_article("solo")
@@ -253,22 +248,10 @@ def test_derived_tables_kept_current_by_writes():
     assert table() == before
     # an institution on a campus (a place) in a city; a later article puts the city in a country:
     # the institution's country follows without a full recount
-    S, ID_ = "https://schema.org/", "https://w3id.org/medkg/id/"
-    st_.replace_article_ntriples(
-        "campus",
-        f'<{ID_}org/campus-clinic> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Organization> .\n'
-        f'<{ID_}org/campus-clinic> <{S}name> "Campus Clinic" .\n'
-        f'<{ID_}org/campus-clinic> <{S}location> <{ID_}place/north-campus> .\n'
-        f'<{ID_}place/north-campus> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Place> .\n'
-        f'<{ID_}place/north-campus> <{S}containedInPlace> <{ID_}place/testville> .\n'
-        f'<https://w3id.org/medkg/article/campus> <{S}mentions> <{ID_}org/campus-clinic> .\n')
+    st_.replace_article_ntriples("campus", G.SMALL["campus"])
     st_.flush()
     assert not any(name == "Campus Clinic" for name, _, _ in table()[2])
-    st_.replace_article_ntriples(
-        "testville",
-        f'<{ID_}place/testville> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{S}Place> .\n'
-        f'<{ID_}place/testville> <{S}containedInPlace> <{ID_}country/chile> .\n'
-        f'<https://w3id.org/medkg/article/testville> <{S}mentions> <{ID_}place/testville> .\n')
+    st_.replace_article_ntriples("testville", G.SMALL["testville"])
     st_.flush()
     assert ("Campus Clinic", "Chile", "location") in table()[2]
     # after all these incremental sessions, every derived triple is what a full recount gives
@@ -597,3 +580,28 @@ def test_first_session_full_recount_equals_incremental_counts():
     two.replace_article("inv2", G.article2())
     two.flush()                                  # the second: the touched entities only
     assert _derived(at_once) and _derived(two) == _derived(at_once)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.tuples(st.booleans(), st.sampled_from(["inv1", "inv2", "solo", "campus", "testville"])),
+                         min_size=1, max_size=4), min_size=1, max_size=4))
+def test_incremental_counts_equal_a_full_recount(sessions):
+    """Whatever articles write sessions add and remove, in whatever order, the derived data
+    kept up to date entity by entity equal a full recount of the final graph."""
+    from medkg.ontology.namespaces import ONTOLOGY_GRAPH
+    store = Store()
+    store._replace_graph(str(ONTOLOGY_GRAPH), G.ontology())
+    store.flush()
+    for session in sessions:
+        for add, stem in session:
+            if not add:
+                store.remove_article(stem)
+            elif stem in G.SMALL:
+                store.replace_article_ntriples(stem, G.SMALL[stem])
+            else:
+                store.replace_article(stem, G.article1() if stem == "inv1" else G.article2())
+        store.flush()
+    incremental = _derived(store)
+    store.materialize()
+    store.flush()
+    assert _derived(store) == incremental
