@@ -264,13 +264,13 @@ class Store:
 
     def _replace_graph_nt(self, graph: str, data: str, materialize: bool = True) -> None:
         self._begin_write()
+        data = _canonical_nt(data)
         if self._touched is not None and graph.startswith(ARTICLE_GRAPH_PREFIX):
-            self._touched |= _counts.mentioned(data)
+            self._touched |= _counts.mentioned(data)        # (reads canonical N-Triples)
             if self._store.contains_named_graph(ox.NamedNode(graph)):
                 self._touch_graph(graph)
         # One transaction writes the article graph, its copy in the merged default graph and
         # its export snapshot (so they can never disagree, even after a crash).
-        data = _canonical_nt(data)
         article = materialize and graph.startswith(ARTICLE_GRAPH_PREFIX)
         snap = _snapshot_of(data.encode("utf-8")) if article else None
         g = ox.NamedNode(graph)
