@@ -40,6 +40,7 @@ next read-write open, which recounts everything.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Iterable
 
@@ -354,12 +355,62 @@ def refresh_years(ox_store, scope: str) -> None:
         f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }} ;\n"
         f"INSERT {{ {_into(f'?s <{MKG.eventsInYear}> ?c . ?c {year} ?y ; {cnt} ?n')} }} WHERE {{ "
         f"SELECT ?s ?y (COUNT(DISTINCT ?e) AS ?n) (IRI(CONCAT(STR(?s), \"/year/\", STR(?y))) AS ?c) WHERE {{ "
-        f"{events_of} {event}GRAPH {g} {{ ?e {year} ?y }} }} GROUP BY ?s ?y }} ;\n"
-        f"INSERT {{ {_into(f'?s <{MKG.participantsFrom}> ?c . ?c <{MKG.country}> ?k ; {cnt} ?n ; <{MKG.peopleCount}> ?np')} }} WHERE {{ "
-        f"SELECT ?s ?k (COUNT(DISTINCT ?e) AS ?n) (COUNT(DISTINCT ?p) AS ?np) "
-        f"(IRI(CONCAT(STR(?s), \"/from/\", MD5(STR(?k)))) AS ?c) WHERE {{ "
-        f"{events_of} {{ ?e <{MKG.participantCountry}> ?k }} UNION "
-        f"{{ ?e <{SDO}attendee> ?p . ?p <{SDO}nationality> ?k }} }} GROUP BY ?s ?k }}")
+        f"{events_of} {event}GRAPH {g} {{ ?e {year} ?y }} }} GROUP BY ?s ?y }}")
+    topics_of = {s: _closure({s}, narrower) for s in specialties}
+    ox_store.extend(_quads(_country_cells(ox_store, topics_of, unspecified)))
+
+
+def _country_cells(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> list[tuple]:
+    """The ``mkg:participantsFrom`` cells of each specialty (``topics_of``: the topics its events
+    are about, itself and the narrower ones; :data:`UNSPECIFIED`: events about none): per
+    country, the events with participants from it (``mkg:participantCountry`` or an attendee's
+    nationality) and the named participants of that nationality. Counted here from index
+    look-ups, each event's countries read once however many specialties it falls under: the
+    same counts as a SPARQL aggregate over (specialty, event, country) rows, which took 6 s
+    for the specialties of 5 articles at 100k articles."""
+    dg = ox.DefaultGraph()
+    about, pc = ox.NamedNode(f"{SDO}about"), ox.NamedNode(str(MKG.participantCountry))
+    attendee, nat = ox.NamedNode(f"{SDO}attendee"), ox.NamedNode(f"{SDO}nationality")
+
+    def objects(s, p):
+        return [q.object for q in ox_store.quads_for_pattern(s, p, None, dg)]
+    events_of = {}
+    for t in set().union(*topics_of.values()) if topics_of else ():
+        events_of[t] = {q.subject for q in ox_store.quads_for_pattern(None, about, ox.NamedNode(t), dg)}
+    subjects = {s: set().union(*(events_of[t] for t in ts)) for s, ts in topics_of.items()}
+    if unspecified:
+        kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        subjects[str(UNSPECIFIED)] = {q.subject for q in ox_store.quads_for_pattern(None, kind, ox.NamedNode(f"{SDO}Event"), dg)
+                                      if next(iter(ox_store.quads_for_pattern(q.subject, about, None, dg)), None) is None}
+    nationality: dict = {}
+    countries: dict = {}       # event -> {country: set of its attendees of that nationality}
+
+    def of_event(e):
+        if e not in countries:
+            by_k: dict = {k: set() for k in objects(e, pc)}
+            for p in objects(e, attendee):
+                if p not in nationality:
+                    nationality[p] = objects(p, nat)
+                for k in nationality[p]:
+                    by_k.setdefault(k, set()).add(p)
+            countries[e] = by_k
+        return countries[e]
+    n_type = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    out = []
+    for s, events in subjects.items():
+        cells: dict = {}
+        for e in events:
+            for k, people in of_event(e).items():
+                n, ps = cells.setdefault(k, [0, set()])
+                cells[k][0] = n + 1
+                ps |= people
+        for k, (n, ps) in cells.items():
+            c = ox.NamedNode(f"{s}/from/{hashlib.md5(k.value.encode('utf-8')).hexdigest()}")
+            out += [(ox.NamedNode(s), ox.NamedNode(str(MKG.participantsFrom)), c),
+                    (c, ox.NamedNode(str(MKG.country)), k),
+                    (c, ox.NamedNode(str(MKG['count'])), ox.Literal(str(n), datatype=n_type)),
+                    (c, ox.NamedNode(str(MKG.peopleCount)), ox.Literal(str(len(ps)), datatype=n_type))]
+    return out
 
 
 def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
