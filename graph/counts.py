@@ -342,46 +342,71 @@ def refresh_years(ox_store, scope: str) -> None:
     if not specialties and not unspecified:
         return
     # each specialty with itself and every narrower one: the topics its events are about
-    pairs = " ".join(f"(<{s}> <{t}>)" for s in sorted(specialties) for t in sorted(_closure({s}, narrower)))
     subjects = sorted(specialties | ({str(UNSPECIFIED)} if unspecified else set()))
     values = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in subjects)} }} "
-    events_of = (f"{{ VALUES (?s ?t) {{ {pairs} }} ?e <{SDO}about> ?t . }}" if pairs else "")
-    if unspecified:
-        none = f"{{ BIND(<{UNSPECIFIED}> AS ?s) {event}FILTER NOT EXISTS {{ ?e <{SDO}about> ?t0 }} }}"
-        events_of = f"{events_of} UNION {none}" if events_of else none
-    cell, cnt = "?c ?cp ?co", f"<{MKG['count']}>"
+    cell = "?c ?cp ?co"
     ox_store.update(
         f"DELETE {{ {_into(f'?s ?sp ?c . {cell}')} }} WHERE {{ {values}GRAPH {g} {{ "
-        f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }} ;\n"
-        f"INSERT {{ {_into(f'?s <{MKG.eventsInYear}> ?c . ?c {year} ?y ; {cnt} ?n')} }} WHERE {{ "
-        f"SELECT ?s ?y (COUNT(DISTINCT ?e) AS ?n) (IRI(CONCAT(STR(?s), \"/year/\", STR(?y))) AS ?c) WHERE {{ "
-        f"{events_of} {event}GRAPH {g} {{ ?e {year} ?y }} }} GROUP BY ?s ?y }}")
-    topics_of = {s: _closure({s}, narrower) for s in specialties}
-    ox_store.extend(_quads(_country_cells(ox_store, topics_of, unspecified)))
+        f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }}")
+    events = _events_of(ox_store, {s: _closure({s}, narrower) for s in specialties}, unspecified)
+    ox_store.extend(_quads(_year_cells(ox_store, events) + _country_cells(ox_store, events)))
 
 
-def _country_cells(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> list[tuple]:
-    """The ``mkg:participantsFrom`` cells of each specialty (``topics_of``: the topics its events
-    are about, itself and the narrower ones; :data:`UNSPECIFIED`: events about none): per
-    country, the events with participants from it (``mkg:participantCountry`` or an attendee's
-    nationality) and the named participants of that nationality. Counted here from index
-    look-ups, each event's countries read once however many specialties it falls under: the
-    same counts as a SPARQL aggregate over (specialty, event, country) rows, which took 6 s
-    for the specialties of 5 articles at 100k articles."""
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+def _events_of(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> dict[str, set]:
+    """Specialty IRI -> the subjects of ``schema:about`` any of its topics (``topics_of``: itself
+    and the narrower ones); :data:`UNSPECIFIED` -> the events about none. Read from the index,
+    each topic once however many specialties it falls under: SPARQL aggregates over (specialty,
+    event, ...) rows re-read an event for every specialty above its topic (the country cells of
+    5 articles' specialties took 6 s at 100k articles)."""
+    dg, about = ox.DefaultGraph(), ox.NamedNode(f"{SDO}about")
+    of_topic = {t: {q.subject for q in ox_store.quads_for_pattern(None, about, ox.NamedNode(t), dg)}
+                for t in set().union(*topics_of.values())} if topics_of else {}
+    out = {s: set().union(*(of_topic[t] for t in ts)) for s, ts in topics_of.items()}
+    if unspecified:
+        out[str(UNSPECIFIED)] = {
+            q.subject for q in ox_store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(f"{SDO}Event"), dg)
+            if next(iter(ox_store.quads_for_pattern(q.subject, about, None, dg)), None) is None}
+    return out
+
+
+def _year_cells(ox_store, events: dict[str, set]) -> list[tuple]:
+    """The ``mkg:eventsInYear`` cells: per specialty and year (``mkg:year``, just recounted),
+    its events (typed ``schema:Event``) in that year."""
+    dg, event = ox.DefaultGraph(), ox.NamedNode(f"{SDO}Event")
+    year_p, in_year, count = ox.NamedNode(str(MKG.year)), ox.NamedNode(str(MKG.eventsInYear)), ox.NamedNode(str(MKG['count']))
+    years: dict = {}
+
+    def years_of(e):
+        if e not in years:
+            typed = next(iter(ox_store.quads_for_pattern(e, _RDF_TYPE, event, dg)), None) is not None
+            years[e] = [q.object for q in ox_store.quads_for_pattern(e, year_p, None, _GN)] if typed else []
+        return years[e]
+    out = []
+    for s, evs in events.items():
+        per_year: dict = {}
+        for e in evs:
+            for y in years_of(e):
+                per_year[y] = per_year.get(y, 0) + 1
+        for y, n in per_year.items():
+            c = ox.NamedNode(f"{s}/year/{y.value}")
+            out += [(ox.NamedNode(s), in_year, c), (c, year_p, y), (c, count, ox.Literal(str(n), datatype=_INT))]
+    return out
+
+
+def _country_cells(ox_store, events: dict[str, set]) -> list[tuple]:
+    """The ``mkg:participantsFrom`` cells: per specialty and country, its events with participants
+    from there (``mkg:participantCountry`` or an attendee's nationality) and the named
+    participants of that nationality; each event's countries read once."""
     dg = ox.DefaultGraph()
-    about, pc = ox.NamedNode(f"{SDO}about"), ox.NamedNode(str(MKG.participantCountry))
+    pc = ox.NamedNode(str(MKG.participantCountry))
     attendee, nat = ox.NamedNode(f"{SDO}attendee"), ox.NamedNode(f"{SDO}nationality")
 
     def objects(s, p):
         return [q.object for q in ox_store.quads_for_pattern(s, p, None, dg)]
-    events_of = {}
-    for t in set().union(*topics_of.values()) if topics_of else ():
-        events_of[t] = {q.subject for q in ox_store.quads_for_pattern(None, about, ox.NamedNode(t), dg)}
-    subjects = {s: set().union(*(events_of[t] for t in ts)) for s, ts in topics_of.items()}
-    if unspecified:
-        kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-        subjects[str(UNSPECIFIED)] = {q.subject for q in ox_store.quads_for_pattern(None, kind, ox.NamedNode(f"{SDO}Event"), dg)
-                                      if next(iter(ox_store.quads_for_pattern(q.subject, about, None, dg)), None) is None}
     nationality: dict = {}
     countries: dict = {}       # event -> {country: set of its attendees of that nationality}
 
@@ -395,21 +420,20 @@ def _country_cells(ox_store, topics_of: dict[str, set[str]], unspecified: bool) 
                     by_k.setdefault(k, set()).add(p)
             countries[e] = by_k
         return countries[e]
-    n_type = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
     out = []
-    for s, events in subjects.items():
+    for s, evs in events.items():
         cells: dict = {}
-        for e in events:
+        for e in evs:
             for k, people in of_event(e).items():
-                n, ps = cells.setdefault(k, [0, set()])
-                cells[k][0] = n + 1
-                ps |= people
+                cell = cells.setdefault(k, [0, set()])
+                cell[0] += 1
+                cell[1] |= people
         for k, (n, ps) in cells.items():
             c = ox.NamedNode(f"{s}/from/{hashlib.md5(k.value.encode('utf-8')).hexdigest()}")
             out += [(ox.NamedNode(s), ox.NamedNode(str(MKG.participantsFrom)), c),
                     (c, ox.NamedNode(str(MKG.country)), k),
-                    (c, ox.NamedNode(str(MKG['count'])), ox.Literal(str(n), datatype=n_type)),
-                    (c, ox.NamedNode(str(MKG.peopleCount)), ox.Literal(str(len(ps)), datatype=n_type))]
+                    (c, ox.NamedNode(str(MKG['count'])), ox.Literal(str(n), datatype=_INT)),
+                    (c, ox.NamedNode(str(MKG.peopleCount)), ox.Literal(str(len(ps)), datatype=_INT))]
     return out
 
 
