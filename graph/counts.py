@@ -66,6 +66,9 @@ _MENTION_RE = re.compile(r"<https://schema\.org/mentions> <([^>\s]+)> \.")
 _COUNTED = tuple(f"{SDO}{p}" for p in ("attendee", "about", "affiliation", "organizer", "medicalSpecialty",
                                         "nationality", "location", "containedInPlace")) + (str(MKG.participantCountry),)
 _COUNTED_RE = re.compile(r"^<([^>\s]+)> <(?:" + "|".join(re.escape(p) for p in _COUNTED) + r")> <([^>\s]+)> \.$", re.M)
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_EVENT = ox.NamedNode(f"{SDO}Event")
 
 #: counter -> SPARQL patterns (alternatives) binding ?e (the counted entity) and ?x (what is counted)
 COUNTERS = {
@@ -341,19 +344,20 @@ def refresh_years(ox_store, scope: str) -> None:
     specialties = _closure(topics - {str(UNSPECIFIED)}, broader)
     if not specialties and not unspecified:
         return
-    # each specialty with itself and every narrower one: the topics its events are about
     subjects = sorted(specialties | ({str(UNSPECIFIED)} if unspecified else set()))
     values = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in subjects)} }} "
     cell = "?c ?cp ?co"
     ox_store.update(
         f"DELETE {{ {_into(f'?s ?sp ?c . {cell}')} }} WHERE {{ {values}GRAPH {g} {{ "
         f"VALUES ?sp {{ <{MKG.eventsInYear}> <{MKG.participantsFrom}> }} ?s ?sp ?c . {cell} }} }}")
+    # each specialty with itself and every narrower one: the topics its events are about
     events = _events_of(ox_store, {s: _closure({s}, narrower) for s in specialties}, unspecified)
     ox_store.extend(_quads(_year_cells(ox_store, events) + _country_cells(ox_store, events)))
 
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+def _has(ox_store, s, p, o, g=None) -> bool:
+    """Is there a quad matching (s, p, o) in graph ``g`` (the default graph when None)?"""
+    return next(iter(ox_store.quads_for_pattern(s, p, o, ox.DefaultGraph() if g is None else g)), None) is not None
 
 
 def _events_of(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> dict[str, set]:
@@ -367,23 +371,21 @@ def _events_of(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> d
                 for t in set().union(*topics_of.values())} if topics_of else {}
     out = {s: set().union(*(of_topic[t] for t in ts)) for s, ts in topics_of.items()}
     if unspecified:
-        out[str(UNSPECIFIED)] = {
-            q.subject for q in ox_store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(f"{SDO}Event"), dg)
-            if next(iter(ox_store.quads_for_pattern(q.subject, about, None, dg)), None) is None}
+        out[str(UNSPECIFIED)] = {q.subject for q in ox_store.quads_for_pattern(None, _RDF_TYPE, _EVENT, dg)
+                                 if not _has(ox_store, q.subject, about, None)}
     return out
 
 
 def _year_cells(ox_store, events: dict[str, set]) -> list[tuple]:
     """The ``mkg:eventsInYear`` cells: per specialty and year (``mkg:year``, just recounted),
     its events (typed ``schema:Event``) in that year."""
-    dg, event = ox.DefaultGraph(), ox.NamedNode(f"{SDO}Event")
     year_p, in_year, count = ox.NamedNode(str(MKG.year)), ox.NamedNode(str(MKG.eventsInYear)), ox.NamedNode(str(MKG['count']))
     years: dict = {}
 
     def years_of(e):
         if e not in years:
-            typed = next(iter(ox_store.quads_for_pattern(e, _RDF_TYPE, event, dg)), None) is not None
-            years[e] = [q.object for q in ox_store.quads_for_pattern(e, year_p, None, _GN)] if typed else []
+            years[e] = ([q.object for q in ox_store.quads_for_pattern(e, year_p, None, _GN)]
+                        if _has(ox_store, e, _RDF_TYPE, _EVENT) else [])
         return years[e]
     out = []
     for s, evs in events.items():
@@ -404,6 +406,8 @@ def _country_cells(ox_store, events: dict[str, set]) -> list[tuple]:
     dg = ox.DefaultGraph()
     pc = ox.NamedNode(str(MKG.participantCountry))
     attendee, nat = ox.NamedNode(f"{SDO}attendee"), ox.NamedNode(f"{SDO}nationality")
+    from_p, country_p = ox.NamedNode(str(MKG.participantsFrom)), ox.NamedNode(str(MKG.country))
+    count_p, people_p = ox.NamedNode(str(MKG['count'])), ox.NamedNode(str(MKG.peopleCount))
 
     def objects(s, p):
         return [q.object for q in ox_store.quads_for_pattern(s, p, None, dg)]
@@ -430,10 +434,9 @@ def _country_cells(ox_store, events: dict[str, set]) -> list[tuple]:
                 cell[1] |= people
         for k, (n, ps) in cells.items():
             c = ox.NamedNode(f"{s}/from/{hashlib.md5(k.value.encode('utf-8')).hexdigest()}")
-            out += [(ox.NamedNode(s), ox.NamedNode(str(MKG.participantsFrom)), c),
-                    (c, ox.NamedNode(str(MKG.country)), k),
-                    (c, ox.NamedNode(str(MKG['count'])), ox.Literal(str(n), datatype=_INT)),
-                    (c, ox.NamedNode(str(MKG.peopleCount)), ox.Literal(str(len(ps)), datatype=_INT))]
+            out += [(ox.NamedNode(s), from_p, c), (c, country_p, k),
+                    (c, count_p, ox.Literal(str(n), datatype=_INT)),
+                    (c, people_p, ox.Literal(str(len(ps)), datatype=_INT))]
     return out
 
 
@@ -457,7 +460,7 @@ def _located_at(ox_store, entities: Iterable[str]) -> set[str]:
     ``?org (location|addressCountry)/containedInPlace* ?e``, which Oxigraph 0.5 evaluated by
     reading the whole graph for each ?e (26 s for 120 entities at 100k articles)."""
     inside, at = ox.NamedNode(f"{SDO}containedInPlace"), (ox.NamedNode(f"{SDO}location"), ox.NamedNode(f"{SDO}addressCountry"))
-    org, a = ox.NamedNode(f"{SDO}Organization"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    org = ox.NamedNode(f"{SDO}Organization")
     dg = ox.DefaultGraph()
     seen = {ox.NamedNode(e) for e in entities}
     todo = list(seen)
@@ -467,8 +470,7 @@ def _located_at(ox_store, entities: Iterable[str]) -> set[str]:
                 seen.add(q.subject)
                 todo.append(q.subject)
     found = {q.subject for x in seen for p in at for q in ox_store.quads_for_pattern(None, p, x, dg)}
-    return {o.value for o in found if isinstance(o, ox.NamedNode)
-            and next(iter(ox_store.quads_for_pattern(o, a, org, dg)), None) is not None}
+    return {o.value for o in found if isinstance(o, ox.NamedNode) and _has(ox_store, o, _RDF_TYPE, org)}
 
 
 def refresh_org_countries(ox_store, scope: str, touched: Iterable[str] = ()) -> None:
