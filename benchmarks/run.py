@@ -42,7 +42,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate as gen  # noqa: E402
-from medkg.queries.library import sparql11  # noqa: E402,F401  (the SPARQL 1.1 form rdflib runs)
+from medkg.queries.library import sparql11  # noqa: E402  (the SPARQL 1.1 form rdflib runs)
 
 FULL = dict(ingest_articles=400, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
             graph_small=1_000, graph_mid=10_000, graph_big=100_000, graph_sentences=(3, 6), export_repeats=2,
