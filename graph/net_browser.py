@@ -106,11 +106,43 @@ def console_errors(drv) -> list[str]:
     return [e["message"] for e in drv.get_log("browser") if e.get("level") == "SEVERE"]
 
 
-def painted_pixels(drv) -> int:
-    """How many pixels of the network canvas are not blank."""
-    return drv.execute_script("""
+_COUNT_PIXELS = """
         var c = document.querySelector('#network canvas');
         if (!c) return -1;
         var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;
         for (var i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
-        return n;""")
+        return n;"""
+
+
+def painted_pixels(drv) -> int:
+    """How many pixels of the network canvas are not blank."""
+    return drv.execute_script(_COUNT_PIXELS)
+
+
+def watch_paint_at_stable(drv) -> None:
+    """From the next page on, count the painted pixels at the instant the page says it is stable.
+
+    The count lands in ``window.medkgPaintAtStable`` (read it with :func:`paint_at_stable`).
+    Injected through the DevTools protocol before any page script runs, so a page that
+    declares itself stable before its network is on the canvas is caught every time, not
+    only when the test happens to look in between.
+    """
+    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+      (function () {
+        function count() {%s}
+        var box;
+        Object.defineProperty(window, "medkg", {configurable: true,
+          get: function () { return box; },
+          set: function (obj) {
+            box = obj;
+            var stable = obj.stable;
+            Object.defineProperty(obj, "stable", {enumerable: true,
+              get: function () { return stable; },
+              set: function (v) { if (v && !stable) window.medkgPaintAtStable = count(); stable = v; }});
+          }});
+      })();""" % _COUNT_PIXELS})
+
+
+def paint_at_stable(drv) -> int | None:
+    """Pixels painted when the current page became stable (after :func:`watch_paint_at_stable`)."""
+    return drv.execute_script("return window.medkgPaintAtStable === undefined ? null : window.medkgPaintAtStable")

@@ -27,6 +27,7 @@ if _why:
 @pytest.fixture(scope="module")
 def drv():
     d = net_browser.driver()
+    net_browser.watch_paint_at_stable(d)
     yield d
     d.quit()
 
@@ -66,6 +67,7 @@ def test_page_draws_offline_without_errors(drv, pages, view):
     assert only_local(net_browser.requests_made(drv)) == []
     assert net_browser.console_errors(drv) == []  # no JS error, no CSP violation, no failed load
     assert net_browser.painted_pixels(drv) > 500  # the network is drawn
+    assert net_browser.paint_at_stable(drv) > 500  # ... already when the page says it is stable
     # physics is off once stable: positions no longer move
     p1 = drv.execute_script("return window.medkg.network.getPositions()")
     drv.execute_script("return 1")

@@ -76,13 +76,19 @@
 
   function settled(how) {
     if (state.stable) return;
-    network.setOptions({ physics: { enabled: false } });
     state.stable = true;
     state.stableMs = performance.now();
     state.layoutMs = performance.now() - t0;
     status.textContent = "Layout settled in " + (state.layoutMs / 1000).toFixed(1) + " s (" + how + "); physics off. Drag nodes to rearrange.";
   }
-  network.once("stabilizationIterationsDone", function () { settled("stabilised"); });
+  /* vis-network says "iterations done" before it draws the result (the draw waits for
+     the next animation frame): physics goes off, the network is drawn now, and the page
+     counts as stable only once that drawing is on the canvas. */
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: { enabled: false } });
+    network.once("afterDrawing", function () { settled("stabilised"); });
+    network.redraw();
+  });
   network.on("stabilizationProgress", function (p) {
     status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
