@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -70,8 +71,6 @@ def test_page_draws_offline_without_errors(drv, pages, view):
     assert net_browser.paint_at_stable(drv) > 500  # ... already when the page says it is stable
     # physics is off once stable: positions no longer move
     p1 = drv.execute_script("return window.medkg.network.getPositions()")
-    drv.execute_script("return 1")
-    import time
     time.sleep(0.3)
     assert drv.execute_script("return window.medkg.network.getPositions()") == p1
     assert drv.execute_script("return window.medkg.network.physics.options.enabled") is False
@@ -151,9 +150,14 @@ def test_injected_markup_never_runs(drv, pages):
         canvas = drv.find_element("css selector", "#network canvas")
         ActionChains(drv).move_to_element_with_offset(canvas, 0, 0).perform()
         ActionChains(drv).move_to_element_with_offset(canvas, int(dx), int(dy)).pause(0.2) \
-            .move_by_offset(1, 0).pause(0.6).perform()
-        tip = drv.execute_script("var t = document.querySelector('div.vis-tooltip');"
-                                 "return t ? [t.style.visibility, t.textContent] : null;")
+            .move_by_offset(1, 0).perform()
+        tip = None
+        for _ in range(100):  # vis-network shows it after its tooltip delay (300 ms); slower under load
+            tip = drv.execute_script("var t = document.querySelector('div.vis-tooltip');"
+                                     "return t ? [t.style.visibility, t.textContent] : null;")
+            if tip and tip[0] == "visible":
+                break
+            time.sleep(0.05)
         assert tip and tip[0] == "visible" and net_synth.HOSTILE_NAME in tip[1], tip
         drv.execute_script("window.medkg.showNode(arguments[0])", iri)
         details = drv.find_element("id", "details").text
