@@ -270,3 +270,25 @@ def test_loading_triples_needs_an_article_id(tmp_path):
         st.load(f)
     st.load(f, stem="x")
     assert st.articles() == ["x"] and bool(st.query('ASK { ?s schema:name "X" }'))
+
+
+def test_console_script_exit_code_output_and_closed_store(corpus, tmp_path):
+    """The installed ``medkg`` script (which skips the interpreter's teardown after a command
+    that loaded spaCy): exit code, every line of output, a store closed properly."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    exe = Path(sys.executable).parent / "medkg"
+    store, missing = tmp_path / "s", tmp_path / "missing.txt"
+    r = subprocess.run([exe, "--store", store, "ingest", missing, corpus], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 1
+    assert r.stderr == f"medkg: error: {missing}: no such file or directory\n"
+    lines = r.stdout.splitlines()
+    assert len(lines) == 3 and lines[-1].startswith("2 ingested, 0 unchanged, 1 skipped;")
+    r = subprocess.run([exe, "--store", store, "ingest", corpus], capture_output=True, text=True, timeout=300)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.startswith("0 ingested, 2 unchanged")
+    with Store(store) as st:                 # opens read-write at once: no lock left, counts fresh
+        assert st.articles() == ["a", "b"]
+        assert st.stats()["articles"] == 2
