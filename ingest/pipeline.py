@@ -147,9 +147,11 @@ def extract_text(text: str, stem: str = "text", title: str | None = None, date: 
 FLUSH_BYTES = 16 * 2**20
 
 
-def default_workers(n_articles: int) -> int:
+def default_workers(n_articles: int | None) -> int:
+    """Processes for a run of ``n_articles`` (None: many): one for a few articles (starting
+    workers would cost more than it saves), else one per core."""
     cpus = os.cpu_count() or 1
-    return 1 if n_articles < 40 else cpus
+    return 1 if n_articles is not None and n_articles < 40 else cpus
 
 
 # ---------------------------------------------------------------- driver (main process)
@@ -159,31 +161,44 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
 
     ``workers``: processes for extraction (None: automatic). ``force``: re-extract
     unchanged articles too. ``on_event(kind, message)`` is called per file.
+
+    Articles are read as the extraction goes (at most :data:`READ_AHEAD` waiting), so the
+    memory does not grow with the corpus and the workers start after the first few files.
     """
     from medkg.ontology.load import ensure_ontology
     start = time.perf_counter()
     report = IngestReport()
     ensure_ontology(store)
-    todo: list[Article] = []
-    for art in iter_articles(paths, report, on_event):
-        if not force and store.article_hash(art.stem) == art.content_hash:
-            report.unchanged.append(art.stem)
-            if on_event:
-                on_event("unchanged", f"{art.source}: unchanged")
-            continue
-        todo.append(art)
-    n = workers if workers and workers > 0 else default_workers(len(todo))
     bar = None
-    if progress and todo:
+    if progress:
         from tqdm import tqdm
-        bar = tqdm(total=len(todo), unit="article", desc="ingest", leave=False)
-    sources = {a.stem: a.source for a in todo}
+        bar = tqdm(total=count_articles(paths), unit="article", desc="ingest", leave=False)
+    sources: dict[str, str] = {}         # stem -> file, of the articles read and not yet stored
+
+    def changed() -> Iterator[Article]:
+        for art in iter_articles(paths, report, on_event):
+            if not force and store.article_hash(art.stem) == art.content_hash:
+                report.unchanged.append(art.stem)
+                if on_event:
+                    on_event("unchanged", f"{art.source}: unchanged")
+                if bar is not None:
+                    bar.update(1)
+                continue
+            sources[art.stem] = art.source
+            yield art
+
+    todo = changed()
+    head = list(itertools.islice(todo, READ_AHEAD))      # a small run is known whole
+    n = workers if workers and workers > 0 else default_workers(len(head) if len(head) < READ_AHEAD else None)
     unflushed = 0                        # N-Triples bytes written since the store last flushed
     flushing = None                      # the store's flush running in the background, if any
     try:
-        for stem, data, count, words in _run(todo, n, model):
+        for stem, data, count, words in _run(itertools.chain(head, todo), n, model, len(head)):
+            source = sources.pop(stem)
+            if bar is not None:
+                bar.update(1)
             if data is None:             # extraction failed: ``words`` holds the reason
-                skip = Skip(sources[stem], words, error=True)
+                skip = Skip(source, words, error=True)
                 report.skipped.append(skip)
                 if on_event:
                     on_event("error", str(skip))
@@ -200,9 +215,7 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
             report.words += words
             report.ingested.append(stem)
             if on_event:
-                on_event("ingested", f"{sources[stem]}: {count} triples")
-            if bar is not None:
-                bar.update(1)
+                on_event("ingested", f"{source}: {count} triples")
     finally:
         if bar is not None:
             bar.close()
@@ -213,40 +226,77 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     return report
 
 
-def _chunks(todo: list[Article], workers: int) -> list[list[Article]]:
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles ``paths`` hold, without reading them (a .jsonl file: its non-blank lines)."""
+    n = 0
+    for item in find_files(paths):
+        if isinstance(item, Skip):
+            continue
+        if item.suffix.lower() != ".jsonl":
+            n += 1
+            continue
+        try:
+            with open(item, "rb") as fh:
+                n += sum(1 for line in fh if line.strip())
+        except OSError:
+            pass                         # reported when it is read
+    return n
+
+
+#: Articles read ahead of the extraction. Enough to size the chunks as for the whole run (and
+#: to know a small run whole: its worker count, its last chunks); few enough that memory stays
+#: flat however many articles a run has (the texts are not all held at once).
+READ_AHEAD = 256
+
+
+def _chunks(articles: Iterable[Article], workers: int) -> Iterator[list[Article]]:
     """Small chunks (a few articles, bounded words) so the workers stay evenly busy; the
     last ones shrink to single articles, so that no worker idles long while another ends
-    its chunk, and the writer has little left to store when the last one arrives."""
+    its chunk, and the writer has little left to store when the last one arrives.
+    Reads ``articles`` as the chunks are taken, at most :data:`READ_AHEAD` ahead."""
+    it = iter(articles)
+    ahead = deque(itertools.islice(it, READ_AHEAD))
+    more = len(ahead) == READ_AHEAD      # (then the run is long: the chunks are at their largest)
     # ~16 chunks per worker (at most 8 articles each)
-    per = max(1, min(8, len(todo) // (workers * 16) or 1))
+    per = max(1, min(8, len(ahead) // (workers * 16) or 1))
     max_words = 6000
-    chunks, cur, words = [], [], 0
-    for i, art in enumerate(todo):
-        left = len(todo) - i                   # articles not yet in a finished chunk
-        size = per if workers == 1 else max(1, min(per, -(-left // (workers * 3))))
+    cur, words = [], 0
+    while ahead:
+        art = ahead.popleft()
+        if more:
+            nxt = next(it, None)
+            if nxt is None:
+                more = False
+            else:
+                ahead.append(nxt)
+        left = len(ahead) + 1            # articles not yet in a chunk, this one included
+        size = per if workers == 1 or more else max(1, min(per, -(-left // (workers * 3))))
         w = len(art.text) // 6
         if cur and (len(cur) >= size or words + w > max_words):
-            chunks.append(cur)
+            yield cur
             cur, words = [], 0
         cur.append(art)
         words += w
     if cur:
-        chunks.append(cur)
-    return chunks
+        yield cur
 
 
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
-def _run(todo: list[Article], workers: int, model: str | None) -> Iterator[tuple[str, bytes, int, int]]:
-    if not todo:
+def _run(todo: Iterable[Article], workers: int, model: str | None,
+         known: int) -> Iterator[tuple[str, bytes, int, int]]:
+    """Results of the extraction of ``todo``, in order; ``known``: how many of its articles
+    are read already (all of them when below :data:`READ_AHEAD`)."""
+    if not known:
         return
-    if workers <= 1 or len(todo) == 1:
+    if workers <= 1 or known == 1:
         _init_worker(model)
         for chunk in _chunks(todo, 1):
             yield from _extract_chunk(chunk)
         return
-    workers = min(workers, len(todo))
+    if known < READ_AHEAD:
+        workers = min(workers, known)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     forking = ctx.get_start_method() == "fork"
     if forking:

@@ -46,7 +46,7 @@ def test_chunks_cover_every_article_once():
     from medkg.ingest.pipeline import _chunks
     arts = [Article(stem=f"a{i}", text="word " * (10 + 400 * (i % 7))) for i in range(101)]
     for workers in (1, 2, 8):
-        chunks = _chunks(arts, workers)
+        chunks = list(_chunks(arts, workers))
         flat = [a.stem for c in chunks for a in c]
         assert flat == [a.stem for a in arts]
         assert all(c for c in chunks)
@@ -114,10 +114,52 @@ def test_chunks_are_small_enough_to_balance_the_workers():
     from medkg.ingest.model import Article
     from medkg.ingest.pipeline import _chunks
     arts = [Article(stem=f"a{i}", text="word " * 300) for i in range(100)]
-    chunks = _chunks(arts, 2)
+    chunks = list(_chunks(arts, 2))
     assert len(chunks) >= 2 * 10              # many chunks per worker: a short tail
     assert max(len(c) for c in chunks) <= 8
     assert [a.stem for c in chunks for a in c] == [a.stem for a in arts]   # all, in order
     # the last chunks shrink to one article: no worker waits long for the other at the end
     assert [len(c) for c in chunks[-4:]] == [1, 1, 1, 1] and len(chunks[0]) > 1
     assert [len(c) for c in _chunks(arts[:3], 2)] == [1, 1, 1]
+
+
+def test_chunks_read_the_articles_as_they_go():
+    """A long run is read a bounded number of articles ahead of the chunks handed out: the
+    texts of a corpus of any size are never all held at once."""
+    from medkg.ingest.model import Article
+    from medkg.ingest.pipeline import READ_AHEAD, _chunks
+    read = []
+
+    def articles(n):
+        for i in range(n):
+            read.append(i)
+            yield Article(stem=f"a{i}", text="word " * 300)
+    n = READ_AHEAD * 3 + 5
+    seen = 0
+    chunks = []
+    for chunk in _chunks(articles(n), 2):
+        seen += len(chunk)
+        assert len(read) - seen <= READ_AHEAD + 1    # waiting: READ_AHEAD, and the one being placed
+        chunks.append(chunk)
+    assert [a.stem for c in chunks for a in c] == [f"a{i}" for i in range(n)]
+    assert max(len(c) for c in chunks) == 8 and [len(c) for c in chunks[-4:]] == [1, 1, 1, 1]
+
+
+def test_ingest_starts_before_the_corpus_is_read(tmp_path, monkeypatch):
+    """Through ingest_paths: the first article is stored before the last file is even read
+    (its problem is reported after the first 'ingested'), and the bar counts every article."""
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+    monkeypatch.setattr(pipeline, "READ_AHEAD", 4)
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for i in range(10):
+        (d / f"a{i:02d}.txt").write_text(f"Dr. Ann Lee{i} of Lakeside Hospital attended the Forum {i}.\n")
+    (d / "zz.txt").write_bytes(b"\x00\x01\x02" * 100)          # binary: skipped with a message
+    events = []
+    with Store(tmp_path / "st") as st:
+        rep = pipeline.ingest_paths(st, [d], workers=1, on_event=lambda k, m: events.append((k, m)))
+    kinds = [k for k, _ in events]
+    assert len(rep.ingested) == 10 and len(rep.skipped) == 1
+    assert kinds.index("ingested") < next(i for i, (k, m) in enumerate(events) if "zz.txt" in m)
+    assert pipeline.count_articles([d]) == 11
