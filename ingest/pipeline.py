@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 import rdflib
 
 from medkg.ingest.model import Article
-from medkg.ingest.readers import Skip, find_files, read_file
+from medkg.ingest.readers import SUFFIXES, Skip, find_files, read_file
 from medkg.ontology.namespaces import PREFIXES
 
 Event = Callable[[str, str], None]   # (kind, message): kind in {"skip", "error", "ingested", "unchanged"}
@@ -45,32 +45,59 @@ class IngestReport:
         return self.words / self.seconds if self.seconds else 0.0
 
 
+@dataclass(frozen=True)
+class _Page:
+    """An HTML page left for the worker that extracts it to read: converting a page to text
+    (trafilatura, lxml) costs about as much as storing an article, too much for the one main
+    process. ``known``: the stored article's content hash (the worker then extracts only a
+    changed page)."""
+    source: str
+    stem: str
+    size: int
+    known: str | None = None
+
+
 def iter_articles(paths: Iterable[str | Path], report: IngestReport | None = None,
-                  on_event: Event | None = None) -> Iterator[Article]:
-    """Every readable article under ``paths``; problems go to ``report``/``on_event``."""
+                  on_event: Event | None = None, pages: bool = False) -> Iterator[Article]:
+    """Every readable article under ``paths``; problems go to ``report``/``on_event``.
+    ``pages``: yield each HTML page as a :class:`_Page`, unread (the ingest workers read it)."""
     seen: dict[str, str] = {}
+
+    def problem(skip: Skip) -> None:
+        if report is not None:
+            report.skipped.append(skip)
+        if on_event:
+            on_event("error" if skip.error else "skip", str(skip))
+
+    def first(stem: str, source: str) -> bool:
+        if stem in seen:
+            problem(Skip(source, f"article id '{stem}' already read from {seen[stem]}, skipped", error=True))
+            return False
+        seen[stem] = source
+        return True
+
     for item in find_files(paths):
-        items = [item] if isinstance(item, Skip) else read_file(item)
-        for art in items:
+        if isinstance(item, Skip):
+            problem(item)
+            continue
+        if pages and SUFFIXES.get(item.suffix.lower()) == "html":
+            try:
+                size = item.stat().st_size
+            except OSError:
+                size = 0                           # (the worker reports why it cannot read it)
+            if first(item.stem, str(item)):
+                yield _Page(str(item), item.stem, size)
+            continue
+        for art in read_file(item):
             if isinstance(art, Skip):
-                if report is not None:
-                    report.skipped.append(art)
-                if on_event:
-                    on_event("error" if art.error else "skip", str(art))
-                continue
-            if art.stem in seen:
-                skip = Skip(art.source, f"article id '{art.stem}' already read from {seen[art.stem]}, skipped", error=True)
-                if report is not None:
-                    report.skipped.append(skip)
-                if on_event:
-                    on_event("error", str(skip))
-                continue
-            seen[art.stem] = art.source
-            yield art
+                problem(art)
+            elif first(art.stem, art.source):
+                yield art
 
 
 # ---------------------------------------------------------------- extraction (worker side)
 _EXTRACTOR = None
+_MODEL: str | None = None               # the model a run asked for (loaded at the first article)
 
 
 def _init_worker(model: str | None) -> None:
@@ -97,25 +124,50 @@ def _triples(article: Article, ex) -> tuple[str, list[tuple], int]:
     return article.stem, triples, len(article.text.split())
 
 
-def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes, int, int]]:
-    """Worker task: extract a chunk of articles; each result is ready for the store.
+def _extract_chunk(items: list) -> list[tuple[str, str, object]]:
+    """Worker task: read the pages of a chunk, and extract its articles; each result is
+    ready for the store.
 
-    Returns ``(stem, N-Triples bytes, triple count, words)`` per article: serializing
-    in the worker keeps the (single) writer process light, and bytes pickle far
-    faster than rdflib terms.
+    Returns ``(stem, status, payload)`` per item, in order: ``ok`` with ``(N-Triples bytes,
+    triple count, words)`` (serializing in the worker keeps the single writer process
+    light, and bytes pickle far faster than rdflib terms), ``unchanged`` (a page whose text
+    is the stored one), ``skip`` with the :class:`Skip` of a page that cannot be read, or
+    ``failed`` with the reason.
     """
     from medkg.graph.store import ntriples
-    out = []
-    for art, ex in zip(articles, _EXTRACTOR.extract_many(articles)):   # spaCy parses the chunk as a batch
+    out: list = [None] * len(items)
+    arts, where = [], []
+    for i, item in enumerate(items):
+        if isinstance(item, _Page):
+            try:
+                art = next(iter(read_file(item.source)))
+            except Exception as exc:   # noqa: BLE001 - one bad page must not stop the run
+                out[i] = (item.stem, "failed", f"cannot read ({type(exc).__name__}: {_one_line(exc)})")
+                continue
+            if isinstance(art, Skip):
+                out[i] = (item.stem, "skip", art)
+                continue
+            if item.known is not None and art.content_hash == item.known:
+                out[i] = (item.stem, "unchanged", None)
+                continue
+            item = art
+        arts.append(item)
+        where.append(i)
+    if arts and _EXTRACTOR is None:
+        _init_worker(_MODEL)
+    for i, art, ex in zip(where, arts, _EXTRACTOR.extract_many(arts) if arts else ()):   # one spaCy batch
         try:
             if isinstance(ex, Exception):
                 raise ex
             stem, triples, words = _triples(art, ex)
-            out.append((stem, ntriples(triples), len(triples), words))
+            out[i] = (stem, "ok", (ntriples(triples), len(triples), words))
         except Exception as exc:  # one bad article must not stop the run
-            msg = " ".join(str(exc).split())[:200] or type(exc).__name__
-            out.append((art.stem, None, 0, f"extraction failed ({type(exc).__name__}: {msg})"))
+            out[i] = (art.stem, "failed", f"extraction failed ({type(exc).__name__}: {_one_line(exc)})")
     return out
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def extract_article(article: Article, model: str | None = None) -> list[tuple]:
@@ -175,17 +227,23 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
         bar = tqdm(total=count_articles(paths), unit="article", desc="ingest", leave=False)
     sources: dict[str, str] = {}         # stem -> file, of the articles read and not yet stored
 
-    def changed() -> Iterator[Article]:
-        for art in iter_articles(paths, report, on_event):
-            if not force and store.article_hash(art.stem) == art.content_hash:
-                report.unchanged.append(art.stem)
-                if on_event:
-                    on_event("unchanged", f"{art.source}: unchanged")
-                if bar is not None:
-                    bar.update(1)
+    def tick(kind=None, message=None) -> None:
+        if bar is not None:
+            bar.update(1)
+        if on_event and kind:
+            on_event(kind, message)
+
+    def changed() -> Iterator:
+        for item in iter_articles(paths, report, tick, pages=True):      # (tick: its skips)
+            known = None if force else store.article_hash(item.stem)
+            if isinstance(item, _Page):
+                item = _Page(item.source, item.stem, item.size, known)   # read, compared by the worker
+            elif known == item.content_hash:
+                report.unchanged.append(item.stem)
+                tick("unchanged", f"{item.source}: unchanged")
                 continue
-            sources[art.stem] = art.source
-            yield art
+            sources[item.stem] = item.source
+            yield item
 
     todo = changed()
     head = list(itertools.islice(todo, READ_AHEAD))      # a small run is known whole
@@ -193,16 +251,18 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     unflushed = 0                        # N-Triples bytes written since the store last flushed
     flushing = None                      # the store's flush running in the background, if any
     try:
-        for stem, data, count, words in _run(itertools.chain(head, todo), n, model, len(head)):
+        for stem, status, payload in _run(itertools.chain(head, todo), n, model, len(head)):
             source = sources.pop(stem)
-            if bar is not None:
-                bar.update(1)
-            if data is None:             # extraction failed: ``words`` holds the reason
-                skip = Skip(source, words, error=True)
-                report.skipped.append(skip)
-                if on_event:
-                    on_event("error", str(skip))
+            if status == "unchanged":
+                report.unchanged.append(stem)
+                tick("unchanged", f"{source}: unchanged")
                 continue
+            if status != "ok":           # a page that cannot be read, or a failed extraction
+                skip = payload if status == "skip" else Skip(source, payload, error=True)
+                report.skipped.append(skip)
+                tick("error" if skip.error else "skip", str(skip))
+                continue
+            data, count, words = payload
             store.replace_article_ntriples(stem, data, count)
             unflushed += len(data)
             if unflushed >= FLUSH_BYTES:
@@ -214,8 +274,7 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
             report.triples += count
             report.words += words
             report.ingested.append(stem)
-            if on_event:
-                on_event("ingested", f"{source}: {count} triples")
+            tick("ingested", f"{source}: {count} triples")
     finally:
         if bar is not None:
             bar.close()
@@ -227,19 +286,18 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
 
 
 def count_articles(paths: Iterable[str | Path]) -> int:
-    """How many articles ``paths`` hold, without reading them (a .jsonl file: its non-blank lines)."""
+    """How many articles ``paths`` hold, without reading them (a .jsonl file: its non-blank
+    lines), each path that cannot be read counting one: what ingest reports, one by one."""
     n = 0
     for item in find_files(paths):
-        if isinstance(item, Skip):
-            continue
-        if item.suffix.lower() != ".jsonl":
+        if isinstance(item, Skip) or item.suffix.lower() != ".jsonl":
             n += 1
             continue
         try:
             with open(item, "rb") as fh:
                 n += sum(1 for line in fh if line.strip())
         except OSError:
-            pass                         # reported when it is read
+            n += 1                       # (reported when it is read)
     return n
 
 
@@ -271,7 +329,7 @@ def _chunks(articles: Iterable[Article], workers: int) -> Iterator[list[Article]
                 ahead.append(nxt)
         left = len(ahead) + 1            # articles not yet in a chunk, this one included
         size = per if workers == 1 or more else max(1, min(per, -(-left // (workers * 3))))
-        w = len(art.text) // 6
+        w = len(art.text) // 6 if isinstance(art, Article) else art.size // 24   # (a page: mostly markup)
         if cur and (len(cur) >= size or words + w > max_words):
             yield cur
             cur, words = [], 0
@@ -284,15 +342,15 @@ def _chunks(articles: Iterable[Article], workers: int) -> Iterator[list[Article]
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
-def _run(todo: Iterable[Article], workers: int, model: str | None,
-         known: int) -> Iterator[tuple[str, bytes, int, int]]:
-    """Results of the extraction of ``todo``, in order; ``known``: how many of its articles
-    are read already (all of them when below :data:`READ_AHEAD`)."""
+def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterator[tuple[str, str, object]]:
+    """Results of :func:`_extract_chunk` over ``todo`` (articles and pages), in order;
+    ``known``: how many of them are read already (all when below :data:`READ_AHEAD`)."""
+    global _MODEL
+    _MODEL = model
     if not known:
         return
     if workers <= 1 or known == 1:
-        _init_worker(model)
-        for chunk in _chunks(todo, 1):
+        for chunk in _chunks(todo, 1):          # (the model is loaded at the first article)
             yield from _extract_chunk(chunk)
         return
     if known < READ_AHEAD:

@@ -163,3 +163,46 @@ def test_ingest_starts_before_the_corpus_is_read(tmp_path, monkeypatch):
     assert len(rep.ingested) == 10 and len(rep.skipped) == 1
     assert kinds.index("ingested") < next(i for i, (k, m) in enumerate(events) if "zz.txt" in m)
     assert pipeline.count_articles([d]) == 11
+
+
+def _page(title: str, body: str) -> str:
+    nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(20))
+    return (f"<!doctype html><html><head><title>{title}</title><script>var menu = 1;</script></head><body>"
+            f"<nav><ul>{nav}</ul></nav><article><h1>{title}</h1><p>{body}</p></article>"
+            f"<footer>Copyright 2024 Lakeside Hospital</footer></body></html>")
+
+
+def test_html_pages_read_by_the_workers(gen_corpus, tmp_path, monkeypatch):
+    """HTML pages are converted and hashed in the worker that extracts them: the same graph
+    with 1 and 2 processes, unchanged pages found unchanged (without loading spaCy in a
+    single-process run), a changed page re-extracted, a page without text reported."""
+    import shutil
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+    d = tmp_path / "corpus"
+    shutil.copytree(gen_corpus, d)
+    (d / "p1.html").write_text(_page("Thoracic Surgery Forum opens",
+                                     "Dr. Maria Lopez of Lakeside Hospital spoke at the Thoracic Surgery Forum in Lisbon."))
+    (d / "p2.html").write_text(_page("Nursing delegation visits", "A delegation from Kyoto University Hospital "
+                                     "visited the nursing department on 3 May 2024."))
+    (d / "p3.html").write_text("<html><body><nav>Home</nav><script>x()</script></body></html>")   # no text
+    stores = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"s{workers}") as st:
+            rep = pipeline.ingest_paths(st, [d], workers=workers)
+            assert {"p1", "p2"} <= set(rep.ingested) and len(rep.ingested) == 8
+            assert [(s.source.endswith("p3.html"), s.error) for s in rep.skipped] == [(True, False)]
+            stores[workers] = _quads(st)
+    assert stores[1] == stores[2]
+    monkeypatch.setattr(pipeline, "_EXTRACTOR", None)
+    with Store(tmp_path / "s1") as st:
+        rep = pipeline.ingest_paths(st, [d], workers=1)
+        assert rep.ingested == [] and len(rep.unchanged) == 8 and len(rep.skipped) == 1
+        assert pipeline._EXTRACTOR is None                  # nothing to extract: no model loaded
+        (d / "p2.html").write_text(_page("Nursing delegation visits", "A delegation from Kyoto University "
+                                         "Hospital visited the nursing department on 4 May 2024."))
+        events = []
+        rep = pipeline.ingest_paths(st, [d / "p1.html", d / "p2.html"], workers=1,
+                                    on_event=lambda k, m: events.append((k, m)))
+        assert rep.ingested == ["p2"] and rep.unchanged == ["p1"]
+        assert ("unchanged", f"{d / 'p1.html'}: unchanged") in events
