@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import itertools
 import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections import deque
 import os
 import sys
@@ -368,22 +370,60 @@ def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterato
         # (memory) and start at once (their initializer finds it loaded). gc.freeze keeps
         # the collector from touching, and so copying, the parent's objects in the workers.
         _init_worker(model)
-        gc.freeze()
-    try:
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model,))
-    finally:
+
+    def start():
+        """A pool whose workers are forked now, with the parent's objects frozen (gc.freeze
+        keeps the collector from touching, and so copying, them in the workers)."""
         if forking:
-            gc.unfreeze()
-    with pool:
-        # bounded window of chunks in flight: results never pile up when the writer lags
+            gc.freeze()
+        try:
+            ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+            ex.submit(int).result()          # (a fork context starts every worker at the first task)
+        finally:
+            if forking:
+                gc.unfreeze()
+        return ex
+
+    # A bounded window of chunks in flight: results never pile up when the writer lags. A
+    # worker that dies (killed for memory, a crash in native code) breaks the pool: its chunk
+    # and those in flight are redone one article per task in a new pool, and an article that
+    # breaks a pool alone is reported as failed -- the run goes on, it never hangs.
+    pool = start()
+    try:
         pending: deque = deque()
         chunks = iter(_chunks(todo, workers))
+        redo: deque = deque()
         window = workers * 3
-        for chunk in itertools.islice(chunks, window):
-            pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+
+        def submit() -> bool:
+            chunk = redo.popleft() if redo else next(chunks, None)
+            if chunk is None:
+                return False
+            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
+            return True
+
+        while len(pending) < window and submit():
+            pass
         while pending:
-            results = pending.popleft().get()
-            nxt = next(chunks, None)
-            if nxt is not None:
-                pending.append(pool.apply_async(_extract_chunk, (nxt,)))
+            chunk, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                lost = [chunk] + [c for c, _ in pending]
+                pending.clear()
+                pool.shutdown(wait=True)
+                pool = start()
+                if len(chunk) == 1:
+                    results = [(chunk[0].stem, "failed", "extraction failed (its worker process died: "
+                                "killed, out of memory, or a crash in native code)")]
+                    lost = lost[1:]
+                else:
+                    results = []
+                redo.extendleft(reversed([[item] for c in lost for item in c]))
+                while len(pending) < window and submit():
+                    pass
+            else:
+                submit()
             yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

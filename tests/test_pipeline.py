@@ -206,3 +206,41 @@ def test_html_pages_read_by_the_workers(gen_corpus, tmp_path, monkeypatch):
                                     on_event=lambda k, m: events.append((k, m)))
         assert rep.ingested == ["p2"] and rep.unchanged == ["p1"]
         assert ("unchanged", f"{d / 'p1.html'}: unchanged") in events
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
+def test_a_worker_that_dies_costs_its_article_only(gen_corpus, tmp_path, monkeypatch):
+    """Fault injection: extracting one article kills its worker process (as the kernel's
+    out-of-memory killer or a crash in native code would). The run neither hangs nor stops:
+    that article is reported failed, every other one is stored, a rerun completes the store."""
+    import os
+    import signal
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+    from medkg.ingest.extract import Extractor
+    victim = sorted(p.stem for p in gen_corpus.glob("*.txt"))[2]
+    real = Extractor._from_doc
+
+    def deadly(self, article, doc):
+        if article.stem == victim and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, article, doc)
+    parent = os.getpid()
+    monkeypatch.setattr(Extractor, "_from_doc", deadly)
+
+    def hung(*_):
+        raise TimeoutError("ingest hung after a worker died")
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(180)
+    try:
+        with Store(tmp_path / "st") as st:
+            rep = pipeline.ingest_paths(st, [gen_corpus], workers=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert len(rep.ingested) == 5 and victim not in rep.ingested
+    assert [(s.source.endswith(f"{victim}.txt"), "worker process died" in s.reason) for s in rep.errors] == [(True, True)]
+    monkeypatch.setattr(Extractor, "_from_doc", real)
+    with Store(tmp_path / "st") as st:
+        rep = pipeline.ingest_paths(st, [gen_corpus], workers=2)
+        assert rep.ingested == [victim] and len(rep.unchanged) == 5
