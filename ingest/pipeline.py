@@ -60,7 +60,7 @@ class _Page:
 
 
 def iter_articles(paths: Iterable[str | Path], report: IngestReport | None = None,
-                  on_event: Event | None = None, pages: bool = False) -> Iterator[Article]:
+                  on_event: Event | None = None, pages: bool = False) -> Iterator[Article | _Page]:
     """Every readable article under ``paths``; problems go to ``report``/``on_event``.
     ``pages``: yield each HTML page as a :class:`_Page`, unread (the ingest workers read it)."""
     seen: dict[str, str] = {}
