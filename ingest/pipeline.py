@@ -385,45 +385,48 @@ def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterato
         return ex
 
     # A bounded window of chunks in flight: results never pile up when the writer lags. A
-    # worker that dies (killed for memory, a crash in native code) breaks the pool: its chunk
-    # and those in flight are redone one article per task in a new pool, and an article that
-    # breaks a pool alone is reported as failed -- the run goes on, it never hangs.
+    # worker that dies (killed for memory, a crash in native code) breaks the pool, and every
+    # task in flight with it: their articles are redone in a new pool one at a time, alone
+    # (any of them may have been the one), and an article that breaks a pool alone is
+    # reported as failed -- the run goes on, it never hangs.
     pool = start()
     try:
-        pending: deque = deque()
+        pending: deque = deque()             # (chunk, run alone?, future)
         chunks = iter(_chunks(todo, workers))
-        redo: deque = deque()
+        suspects: deque = deque()            # articles to redo one by one
         window = workers * 3
 
-        def submit() -> bool:
-            chunk = redo.popleft() if redo else next(chunks, None)
-            if chunk is None:
-                return False
-            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
-            return True
+        def fill() -> None:
+            while True:
+                if suspects:
+                    if pending:
+                        return
+                    pending.append(([suspects[0]], True, pool.submit(_extract_chunk, [suspects.popleft()])))
+                    return
+                if len(pending) >= window:
+                    return
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                pending.append((chunk, False, pool.submit(_extract_chunk, chunk)))
 
-        while len(pending) < window and submit():
-            pass
+        fill()
         while pending:
-            chunk, fut = pending.popleft()
+            chunk, alone, fut = pending.popleft()
             try:
                 results = fut.result()
             except BrokenProcessPool:
-                lost = [chunk] + [c for c, _ in pending]
+                lost = [item for c, _, _ in pending for item in c]
                 pending.clear()
                 pool.shutdown(wait=True)
                 pool = start()
-                if len(chunk) == 1:
+                if alone:
                     results = [(chunk[0].stem, "failed", "extraction failed (its worker process died: "
                                 "killed, out of memory, or a crash in native code)")]
-                    lost = lost[1:]
                 else:
-                    results = []
-                redo.extendleft(reversed([[item] for c in lost for item in c]))
-                while len(pending) < window and submit():
-                    pass
-            else:
-                submit()
+                    results, lost = [], chunk + lost
+                suspects.extendleft(reversed(lost))
+            fill()
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
