@@ -445,16 +445,46 @@ def article_file_text(article: Article, date: str | None = None) -> str:
     return head + "\n" + article.text + "\n"
 
 
-def write_articles(out: str | Path, n: int, seed: int = 0, sentences=(8, 14)) -> list[Path]:
-    """Write ``n`` article ``.txt`` files into ``out``; returns their paths."""
+_SECTIONS = ("News", "Departments", "Patients and visitors", "Research", "Education", "International",
+             "Nursing", "Clinical trials", "Careers", "Contact us", "Press office", "Events calendar")
+
+
+def article_page(article: Article, seed: int, i: int) -> str:
+    """``article`` as a hospital news web page: head with scripts and styles, a menu,
+    breadcrumbs, the article, related links, and a footer (what a saved page looks like;
+    ~15-25 KB, most of it page chrome)."""
+    import html
+    rng = random.Random(f"page-{seed}-{i}")
+    esc = html.escape
+    menu = "".join(f'<li class="menu-item"><a href="/{s.lower().replace(" ", "-")}/{k}">{esc(s)} {k}</a></li>'
+                   for s in _SECTIONS for k in range(rng.randint(6, 10)))
+    related = "".join(f'<li><a href="/news/{rng.randint(1000, 9999)}">Related story {k}</a></li>'
+                      for k in range(rng.randint(4, 8)))
+    paras = "".join(f"<p>{esc(p)}</p>\n" for p in article.text.split("\n") if p.strip())
+    script = "var tracking = {" + ", ".join(f'"k{k}": {rng.randint(0, 10**6)}' for k in range(60)) + "};"
+    style = " ".join(f".c{k} {{ margin: {k}px; color: #{rng.randint(0, 0xffffff):06x}; }}" for k in range(80))
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{esc(article.title)} | News</title>'
+            f'<meta property="og:title" content="{esc(article.title)}"><script>{script}</script>'
+            f"<style>{style}</style></head>\n<body><header><div class=\"logo\">University Hospital</div>"
+            f'<nav class="menu"><ul>{menu}</ul></nav></header>\n'
+            f'<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/news">News</a></div>\n'
+            f"<main><article><h1>{esc(article.title)}</h1>\n{paras}</article>\n"
+            f'<aside><h2>Related</h2><ul>{related}</ul></aside></main>\n'
+            f'<footer><ul>{menu}</ul><p>Copyright 2024 University Hospital. All rights reserved.</p></footer>'
+            f"<script>console.log('page {i}');</script></body></html>\n")
+
+
+def write_articles(out: str | Path, n: int, seed: int = 0, sentences=(8, 14), html: bool = False) -> list[Path]:
+    """Write ``n`` article files into ``out`` (``.txt``, or ``.html`` pages of the same
+    articles with ``html``); returns their paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     world = World(n, seed)
     paths = []
     for i in range(n):
         art, _ = make_article(world, seed, i, sentences)
-        p = out / f"{art.stem}.txt"
-        p.write_text(article_file_text(art), encoding="utf-8")
+        p = out / f"{art.stem}.{'html' if html else 'txt'}"
+        p.write_text(article_page(art, seed, i) if html else article_file_text(art), encoding="utf-8")
         paths.append(p)
     return paths
 
@@ -724,10 +754,11 @@ GENERATOR_VERSION = "g1"
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
-    a = sub.add_parser("articles", help="write article .txt files")
+    a = sub.add_parser("articles", help="write article .txt files (or .html pages)")
     a.add_argument("-n", type=int, required=True)
     a.add_argument("-o", "--out", required=True)
     a.add_argument("--seed", type=int, default=0)
+    a.add_argument("--html", action="store_true", help="hospital news web pages instead of plain text")
     g = sub.add_parser("graph", help="write the N-Quads of generated articles")
     g.add_argument("-n", type=int, required=True)
     g.add_argument("-o", "--out", required=True)
@@ -736,7 +767,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     t = time.perf_counter()
     if args.what == "articles":
-        paths = write_articles(args.out, args.n, args.seed)
+        paths = write_articles(args.out, args.n, args.seed, html=args.html)
         print(f"wrote {len(paths)} articles to {args.out} in {time.perf_counter() - t:.1f} s")
     else:
         size = write_graph(args.out, args.n, args.seed, workers=args.workers, progress=True)

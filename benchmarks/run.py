@@ -167,11 +167,11 @@ class LoadMonitor:
 
 
 # ----------------------------------------------------------------------------- ingest
-def corpus(cache: Path, n: int, seed: int, sentences) -> Path:
-    d = cache / f"corpus_n{n}_s{seed}_{sentences[0]}-{sentences[1]}_{gen.GENERATOR_VERSION}"
+def corpus(cache: Path, n: int, seed: int, sentences, html: bool = False) -> Path:
+    d = cache / f"corpus_n{n}_s{seed}_{sentences[0]}-{sentences[1]}_{gen.GENERATOR_VERSION}{'_html' if html else ''}"
     if not (d / ".complete").exists():
         shutil.rmtree(d, ignore_errors=True)
-        gen.write_articles(d, n, seed, sentences)
+        gen.write_articles(d, n, seed, sentences, html=html)
         (d / ".complete").write_text("ok")
     return d
 
@@ -218,8 +218,10 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
     res = {"articles": len(arts), "words": words, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} "
            f"{nlp.meta.get('version')}", "model_load_s": round(t_load.wall, 2), "cores": cores}
     exe = shutil.which("medkg") or str(Path(sys.executable).parent / "medkg")
-    runs = {k: [] for k in ("spacy_1", "spacy_n", "spacy_load_1", "ingest_1", "ingest_n")}
-    cpu = {k: [] for k in ("spacy_1", "spacy_load_1", "ingest_1", "ingest_n")}
+    pages = corpus(cache, cfg["ingest_articles"], 1, cfg["ingest_sentences"], html=True)   # the same articles
+    res["html_kb"] = round(sum(p.stat().st_size for p in pages.glob("*.html")) / len(arts) / 1024, 1)
+    runs = {k: [] for k in ("spacy_1", "spacy_n", "spacy_load_1", "ingest_1", "ingest_n", "html_1", "html_n")}
+    cpu = {k: [] for k in ("spacy_1", "spacy_load_1", "ingest_1", "ingest_n", "html_1", "html_n")}
     for r in range(cfg["repeats"]):
         with Timer() as t:                               # model loaded already: nlp.pipe only
             for _ in nlp.pipe(texts, batch_size=64):
@@ -234,12 +236,13 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
         wall, c = _timed_run([sys.executable, "-c", _SPACY_WITH_LOAD, str(d)])
         runs["spacy_load_1"].append(wall)
         cpu["spacy_load_1"].append(c)
-        for key, workers in (("ingest_1", 1), ("ingest_n", cores)):
-            if key == "ingest_n" and cores < 2:
+        for key, workers, src in (("ingest_1", 1, d), ("ingest_n", cores, d), ("html_1", 1, pages),
+                                  ("html_n", cores, pages)):
+            if key.endswith("_n") and cores < 2:
                 continue
             sd = work / f"ingest_{key}_{r}"
             shutil.rmtree(sd, ignore_errors=True)
-            wall, c = _timed_run([exe, "--store", str(sd), "ingest", "-q", "--no-progress", "-j", str(workers), str(d)])
+            wall, c = _timed_run([exe, "--store", str(sd), "ingest", "-q", "--no-progress", "-j", str(workers), str(src)])
             runs[key].append(wall)
             cpu[key].append(c)
             if r == 0:
@@ -263,6 +266,8 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
     res["pipeline_cost_vs_pipe"] = round(res["ingest_1_s"] / res["spacy_1_s"], 2)
     if "ingest_n_s" in res:
         res["parallel_speedup"] = round(res["ingest_1_s"] / res["ingest_n_s"], 2)
+    if "html_n_s" in res:
+        res["html_parallel_speedup"] = round(res["html_1_s"] / res["html_n_s"], 2)
     if "spacy_n_s" in res:
         res["spacy_parallel_speedup"] = round(res["spacy_1_s"] / res["spacy_n_s"], 2)
     return res
@@ -861,10 +866,20 @@ def report(results: dict, quick: bool) -> str:
         if "ingest_n_s" in ing:
             lines.append(f"| medkg ingest, {ing['cores']} processes (`-j {ing['cores']}`), with model load | "
                          f"{ing['ingest_n_s']} | {cpu('ingest_n')} | {ing['ingest_n_wps']:,} |")
+        if "html_1_s" in ing:
+            lines.append(f"| medkg ingest, the same articles as HTML pages, 1 process | {ing['html_1_s']} | "
+                         f"{cpu('html_1')} | {ing['html_1_wps']:,} |")
+        if "html_n_s" in ing:
+            lines.append(f"| medkg ingest, the same articles as HTML pages, {ing['cores']} processes | "
+                         f"{ing['html_n_s']} | {cpu('html_n')} | {ing['html_n_wps']:,} |")
         lines += ["", f"Ratio medkg `-j 1` / plain spaCy with model load: {ing['pipeline_cost']}x wall, "
                       f"{ing['pipeline_cost_cpu']}x CPU (against `nlp.pipe` alone: {ing['pipeline_cost_vs_pipe']}x wall)."
                   + (f" Plain spaCy itself speeds up {ing['spacy_parallel_speedup']}x on {ing['cores']} processes "
-                     "in the same conditions." if "spacy_parallel_speedup" in ing else ""), ""]
+                     "in the same conditions." if "spacy_parallel_speedup" in ing else "")
+                  + (f" The HTML pages ({ing['html_kb']} KB each on average: a menu, scripts, styles, related "
+                     "links and a footer around the same text) are converted to text in the worker processes; "
+                     f"{ing['cores']} processes vs 1 on them: {ing['html_parallel_speedup']}x."
+                     if "html_parallel_speedup" in ing else ""), ""]
     elif ing:
         lines += ["## Ingest throughput", "",
                   f"{ing['articles']} generated articles, {ing['words']:,} words"
