@@ -367,8 +367,7 @@ def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterato
             for var in _THREAD_VARS:
                 os.environ.setdefault(var, "1")
         # Load the model once, here: the forked workers share its pages copy-on-write
-        # (memory) and start at once (their initializer finds it loaded). gc.freeze keeps
-        # the collector from touching, and so copying, the parent's objects in the workers.
+        # (memory) and start at once (their initializer finds it loaded).
         _init_worker(model)
 
     def start():
