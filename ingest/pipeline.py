@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 import rdflib
 
 from medkg.ingest.model import Article
-from medkg.ingest.readers import SUFFIXES, Skip, find_files, read_file
+from medkg.ingest.readers import Deferred, Skip, find_files, read_file
 from medkg.ontology.namespaces import PREFIXES
 
 Event = Callable[[str, str], None]   # (kind, message): kind in {"skip", "error", "ingested", "unchanged"}
@@ -49,20 +49,25 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class _Page:
-    """An HTML page left for the worker that extracts it to read: converting a page to text
-    (trafilatura, lxml) costs about as much as storing an article, too much for the one main
-    process. ``known``: the stored article's content hash (the worker then extracts only a
-    changed page)."""
-    source: str
-    stem: str
-    size: int
-    known: str | None = None
+    """An HTML document for the worker that extracts it to convert (:class:`Deferred`), with
+    the stored article's content hash, ``known`` (the worker extracts only a changed page)."""
+    doc: Deferred
+    known: str | None
+
+    @property
+    def stem(self) -> str:
+        return self.doc.stem
+
+    @property
+    def source(self) -> str:
+        return self.doc.source
 
 
 def iter_articles(paths: Iterable[str | Path], report: IngestReport | None = None,
-                  on_event: Event | None = None, pages: bool = False) -> Iterator[Article | _Page]:
+                  on_event: Event | None = None, pages: bool = False) -> Iterator[Article | Deferred]:
     """Every readable article under ``paths``; problems go to ``report``/``on_event``.
-    ``pages``: yield each HTML page as a :class:`_Page`, unread (the ingest workers read it)."""
+    ``pages``: HTML documents (``.html`` files, HTML bodies of JSON lines) come unconverted,
+    as :class:`Deferred` (the ingest workers convert them)."""
     seen: dict[str, str] = {}
 
     def problem(skip: Skip) -> None:
@@ -71,29 +76,15 @@ def iter_articles(paths: Iterable[str | Path], report: IngestReport | None = Non
         if on_event:
             on_event("error" if skip.error else "skip", str(skip))
 
-    def first(stem: str, source: str) -> bool:
-        if stem in seen:
-            problem(Skip(source, f"article id '{stem}' already read from {seen[stem]}, skipped", error=True))
-            return False
-        seen[stem] = source
-        return True
-
     for item in find_files(paths):
-        if isinstance(item, Skip):
-            problem(item)
-            continue
-        if pages and SUFFIXES.get(item.suffix.lower()) == "html":
-            try:
-                size = item.stat().st_size
-            except OSError:
-                size = 0                           # (the worker reports why it cannot read it)
-            if first(item.stem, str(item)):
-                yield _Page(str(item), item.stem, size)
-            continue
-        for art in read_file(item):
+        for art in [item] if isinstance(item, Skip) else read_file(item, defer_html=pages):
             if isinstance(art, Skip):
                 problem(art)
-            elif first(art.stem, art.source):
+            elif art.stem in seen:
+                problem(Skip(art.source, f"article id '{art.stem}' already read from {seen[art.stem]}, skipped",
+                             error=True))
+            else:
+                seen[art.stem] = art.source
                 yield art
 
 
@@ -142,7 +133,7 @@ def _extract_chunk(items: list) -> list[tuple[str, str, object]]:
     for i, item in enumerate(items):
         if isinstance(item, _Page):
             try:
-                art = next(iter(read_file(item.source)))
+                art = item.doc.build()
             except Exception as exc:   # noqa: BLE001 - one bad page must not stop the run
                 out[i] = (item.stem, "failed", f"cannot read ({type(exc).__name__}: {_one_line(exc)})")
                 continue
@@ -238,8 +229,8 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     def changed() -> Iterator:
         for item in iter_articles(paths, report, tick, pages=True):      # (tick: its skips)
             known = None if force else store.article_hash(item.stem)
-            if isinstance(item, _Page):
-                item = _Page(item.source, item.stem, item.size, known)   # read, compared by the worker
+            if isinstance(item, Deferred):
+                item = _Page(item, known)        # converted, and compared, by the worker
             elif known == item.content_hash:
                 report.unchanged.append(item.stem)
                 tick("unchanged", f"{item.source}: unchanged")
@@ -331,7 +322,7 @@ def _chunks(articles: Iterable[Article], workers: int) -> Iterator[list[Article]
                 ahead.append(nxt)
         left = len(ahead) + 1            # articles not yet in a chunk, this one included
         size = per if workers == 1 or more else max(1, min(per, -(-left // (workers * 3))))
-        w = len(art.text) // 6 if isinstance(art, Article) else art.size // 24   # (a page: mostly markup)
+        w = len(art.text) // 6 if isinstance(art, Article) else art.doc.size // 24   # (a page: mostly markup)
         if cur and (len(cur) >= size or words + w > max_words):
             yield cur
             cur, words = [], 0

@@ -81,8 +81,34 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path | Skip]:
             yield Skip(str(path), f"cannot access ({exc.strerror or exc})", error=True)
 
 
-def read_file(path: str | Path) -> Iterator[Article | Skip]:
-    """Articles in one file (one for txt/md/html, one per line for jsonl), or Skips."""
+@dataclass(frozen=True)
+class Deferred:
+    """An HTML document left unread or unconverted (an ``.html`` file, or the HTML body of a
+    JSON line): turning a page into text costs about as much as storing an article, so the
+    ingest workers do it (:meth:`build`) instead of the one main process."""
+    source: str
+    stem: str
+    size: int                               # bytes, for sizing the work
+    html: str | None = None                 # the body of a JSON line (None: read the file)
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+    def build(self) -> Article | Skip:
+        if self.html is None:
+            return next(iter(read_file(self.source)))
+        body, htitle, hdate = html_to_text(self.html)
+        art = make_article(self.stem, body, self.source, title=self.title or htitle, date=self.date or hdate,
+                           url=self.url)
+        if isinstance(art, Skip):
+            art.error = True
+        return art
+
+
+def read_file(path: str | Path, defer_html: bool = False) -> Iterator[Article | Skip | Deferred]:
+    """Articles in one file (one for txt/md/html, one per line for jsonl), or Skips.
+    ``defer_html``: an ``.html`` file, or a JSON line whose body is HTML, comes as a
+    :class:`Deferred` (converted by its ``build``)."""
     path = Path(path)
     src = str(path)
     kind = SUFFIXES.get(path.suffix.lower())
@@ -90,10 +116,17 @@ def read_file(path: str | Path) -> Iterator[Article | Skip]:
         yield Skip(src, f"unsupported file type '{path.suffix or '(no suffix)'}' "
                         f"(use .txt, .md, .html or .jsonl)", error=True)
         return
+    if kind == "html" and defer_html:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0                         # (build reports why it cannot be read)
+        yield Deferred(src, path.stem, size)
+        return
     try:
         if kind == "jsonl":
             with open(path, "rb") as fh:
-                yield from _read_jsonl(src, path.stem, fh)
+                yield from _read_jsonl(src, path.stem, fh, defer_html)
             return
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -614,7 +647,7 @@ def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield no, line
 
 
-def _read_jsonl(src: str, stem: str, fh: BinaryIO) -> Iterator[Article | Skip]:
+def _read_jsonl(src: str, stem: str, fh: BinaryIO, defer_html: bool = False) -> Iterator[Article | Skip | Deferred]:
     """One article per JSON line. A bad line is one Skip naming ``file:line``; the
     others are still read. A file with no good line at all is one Skip for the file."""
     head = fh.read(4096)
@@ -644,14 +677,14 @@ def _read_jsonl(src: str, stem: str, fh: BinaryIO) -> Iterator[Article | Skip]:
     for no, raw in lines:
         where = f"{src}:{no}"
         if raw is None:
-            item: Article | Skip = Skip(where, f"line longer than {MAX_LINE_BYTES // 2**20} MiB", error=True)
+            item: Article | Skip | Deferred = Skip(where, f"line longer than {MAX_LINE_BYTES // 2**20} MiB", error=True)
         else:
             if no == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[3:]
             if not raw.strip():
                 continue
-            item = _jsonl_article(where, f"{stem}-{no}", raw)
-        if isinstance(item, Article):
+            item = _jsonl_article(where, f"{stem}-{no}", raw, defer_html)
+        if not isinstance(item, Skip):
             good += 1
             if buffered or dropped:
                 yield from buffered
@@ -677,7 +710,7 @@ def _read_jsonl(src: str, stem: str, fh: BinaryIO) -> Iterator[Article | Skip]:
         yield Skip(src, "empty file")
 
 
-def _jsonl_article(where: str, fallback_stem: str, raw: bytes) -> Article | Skip:
+def _jsonl_article(where: str, fallback_stem: str, raw: bytes, defer_html: bool = False) -> Article | Skip | Deferred:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -705,8 +738,8 @@ def _jsonl_article(where: str, fallback_stem: str, raw: bytes) -> Article | Skip
     url = obj.get("url") if isinstance(obj.get("url"), str) else None
     body = sanitize(body)
     if obj.get("html") is True or _HTML_START.match(body) or re.match(r"\s*<(?:div|p|article|section)\b", body, re.I):
-        body, htitle, hdate = html_to_text(body)
-        title, date = title or htitle, date or hdate
+        page = Deferred(where, stem or fallback_stem, len(body), body, title, date, url)
+        return page if defer_html else page.build()
     art = make_article(stem or fallback_stem, body, where, title=title, date=date, url=url)
     if isinstance(art, Skip):
         art.error = True

@@ -247,3 +247,35 @@ def test_a_worker_that_dies_costs_its_article_only(gen_corpus, tmp_path, monkeyp
     with Store(tmp_path / "st") as st:
         rep = pipeline.ingest_paths(st, [gen_corpus], workers=2)
         assert sorted(rep.ingested) == sorted(victims) and len(rep.unchanged) == 4
+
+
+def test_html_bodies_of_json_lines_converted_by_the_workers(tmp_path):
+    """A JSON line whose body is HTML is converted where it is extracted: the same graph with
+    1 and 2 processes, the same articles as when converted on reading, a body without text
+    reported as that line's error, and unchanged lines found unchanged on a rerun."""
+    import json
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+    from medkg.ingest.readers import read_file
+    lines = [{"id": "h1", "text": _page("Cardiology Forum held", "Dr. Anna Berg of Lakeside Hospital chaired "
+                                         "the Cardiology Forum in Oslo on 2 June 2024."), "date": "2024-06-03"},
+             {"id": "t1", "text": "Nursing exchange\n\nNurses from Kyoto University Hospital visited Lakeside Hospital."},
+             {"id": "h2", "text": "<html><body><nav>Home</nav><script>x()</script></body></html>"},
+             {"id": "h3", "html": True, "text": "<p>Professor Li Wei from Peking University gave a lecture "
+                                                "at the Stroke Workshop in Vienna.</p>"}]
+    for i in range(40):                   # enough articles for two processes
+        lines.append({"id": f"x{i}", "text": f"<div><p>Dr. Sam Cole{i} attended the Lung Forum {i} in Perth.</p></div>"})
+    f = tmp_path / "news.jsonl"
+    f.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    eager = {a.stem: a.content_hash for a in read_file(f) if hasattr(a, "content_hash")}
+    graphs = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"s{workers}") as st:
+            rep = pipeline.ingest_paths(st, [f], workers=workers)
+            assert sorted(rep.ingested) == sorted(eager) and "h2" not in rep.ingested
+            assert [(s.source, s.error) for s in rep.skipped] == [(f"{f}:3", True)]
+            assert {s: st.article_hash(s) for s in rep.ingested} == eager    # as if converted on reading
+            graphs[workers] = _quads(st)
+            rep = pipeline.ingest_paths(st, [f], workers=workers)
+            assert rep.ingested == [] and sorted(rep.unchanged) == sorted(eager)
+    assert graphs[1] == graphs[2]
