@@ -24,7 +24,7 @@ SDO = "https://schema.org/"
 ENTITY_TYPES = ("Person", "Organization", "Event", "MedicalSpecialty", "Country", "Place")
 RELATIONS = (f"{SDO}affiliation", f"{SDO}nationality", f"{SDO}organizer", f"{SDO}attendee", f"{SDO}about",
              str(MKG.participantCountry), f"{SDO}location", f"{SDO}parentOrganization", f"{SDO}medicalSpecialty")
-NIF_REF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#taIdentRef"
+NIF_PHRASE = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Phrase"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: the metric nodes: <counts graph IRI#metric-slug>
 METRIC_BASE = f"{COUNTS_GRAPH}#"
@@ -40,7 +40,10 @@ def _counts() -> list[str]:
     for t in ENTITY_TYPES:
         parts.append(f'SELECT ("entities: {t}" AS ?metric) (COUNT(*) AS ?value) WHERE {{ ?e <{RDF_TYPE}> <{SDO}{t}> }}')
     parts.append(f'SELECT ("facts" AS ?metric) (COUNT(*) AS ?value) WHERE {{ ?f <{RDF_TYPE}> <{MKG.Fact}> }}')
-    parts.append(f'SELECT ("mentions" AS ?metric) (COUNT(DISTINCT ?m) AS ?value) WHERE {{ ?m <{NIF_REF}> ?x }}')
+    # a mention is a nif:Phrase node (with its nif:taIdentRef): counting the typed nodes is the
+    # same number as COUNT(DISTINCT) over taIdentRef, without the hash set of every mention
+    # (0.27 s instead of 0.72 s for the 1.04M mentions of 100k articles)
+    parts.append(f'SELECT ("mentions" AS ?metric) (COUNT(*) AS ?value) WHERE {{ ?m <{RDF_TYPE}> <{NIF_PHRASE}> }}')
     for p in RELATIONS:
         parts.append(f'SELECT ("relation: {_local(p)}" AS ?metric) (COUNT(*) AS ?value) WHERE {{ ?s <{p}> ?o }}')
     return parts

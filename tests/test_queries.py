@@ -150,6 +150,10 @@ def test_sample_counts_consistent(sample_store):
     assert pairs == raw
     # facts: provenance lists every fact once
     assert len({r["fact"] for r in rows(sample_store, "provenance", limit=0)}) == stats["facts"]
+    # mentions (counted as nif:Phrase nodes): the distinct nodes that link a span to an entity
+    ref = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#taIdentRef>"
+    distinct = sample_store.query(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m {ref} ?x }}")
+    assert stats["mentions"] == int(next(iter(distinct))["n"].value) > 0
     # persons have names
     for r in rows(sample_store, "top_people", min=0):
         assert r["name"].strip()
