@@ -355,7 +355,7 @@ def refresh_years(ox_store, scope: str) -> None:
     ox_store.extend(_quads(_year_cells(ox_store, events) + _country_cells(ox_store, events)))
 
 
-def _has(ox_store, s, p, o, g=None) -> bool:
+def has_quad(ox_store, s, p, o, g=None) -> bool:
     """Is there a quad matching (s, p, o) in graph ``g`` (the default graph when None)?"""
     return next(iter(ox_store.quads_for_pattern(s, p, o, ox.DefaultGraph() if g is None else g)), None) is not None
 
@@ -372,7 +372,7 @@ def _events_of(ox_store, topics_of: dict[str, set[str]], unspecified: bool) -> d
     out = {s: set().union(*(of_topic[t] for t in ts)) for s, ts in topics_of.items()}
     if unspecified:
         out[str(UNSPECIFIED)] = {q.subject for q in ox_store.quads_for_pattern(None, _RDF_TYPE, _EVENT, dg)
-                                 if not _has(ox_store, q.subject, about, None)}
+                                 if not has_quad(ox_store, q.subject, about, None)}
     return out
 
 
@@ -385,7 +385,7 @@ def _year_cells(ox_store, events: dict[str, set]) -> list[tuple]:
     def years_of(e):
         if e not in years:
             years[e] = ([q.object for q in ox_store.quads_for_pattern(e, year_p, None, _GN)]
-                        if _has(ox_store, e, _RDF_TYPE, _EVENT) else [])
+                        if has_quad(ox_store, e, _RDF_TYPE, _EVENT) else [])
         return years[e]
     out = []
     for s, evs in events.items():
@@ -470,7 +470,7 @@ def _located_at(ox_store, entities: Iterable[str]) -> set[str]:
                 seen.add(q.subject)
                 todo.append(q.subject)
     found = {q.subject for x in seen for p in at for q in ox_store.quads_for_pattern(None, p, x, dg)}
-    return {o.value for o in found if isinstance(o, ox.NamedNode) and _has(ox_store, o, _RDF_TYPE, org)}
+    return {o.value for o in found if isinstance(o, ox.NamedNode) and has_quad(ox_store, o, _RDF_TYPE, org)}
 
 
 def refresh_org_countries(ox_store, scope: str, touched: Iterable[str] = ()) -> None:

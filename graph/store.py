@@ -313,8 +313,7 @@ class Store:
         self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
 
     def _has_snapshot(self, g: ox.NamedNode) -> bool:
-        return next(iter(self._store.quads_for_pattern(g, ox.NamedNode(SNAPSHOT), None,
-                                                       ox.NamedNode(SNAPSHOT_GRAPH))), None) is not None
+        return _counts.has_quad(self._store, g, ox.NamedNode(SNAPSHOT), None, ox.NamedNode(SNAPSHOT_GRAPH))
 
     def remove_article(self, stem: str) -> bool:
         """Remove article ``stem``; False if it was not in the store."""
@@ -429,8 +428,7 @@ class Store:
 
     def _check_merged(self) -> bool:
         """False for a store whose article graphs are not merged into the default graph yet."""
-        has_default = next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
-        if has_default:
+        if _counts.has_quad(self._store, None, None, None):          # something in the default graph
             return True
         return not any(isinstance(g, ox.NamedNode) and g.value.startswith(ARTICLE_GRAPH_PREFIX)
                        for g in self._store.named_graphs())
