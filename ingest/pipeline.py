@@ -220,10 +220,10 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
         bar = tqdm(total=count_articles(paths), unit="article", desc="ingest", leave=False)
     sources: dict[str, str] = {}         # stem -> file, of the articles read and not yet stored
 
-    def tick(kind=None, message=None) -> None:
+    def tick(kind: str, message: str) -> None:   # one article (or file) done, whatever became of it
         if bar is not None:
             bar.update(1)
-        if on_event and kind:
+        if on_event:
             on_event(kind, message)
 
     def changed() -> Iterator:
