@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import json
 import os
 
 import pytest
@@ -158,6 +159,33 @@ def test_bad_path_is_a_one_line_error_and_good_files_still_ingest(cli, corpus, t
     one_line_error(r, "missing.txt", "no such file")
     with Store(store, read_only=True) as st:
         assert st.articles() == ["a", "b"]
+
+
+def test_two_articles_with_one_id_the_second_is_reported(cli, corpus, tmp_path):
+    # a.html sorts before a.txt: it keeps the id "a"; a.txt is reported and skipped
+    (corpus / "a.html").write_text(f"<html><body><article><p>{ARTICLE_A}</p></article></body></html>", encoding="utf-8")
+    r = cli("--store", tmp_path / "s", "ingest", corpus)
+    one_line_error(r, "a.txt", "article id 'a' already read from", "a.html")
+    with Store(tmp_path / "s", read_only=True) as st:
+        assert st.articles() == ["a", "b"]
+        assert st.article_hash("a") is not None
+    # also when the page holding the id has no text: both are reported (the id was given out
+    # before the page was converted)
+    (corpus / "a.html").write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    r = cli("--store", tmp_path / "s2", "ingest", corpus)
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    err = [l for l in r.output.splitlines() if "a.html" in l or "a.txt" in l]
+    assert len(err) == 2, r.output
+    with Store(tmp_path / "s2", read_only=True) as st:
+        assert st.articles() == ["b"]
+    # a repeated id in JSON Lines: the first line is ingested
+    lines = corpus / "more.jsonl"
+    lines.write_text(json.dumps({"id": "x", "text": ARTICLE_A}) + "\n" + json.dumps({"id": "x", "text": ARTICLE_B}) + "\n",
+                     encoding="utf-8")
+    r = cli("--store", tmp_path / "s3", "ingest", lines)
+    one_line_error(r, "more.jsonl:2", "article id 'x' already read from", "more.jsonl:1")
+    with Store(tmp_path / "s3", read_only=True) as st:
+        assert st.articles() == ["x"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission bits")
