@@ -123,7 +123,7 @@ def test_benchmark_quick_mode_writes_report(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
     for heading in ("## Machine", "## Targets", "## Ingest throughput", "## Memory",
-                    "## Store: bulk load and export", "## Named queries"):
+                    "## Store: bulk load and export", "## A day's news into a big store", "## Named queries"):
         assert heading in text
     assert "QUICK" in text
 
