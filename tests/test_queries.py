@@ -609,3 +609,39 @@ def test_incremental_counts_equal_a_full_recount(sessions):
     store.materialize()
     store.flush()
     assert _derived(store) == incremental
+
+
+def test_ranks_follow_article_counts_then_iris():
+    """mkg:rank within a type: most mentioned first, ties in IRI order -- also where one IRI is
+    the start of another ('abc' before 'abc-d', as strings sort); only the ranks that change are
+    rewritten, so a second rerank of the same counts writes nothing."""
+    from medkg.graph import counts
+    from medkg.ontology.namespaces import MKG
+    store = ox.Store()
+    g = ox.NamedNode(str(counts.COUNTS_GRAPH))
+    person = ox.NamedNode("https://schema.org/Person")
+    people = {"abc-d": 1, "abc": 1, "abd": 2, "ab": 1, "zz": 3, "ábc": 1}
+    for slug, n in people.items():
+        e = ox.NamedNode(f"https://w3id.org/medkg/id/person/{slug}")
+        store.add(ox.Quad(e, ox.NamedNode(str(MKG.articleCount)), ox.Literal(str(n), datatype=counts._INT), g))
+        store.add(ox.Quad(e, ox.NamedNode(str(MKG.rankType)), person, g))
+    counts.rerank(store)
+    ranks = {q.subject.value.rsplit("/", 1)[1]: int(q.object.value)
+             for q in store.quads_for_pattern(None, ox.NamedNode(str(MKG.rank)), None, g)}
+    assert sorted(ranks, key=ranks.get) == ["zz", "abd", "ab", "abc", "abc-d", "ábc"]
+    # the copy in the default graph says the same
+    assert {(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode(str(MKG.rank)), None, ox.DefaultGraph())} \
+        == {(q.subject.value, q.object.value) for q in store.quads_for_pattern(None, ox.NamedNode(str(MKG.rank)), None, g)}
+    before = len(store)
+    writes = []
+    real = store.update
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def update(self, text):
+            writes.append(text)
+            real(text)
+    counts.rerank(Spy())
+    assert writes == [] and len(store) == before
