@@ -98,11 +98,7 @@ class Deferred:
         if self.html is None:
             return next(iter(read_file(self.source)))
         body, htitle, hdate = html_to_text(self.html)
-        art = make_article(self.stem, body, self.source, title=self.title or htitle, date=self.date or hdate,
-                           url=self.url)
-        if isinstance(art, Skip):
-            art.error = True
-        return art
+        return _line_article(self.stem, body, self.source, self.title or htitle, self.date or hdate, self.url)
 
 
 def read_file(path: str | Path, defer_html: bool = False) -> Iterator[Article | Skip | Deferred]:
@@ -740,7 +736,14 @@ def _jsonl_article(where: str, fallback_stem: str, raw: bytes, defer_html: bool 
     if obj.get("html") is True or _HTML_START.match(body) or re.match(r"\s*<(?:div|p|article|section)\b", body, re.I):
         page = Deferred(where, stem or fallback_stem, len(body), body, title, date, url)
         return page if defer_html else page.build()
-    art = make_article(stem or fallback_stem, body, where, title=title, date=date, url=url)
+    return _line_article(stem or fallback_stem, body, where, title, date, url)
+
+
+def _line_article(stem: str, body: str, where: str, title: str | None, date: str | None,
+                  url: str | None) -> Article | Skip:
+    """The article of a JSON line's text (plain, or converted from its HTML body); a line
+    without text is an error, reported as ``file:line``."""
+    art = make_article(stem, body, where, title=title, date=date, url=url)
     if isinstance(art, Skip):
         art.error = True
     return art
