@@ -22,6 +22,7 @@ fraction of the parse.  The approach:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -297,7 +298,8 @@ class _Article:
                 cur.append(t)             # "Embassy of Pakistan in China"
                 continue
             if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \
-                    and any(x.low in gz.EVENT_HEADS for x in cur) and not self.place_like(nxt, toks, i + 1):
+                    and any(x.low in gz.EVENT_HEADS for x in cur) and not self.place_like(nxt, toks, i + 1) \
+                    and nxt.low not in _MONTH_WORDS and not nxt.text[0].isdigit():
                 cur.append(t)             # "Training Course on X in Developing Countries"
                 continue
             if t.text in ("–", "-") and cur and cur[-1].word and cur[-1].cap and nxt is not None \
@@ -378,6 +380,9 @@ class _Article:
             return
         if sing in gz.EVENT_HEADS:
             seg.kind, seg.head = "EVENT", sing
+            return
+        if len(ws) >= 3 and _YEAR.fullmatch(ws[-1].text) and ws[-2].low.rstrip("s") in gz.EVENT_HEADS:
+            seg.kind, seg.head = "EVENT", ws[-2].low.rstrip("s")     # "National Kidney Forum 2024"
             return
         if last in gz.TITLE_HEADS or (len(ws) <= 2 and first in gz.TITLE_WORDS and last in gz.TITLE_WORDS):
             seg.kind, seg.head = "TITLE", last
@@ -1447,6 +1452,11 @@ def _cap_inner(name: str) -> str:
                   if m.group(1) in gz.NAME_INNER_LOWER else m.group(1), name)
 
 
+#: a year written after an event's head ("Forum 2024"), and month names (never a place after "in")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_WORDS = {m.lower() for m in calendar.month_name if m} | {"sept"} | {m.lower() for m in calendar.month_abbr if m}
+
+
 def _event_head(s: str) -> str:
     """The event noun of an event name ("Training Course on X" -> "course")."""
     ws = gz.norm(s).split()
@@ -1458,6 +1468,8 @@ def _event_head(s: str) -> str:
 
 def _last_word(s: str) -> str:
     ws = gz.norm(s).split()
+    if len(ws) > 1 and _YEAR.fullmatch(ws[-1]):
+        ws = ws[:-1]                  # "X Forum 2024": the head is "forum"
     return ws[-1] if ws else ""
 
 

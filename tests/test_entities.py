@@ -377,3 +377,13 @@ def test_fields_with_unlisted_modifiers_in_lists(extractor):
                         "pediatric hepatology.\n")
     assert {"valve surgery", "aortic surgery", "living donor liver transplantation",
             "pediatric hepatology"} <= names(ex, "Specialty")
+
+
+def test_event_name_with_trailing_year_and_month_after_in(extractor):
+    # a year written after the head is part of the name; "in <Month> <year>" is a date, not part of it
+    ex = run(extractor, "The Coastal Hepatology Summit 2023 took place at Orwell Medical College on 4 May. "
+                        "The two colleges will start the Rural Midwifery Exchange Programme in June 2026.\n")
+    evs = names(ex, "Event")
+    assert "Coastal Hepatology Summit 2023" in evs
+    assert "Rural Midwifery Exchange Programme" in evs
+    assert not any("June" in e for e in evs)
