@@ -1100,6 +1100,18 @@ class _Article:
                     key = reg.merge(a, b)
                     e = ents[key]
                 bags.setdefault(bag, key)
+        # organizations: a later short form that ends a longer name of the article ("the School of
+        # Medicine" after "Whitmore University School of Medicine"); not a parent named after "of"
+        orgs = [e for e in ents.values() if e.type == "Organization"]
+        for e in sorted(orgs, key=lambda e: len(e.name)):
+            if e.key not in ents or len(e.name.split()) < 2 or any(is_acronym(w) for w in e.name.split()):
+                continue
+            short = gz.norm(e.name)
+            cands = [q for q in orgs if q.key in ents and q is not e and gz.norm(q.name).endswith(" " + short)
+                     and re.search(r"[^\W\d_]", gz.norm(q.name)[: -len(short)])
+                     and not re.search(r"\b(?:of|for|and)\b|,", gz.norm(q.name)[: -len(short)])]
+            if len(cands) == 1:
+                reg.merge(cands[0].key, e.key)
         # people: "Elgendi" / "Professor Fawaz" and the full name
         persons = [e for e in ents.values() if e.type == "Person"]
         for p in sorted(persons, key=lambda e: len(e.name.split())):
@@ -1254,6 +1266,11 @@ class _Article:
         pair = self.unnamed_visit(first)
         self.signing(pair, named)
 
+    def _sentences(self):
+        """spaCy's sentences, also cut at line breaks (a headline is not run into the first sentence)."""
+        from medkg.ingest.rel_context import Ctx
+        return Ctx._split_sentences(self.doc, self.ex)
+
     def _orgs_in(self, a: int, b: int):
         ents = self.ex.entities
         spans = sorted({(m.start, m.end, e.key) for e in ents.values() if e.type == "Organization"
@@ -1269,10 +1286,12 @@ class _Article:
                         r"(?:agreement|memorandum of understanding|memorandum|MOU|MoU|contract|letter of intent))\b"
                         r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|MOU|MoU))"
                         r"\s+(?:was|were|has been|had been)\s+signed\b")
-        for sent in self.doc.sents:
+        for sent in self._sentences():
             a, b = sent.start_char, sent.end_char
             st = text[a:b]
             m = rx.search(st)
+            if m and m.group(1) and re.search(r"(?i)\b(?:to|will|would|shall|may|could)\s+$", st[:m.start()]):
+                continue              # "an intention to sign an agreement next year": not (yet) a signing
             if not m:
                 continue
             if named and re.search(r"(?i)\b(?:during|at)\s+the\s+(?:\w+\s+){0,3}?(?:forum|conference|congress|"
@@ -1308,8 +1327,9 @@ class _Article:
             return gz.ORG_RANK.get(_last_word(e.name).rstrip("s"), 3)
 
         visit_article = bool(re.search(r"\bdelegation\b", text, re.I))
+        hostless = None
         guests = r"\b(?:delegation|officials|visitors|guests|representatives|team)\b"
-        for sent in self.doc.sents:
+        for sent in self._sentences():
             a, b = sent.start_char, sent.end_char
             if b > limit:
                 break
@@ -1361,9 +1381,16 @@ class _Article:
                 continue
             after = [k for s0, _e, k in orgs if s0 > a + vm.start() and k != guest]
             host = (next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)) if after else None
+            if host is None and hostless is None:
+                # "A delegation from X visited our hospital" (a headline): a later sentence may name the host
+                hostless = (gname, (a + dm.start(), a + dm.end()))
+                continue
             name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
             return (guest, host) if guest and host else None
+        if hostless is not None:
+            self.reg.add("Event", f"Visit of the {hostless[0]} delegation", hostless[1], conf=0.6)
+            return None
         m = re.search(r"\b(launch(?:ing)?|opening|unveiling|inauguration|founding|establishment|signing)\s+"
                       r"ceremony\s+of\s+(?:the\s+)?", text, re.I)
         if m:

@@ -387,3 +387,19 @@ def test_event_name_with_trailing_year_and_month_after_in(extractor):
     assert "Coastal Hepatology Summit 2023" in evs
     assert "Rural Midwifery Exchange Programme" in evs
     assert not any("June" in e for e in evs)
+
+
+def test_headline_visit_takes_host_from_body_and_short_org_form_merges(extractor):
+    text = ("A delegation from Kestrel State University College of Pharmacy visited our hospital\n"
+            "date:2021/9/3 09:00:00\n\n"
+            "On September 1, a delegation from Kestrel State University College of Pharmacy in Brazil, led by "
+            "Dr. Marta Quintela, Dean of the College of Pharmacy, visited the Fourth Affiliated Hospital of "
+            "Huaihe Medical University. Both sides expressed the hope to sign a memorandum of understanding soon.\n")
+    ex = run(extractor, text)
+    orgs = names(ex, "Organization")
+    assert "College of Pharmacy" not in orgs          # the short form of the guest's own name
+    assert "College of Pharmacy" in ent(ex, "Organization", "Kestrel State University College of Pharmacy").aliases
+    evs = names(ex, "Event")
+    assert ("Visit of the Kestrel State University College of Pharmacy delegation to Fourth Affiliated "
+            "Hospital of Huaihe Medical University") in evs
+    assert not any(e.startswith("Signing") for e in evs)   # a hoped-for signing has not happened
