@@ -57,7 +57,8 @@ INSTITUTION_HEADS = {"hospital", "college", "school", "institute", "clinic", "ac
 ORG_RANK = {
     "team": 1, "group": 1, "unit": 1, "ward": 1, "section": 1, "base": 1, "branch": 1, "station": 1,
     "laboratory": 1, "lab": 1,
-    "department": 2, "division": 2, "office": 2, "center": 2, "centre": 2, "committee": 2,
+    "division": 1,
+    "department": 2, "office": 2, "center": 2, "centre": 2, "committee": 2,
     "subcommittee": 2, "secretariat": 2, "institute": 2,
     "hospital": 3, "college": 3, "school": 3, "clinic": 3, "faculty": 3, "infirmary": 3,
     "university": 4, "academy": 4, "ministry": 4, "commission": 4, "bureau": 4, "government": 4,

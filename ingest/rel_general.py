@@ -149,7 +149,8 @@ def _consists_of(ctx: Ctx, si: int, sent):
         if lem == "consist" or (lem == "make" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "up") or \
                 (lem == "compose" and any(c.dep_ == "auxpass" for c in t.children)):
             pass
-        elif lem not in ("comprise", "include", "encompass", "have", "contain", "cover", "govern", "oversee"):
+        elif lem not in ("comprise", "include", "encompass", "have", "contain", "cover", "govern", "oversee",
+                         "run", "operate", "house"):
             continue
         holder = subject_org(ctx, si, t)
         if holder is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from medkg.ingest.gazetteer import ORG_RANK
 from medkg.ingest.rel_context import Ctx, M, head_noun
 from medkg.ingest.rel_events import _surfaces, longest_matches
 from medkg.ingest.rel_people import _segment
@@ -27,6 +28,9 @@ UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", 
 PARENT_HEADS = {"hospital", "university", "college", "academy", "association", "society", "ministry",
                 "commission", "government", "institute", "alliance", "federation", "school", "center", "centre",
                 "foundation", "administration", "council"}
+#: units that "<unit> at <institution>" places inside the institution ("Department of Urology at X Hospital")
+_AT_UNITS = {"department", "division", "center", "office", "section", "unit", "ward", "laboratory", "lab", "team",
+             "clinic", "program", "school", "faculty", "institute"}
 _SPEC_NOUNS = {"specialty", "speciality", "discipline", "department", "field", "profession", "subspecialty"}
 
 
@@ -96,14 +100,21 @@ def _parents(ctx: Ctx, si: int, sent):
                     (b.key != a.key and a.ts < b.ts and b.te == a.te and doc[b.ts - 1].lower_ in ("of", "for")):
                 if not any(o.ts < b.ts and o.te == b.te and o.ts > a.ts and o.key != b.key for o in allorgs):
                     ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
-        if a.te >= sent.end or doc[a.te].lower_ not in ("of", "for"):
+        if a.te >= sent.end or doc[a.te].lower_ not in ("of", "for", "at"):
             continue
         k = a.te + 1
         while k < sent.end and doc[k].lower_ == "the":
             k += 1
         for b in allorgs:
-            if b.ts == k and b.key != a.key and _head(ctx, a.key) not in ("alliance",):
+            if b.ts in (k, a.te + 1) and b.key != a.key and _head(ctx, a.key) not in ("alliance",):
+                # (an anaphor "the hospital" starts at its article)
+                if doc[a.te].lower_ == "at" and not (
+                        _head(ctx, a.key) in _AT_UNITS
+                        and ORG_RANK.get(_head(ctx, b.key), 3) > ORG_RANK.get(_head(ctx, a.key), 3)):
+                    break             # "A at B" names a parent only for a unit at a larger body
                 ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
+                if _head(ctx, a.key) in UNIT_HEADS:
+                    _coordinated_units(ctx, si, allorgs, a, b)
                 break
     # units in a person's post: "Director of the A and B at Y"
     for p in ctx.top(si, "Person"):
@@ -171,6 +182,29 @@ def _parents(ctx: Ctx, si: int, sent):
         for u in units:
             if u is not holder:
                 ctx.add(u.key, "parentOrganization", holder.key, si, 0.7)
+
+
+def _coordinated_units(ctx: Ctx, si: int, allorgs: list[M], a: M, b: M) -> None:
+    """"the A Center and the B Center of the hospital": units coordinated before "A of B" share B."""
+    doc = ctx.doc
+    k = a.ts
+    while True:
+        j = k - 1
+        saw_and = False
+        while j >= 0 and doc[j].lower_ in ("the", ",", "and", "&"):
+            saw_and = saw_and or doc[j].lower_ in (",", "and", "&")
+            j -= 1
+        if not saw_and or j < 0:
+            return
+        prev = next((o for o in allorgs if o.te == j + 1 and o.key not in (a.key, b.key)), None)
+        if prev is None or _head(ctx, prev.key) not in UNIT_HEADS or " of " in ctx.ents[prev.key].name \
+                and _head(ctx, prev.key) not in ("department", "division", "office"):
+            return
+        if doc[prev.te].lower_ == "of" and doc[prev.te].i < a.ts and not any(
+                x.lower_ in ("and", ",") for x in doc[prev.te:a.ts]):
+            return
+        ctx.add(prev.key, "parentOrganization", b.key, si, 0.7)
+        k = prev.ts
 
 
 def _parents_from_names(ctx: Ctx):

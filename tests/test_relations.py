@@ -479,3 +479,20 @@ def test_event_topics_from_focus_lists_not_wishes():
     names = {str(n).lower() for o in g.objects(event(g), SDO.about) for n in g.objects(o, SDO.name)}
     assert {"nephrology", "pediatric nephrology"} <= names, names
     assert "kidney transplantation" not in names
+
+
+def test_parents_of_units_at_an_institution_listed_divisions_and_coordinated_units():
+    g = extract_text(
+        "The Department of Dermatology at Willowmere University Hospital is one of the oldest skin clinics in "
+        "Lyon, France. Founded in 1962, the department has 22 physicians and runs three divisions: the Division "
+        "of Pediatric Dermatology, the Division of Dermatologic Surgery and the Division of Dermatopathology.\n"
+        "Guests from Chile toured the Wound Care Center, the Department of Allergology and the Laser Center of "
+        "the hospital.\n")
+    hospital = node(g, "Willowmere University Hospital")
+    dept = node(g, "Department of Dermatology")
+    assert (dept, SDO.parentOrganization, hospital) in g
+    for div in ("Division of Pediatric Dermatology", "Division of Dermatologic Surgery",
+                "Division of Dermatopathology"):
+        assert (node(g, div), SDO.parentOrganization, dept) in g
+    for unit in ("Wound Care Center", "Department of Allergology", "Laser Center"):
+        assert (node(g, unit), SDO.parentOrganization, hospital) in g
