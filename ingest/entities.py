@@ -86,8 +86,13 @@ class Registry:
         self.rels: list[list] = []     # [subject key, predicate, object key, evidence span, confidence]
         self.redirect: dict[str, str] = {}
 
+    @staticmethod
+    def _key(etype: str, name: str) -> str:
+        n = gz.norm(name)
+        return _us_spelling(n) if etype == "Specialty" else n
+
     def find(self, etype: str, name: str) -> str | None:
-        k = self.index.get((etype, gz.norm(name)))
+        k = self.index.get((etype, self._key(etype, name)))
         return self.resolve(k) if k else None
 
     def resolve(self, key: str) -> str:
@@ -108,7 +113,7 @@ class Registry:
             else:
                 self.ex.entities[key] = Entity(key=key, type=etype, name=name, concept=concept,
                                                confidence=conf, subtypes=list(subtypes))
-            self.index[(etype, gz.norm(name))] = key
+            self.index[(etype, self._key(etype, name))] = key
         e = self.ex.entities[key]
         e.confidence = max(e.confidence, conf)
         if concept and not e.concept:
@@ -116,10 +121,11 @@ class Registry:
         for st in subtypes:
             if st not in e.subtypes:
                 e.subtypes.append(st)
-        for a in (alias,):
+        spelled = name if etype == "Specialty" and gz.norm(name) != gz.norm(e.name) else None
+        for a in (alias, spelled):        # "paediatric anaesthesia" beside "pediatric anesthesia"
             if a and gz.norm(a) and a != e.name:
                 e.aliases.add(a)
-                self.index.setdefault((etype, gz.norm(a)), key)
+                self.index.setdefault((etype, self._key(etype, a)), key)
         if span is not None:
             self.mention(key, span)
         return key
@@ -129,7 +135,7 @@ class Registry:
         e = self.ex.entities[key]
         if alias and alias != e.name and gz.norm(alias):
             e.aliases.add(alias)
-            self.index.setdefault((e.type, gz.norm(alias)), key)
+            self.index.setdefault((e.type, self._key(e.type, alias)), key)
 
     def mention(self, key: str, span: tuple[int, int]) -> None:
         e = self.ex.entities[self.resolve(key)]
@@ -1437,6 +1443,20 @@ class _Article:
             e.mentions.sort(key=lambda m: (m.start, m.end))
             e.__dict__.pop("_head", None)
         self.reg.flush()
+
+
+_UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),
+                (re.compile(r"(?<=[a-z])ise\b"), "ize")]
+
+
+def _us_spelling(s: str) -> str:
+    """Matching key of a field name with British spellings made American ("paediatric anaesthesia",
+    "haematology", "tumour"), so two spellings in one article are one specialty."""
+    if "ae" in s:
+        s = re.sub(r"ae(?=[a-z])", "e", s)
+    for rx, rep in _UK_SPELLING:
+        s = rx.sub(rep, s)
+    return s
 
 
 def _gov_name(name: str, head: str) -> bool:

@@ -403,3 +403,11 @@ def test_headline_visit_takes_host_from_body_and_short_org_form_merges(extractor
     assert ("Visit of the Kestrel State University College of Pharmacy delegation to Fourth Affiliated "
             "Hospital of Huaihe Medical University") in evs
     assert not any(e.startswith("Signing") for e in evs)   # a hoped-for signing has not happened
+
+
+def test_british_and_american_spellings_of_a_field_are_one_specialty(extractor):
+    ex = run(extractor, "The department is good at paediatric orthopaedics and gynaecological oncology. Its "
+                        "surgeons also teach pediatric orthopedics and gynecological oncology to residents.\n")
+    ortho = [e for e in ex.entities.values() if e.type == "Specialty" and "orthop" in e.name]
+    assert len(ortho) == 1, [(e.name, sorted(e.aliases)) for e in ortho]
+    assert {ortho[0].name, *ortho[0].aliases} == {"paediatric orthopaedics", "pediatric orthopedics"}
