@@ -316,6 +316,13 @@ class _Article:
             if t.low == "series" and cur and cur[-1].low in gz.EVENT_HEADS:
                 cur.append(t)             # "the X Workshop series": the series, not one edition
                 continue
+            if t.low in _NAME_PARTICLES and t.text.islower() and cur and cur[-1].word and (
+                        cur[-1].cap or cur[-1].low in _NAME_PARTICLES and len(cur) > 1 and cur[-2].cap) \
+                    and t.low not in gz.CONNECTORS and nxt is not None and (
+                        nxt.word and nxt.cap or nxt.low in _NAME_PARTICLES and i + 2 < len(toks)
+                        and toks[i + 2].word and toks[i + 2].cap):
+                cur.append(t)                 # "Joost van den Heuvel": a particle inside a personal name
+                continue
             if t.low in gz.CONNECTORS:
                 if cur and t.low in ("on", "for", "of", "in") and nxt is not None and nxt.low != "the" and (
                         nxt.low in gz.NON_NAME_WORDS or not (nxt.cap or nxt.text in _QUOTE_CHARS)):
@@ -424,8 +431,10 @@ class _Article:
             return False
         if strict and len(ws) < 2:
             return False
-        for w in ws:
+        for i, w in enumerate(ws):
             lw = w.lower()
+            if lw in _NAME_PARTICLES and w.islower() and 0 < i < len(ws) - 1:
+                continue                  # "Pieter de Vries", "Ana da Silva", "Ludwig van der Berg"
             if gz.FOREIGN_ORG_WORD.search(lw):
                 return False
             if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
@@ -1127,6 +1136,14 @@ class _Article:
                      and p.name in q.name.split()]
             if len(cands) == 1:
                 reg.merge(cands[0].key, p.key)
+        # "Ana Paula" (NER stopped at a particle) and "Ana Paula da Silva"
+        for p in [e for e in ents.values() if e.type == "Person"]:
+            if p.key not in ents or len(p.name.split()) < 2:
+                continue
+            cands = [q for q in ents.values() if q.type == "Person" and q is not p and q.name.startswith(p.name + " ")
+                     and q.name.split()[len(p.name.split())] in _NAME_PARTICLES]
+            if len(cands) == 1:
+                reg.merge(cands[0].key, p.key)
         # places: "Sichuan" and "Sichuan Province"
         for e in list(ents.values()):
             if e.type != "Place" or e.key not in ents:
@@ -1445,6 +1462,9 @@ class _Article:
         self.reg.flush()
 
 
+#: lower-case particles inside personal names
+_NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
+                   "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),
                 (re.compile(r"(?<=[a-z])ise\b"), "ize")]
 

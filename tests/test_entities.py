@@ -411,3 +411,12 @@ def test_british_and_american_spellings_of_a_field_are_one_specialty(extractor):
     ortho = [e for e in ex.entities.values() if e.type == "Specialty" and "orthop" in e.name]
     assert len(ortho) == 1, [(e.name, sorted(e.aliases)) for e in ortho]
     assert {ortho[0].name, *ortho[0].aliases} == {"paediatric orthopaedics", "pediatric orthopedics"}
+
+
+def test_personal_names_with_lower_case_particles(extractor):
+    ex = run(extractor, "Dr. Joost van den Heuvel from Belgium and Prof. Maria Luisa dos Santos of Porto Heart "
+                        "Institute chaired the session. Dr. Ulrich von Falkenrath attended the meeting.\n")
+    people = names(ex, "Person")
+    assert {"Joost van den Heuvel", "Maria Luisa dos Santos", "Ulrich von Falkenrath"} <= people
+    assert not {"Maria Luisa", "Joost"} & people
+    assert ("Joost van den Heuvel", "Belgium") in rels(ex, "nationality")
