@@ -30,7 +30,7 @@ _PATTERNS = [
     re.compile(r"\b" + _MON.format(n="m") + r"\s+" + _DAY.format(n="d") +
                _RANGE.format(m="m2", d="d2") + r"(?![\d:])(?:(?:\s*,\s*|\s+)" + _YEAR.format(n="y") + r")?\b"),
     # 6(-8) March( 2024)
-    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
+    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to|and)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
                _MON.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"),
     # 2024-03-06, 2024/3/6, 2024.3.6
     re.compile(r"\b" + _YEAR.format(n="y") + r"[-/.](?P<mn>[01]?\d)[-/.]" + _DAY.format(n="d") + r"\b"),

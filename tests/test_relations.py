@@ -496,3 +496,9 @@ def test_parents_of_units_at_an_institution_listed_divisions_and_coordinated_uni
         assert (node(g, div), SDO.parentOrganization, dept) in g
     for unit in ("Wound Care Center", "Department of Allergology", "Laser Center"):
         assert (node(g, unit), SDO.parentOrganization, hospital) in g
+
+
+def test_start_date_of_a_two_day_meeting_written_day_and_day_month():
+    g = extract_text("The 9th Alpine Sports Medicine Congress was held in Graz on 14 and 15 June 2022. "
+                     "About 400 physicians attended the congress.\n")
+    assert g.value(event(g), SDO.startDate) == Literal("2022-06-14", datatype=XSD.date)
