@@ -945,6 +945,18 @@ class _Article:
     def in_name(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b, _ in self.org_spans)
 
+    def in_office_name(self, s: int, e: int) -> bool:
+        """Inside the name of a ministry or office ("Ministry of Public Health", "Office of International
+        Health Cooperation"): the words name the body's remit, not a medical field."""
+        for a, b, key in self.org_spans:
+            if a <= s and e <= b and key:
+                ent = self.ex.entities.get(self.reg.resolve(key))
+                name = ent.name if ent else self.text[a:b]
+                head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()[-1].lower()
+                if head in _OFFICE_HEADS:
+                    return True
+        return False
+
     def specialty_ok(self, s: int, e: int, surface: str, info) -> bool:
         text = self.text
         label, iri, is_pref = info
@@ -954,6 +966,8 @@ class _Article:
         sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 160)
         if gz.WISH.search(text[sent_start + 1:s]) or gz.OPERATION_BEFORE.search(text[max(0, s - 25):s]):
             return False                      # only wished for, or an operation ("after cardiac surgery")
+        if in_name and self.in_office_name(s, e):
+            return False
         in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \
             and bool(re.match(r"\s*(?:[,.;:)]|and\b|or\b|as well\b|in the\b|at the\b|$)", text[e:e + 12])) \
             and gz.singular_phrase(key) not in gz.LIST_TOO_GENERIC
@@ -1462,6 +1476,9 @@ class _Article:
         self.reg.flush()
 
 
+#: heads of government bodies and offices whose name states a remit, not a field
+_OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
+                 "authority", "service", "secretariat"}
 #: lower-case particles inside personal names
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}

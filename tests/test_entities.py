@@ -420,3 +420,11 @@ def test_personal_names_with_lower_case_particles(extractor):
     assert {"Joost van den Heuvel", "Maria Luisa dos Santos", "Ulrich von Falkenrath"} <= people
     assert not {"Maria Luisa", "Joost"} & people
     assert ("Joost van den Heuvel", "Belgium") in rels(ex, "nationality")
+
+
+def test_no_specialty_from_the_remit_in_a_ministry_or_office_name(extractor):
+    ex = run(extractor, "The Riverland Ministry of Public Health and its Office of Global Health Partnerships "
+                        "funded the course. The Eastvale Rheumatology Society co-organized it.\n")
+    sp = names(ex, "Specialty")
+    assert not {"public health", "global health"} & sp
+    assert "rheumatology" in sp
