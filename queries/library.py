@@ -72,6 +72,9 @@ class NamedQuery:
     description: str = ""
     params: list[Param] = field(default_factory=list)
     path: Path | None = None
+    #: the query's own SPARQL 1.1 form (``queries/sparql11/NAME.rq``), where the automatic
+    #: rewrite of its LATERAL joins is not enough for some servers; None: the rewrite is used
+    text11: str | None = None
 
     @property
     def form(self) -> str:
@@ -85,8 +88,13 @@ class NamedQuery:
         known = ", ".join(p.name for p in self.params) or "none"
         raise QueryError(f"query '{self.name}': no parameter '{name}' (parameters: {known})")
 
-    def bind(self, values: dict[str, object] | None = None) -> str:
-        """The query text with every parameter bound (given value or default)."""
+    def bind(self, values: dict[str, object] | None = None, sparql11: bool = False) -> str:
+        """The query text with every parameter bound (given value or default). ``sparql11``:
+        its SPARQL 1.1 form, for endpoints without LATERAL (:func:`sparql11` of the query, or
+        of its own SPARQL 1.1 text when it ships one)."""
+        if sparql11:
+            template = self.text11 if self.text11 is not None else self.text
+            return _sparql11_form(NamedQuery(self.name, template, params=self.params).bind(values))
         values = dict(values or {})
         for k in values:
             self.param(k)
@@ -167,11 +175,19 @@ def library_dir() -> Path:
     return Path(str(resources.files("medkg.queries")))
 
 
+#: where a named query's own SPARQL 1.1 form lives (same file name)
+SPARQL11_DIR = "sparql11"
+
+
 def load_library() -> dict[str, NamedQuery]:
-    """All named queries shipped with medkg, by name (file stem)."""
+    """All named queries shipped with medkg, by name (file stem), each with its own SPARQL 1.1
+    form when ``sparql11/`` has a file of that name (its parameters are the query's)."""
     out = {}
     for path in sorted(library_dir().glob("*.rq")):
-        out[path.stem] = parse_header(path.stem, path.read_text(encoding="utf-8"), path)
+        q = out[path.stem] = parse_header(path.stem, path.read_text(encoding="utf-8"), path)
+        alt = path.parent / SPARQL11_DIR / path.name
+        if alt.is_file():
+            q.text11 = alt.read_text(encoding="utf-8")
     return out
 
 
@@ -549,6 +565,9 @@ def sparql11(sparql: str) -> str:
         elif kind == "punct" and value == "}" and stack:
             close[stack.pop()] = a
     return _sparql11(sparql, 0, len(sparql), toks, close)
+
+
+_sparql11_form = sparql11      # (for NamedQuery.bind, whose flag has the same name)
 
 
 def _sparql11(text: str, lo: int, hi: int, toks, close: dict, inside: bool = False) -> str:

@@ -645,3 +645,64 @@ def test_ranks_follow_article_counts_then_iris():
             real(text)
     counts.rerank(Spy())
     assert writes == [] and len(store) == before
+
+
+def test_org_hierarchy_distances_in_both_forms():
+    """Ancestors up to five levels up, each at its shortest distance; the query's own SPARQL 1.1
+    text (fixed-length paths, for servers without LATERAL) gives the same rows."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF
+    from medkg.ontology.namespaces import SDO, article_iri
+    org = lambda k: URIRef(f"https://w3id.org/medkg/id/org/{k}")   # noqa: E731
+    chain = ["base", "lab", "unit", "dept", "hosp", "univ", "group", "top"]  # seven steps from base to top
+    art = article_iri("h1")
+    triples = [(art, RDF.type, SDO.NewsArticle), (art, SDO.identifier, Literal("h1"))]
+    for k in chain:
+        triples += [(org(k), RDF.type, SDO.Organization), (org(k), SDO.name, Literal(f"{k.title()} Org")),
+                    (art, SDO.mentions, org(k))]
+    triples += [(org(a), SDO.parentOrganization, org(b)) for a, b in zip(chain, chain[1:])]
+    triples.append((org("lab"), SDO.parentOrganization, org("dept")))    # a shortcut: lab -> dept is 1
+    with Store() as st_:
+        st_.replace_article("h1", triples)
+        st_.flush()
+        q = get_query("org_hierarchy")
+        assert q.text11 is not None
+        for params in ({}, {"institution": "hosp"}, {"institution": "Univ Org", "limit": 2}):
+            out = []
+            for form in (False, True):
+                res = run_local(st_, q.bind(params, sparql11=form))
+                out.append(sorted((r["unitName"].value, r["ancestorName"].value, int(r["distance"].value))
+                                  for r in res.rows))
+            assert out[0] == out[1], params
+        got = {(u, a): d for u, a, d in sorted((r["unitName"].value, r["ancestorName"].value,
+                                               int(r["distance"].value))
+                                              for r in run_local(st_, q.bind({}, sparql11=True)).rows)}
+        assert got[("Lab Org", "Dept Org")] == 1 and got[("Lab Org", "Hosp Org")] == 2
+        assert got[("Lab Org", "Top Org")] == 5 and got[("Unit Org", "Top Org")] == 5
+        assert got[("Base Org", "Dept Org")] == 2 and ("Base Org", "Top Org") not in got   # 6 steps: cut
+        assert ("Unit Org", "Lab Org") not in got and len(got) == 6 + 6 + 5 + 4 + 3 + 2 + 1
+        assert got == {(u, a): d for u, a, d in (
+            (r["unitName"].value, r["ancestorName"].value, int(r["distance"].value))
+            for r in run_local(st_, q.bind({})).rows)}
+
+
+def test_own_sparql11_forms_belong_to_queries_and_are_used(cli):
+    """A file of queries/sparql11/ is the SPARQL 1.1 text of the library query of that name: it
+    reads only that query's parameters, has no LATERAL, and `--sparql11` binds it."""
+    import re
+    from medkg.queries.library import SPARQL11_DIR, library_dir
+    lib = load_library()
+    files = sorted((library_dir() / SPARQL11_DIR).glob("*.rq"))
+    assert {f.stem for f in files} == {n for n, q in lib.items() if q.text11 is not None} != set()
+    for f in files:
+        q = lib[f.stem]
+        used = set(re.findall(r"\$_([A-Za-z0-9_]+)", q.text11))
+        assert used <= set(re.findall(r"\$_([A-Za-z0-9_]+)", q.text)), f.name   # (params and derived keys)
+        assert not re.search(r"\bLATERAL\s*\{", q.bind({p.name: "x" for p in q.params if p.required}, sparql11=True))
+    res = cli("query", "coattendance_pairs", "-p", "person=li", "--sparql11", "--show-query")
+    assert res.exit_code == 0 and "SELECT ?a ?b ?events WHERE" in res.output
+    assert not re.search(r"\bLATERAL\s*\{", res.output)
+    assert "STR(?p) < STR(?o), ?p, ?o) AS ?a)" in res.output
+    res = cli("query", "coattendance_pairs", "-p", "person=li", "--show-query")
+    assert res.exit_code == 0 and "SELECT ?a ?b ?events WHERE" not in res.output
+    assert re.search(r"\bLATERAL\s*\{", res.output)

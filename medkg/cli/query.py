@@ -109,10 +109,10 @@ def query(handle, query, params, fmt, output, fail_empty, endpoint, union, timeo
     if named is not None:
         if named.paged and limit is not None and "limit" not in values:
             values["limit"] = str(limit)     # --limit is the page size of a paged named query
-        text = named.bind(values)
+        text = named.bind(values, sparql11=sparql11)      # (its own SPARQL 1.1 form, if it has one)
         if named.paged:
             page = int(values.get("limit", named.param("limit").default) or 0)
-    if sparql11:
+    elif sparql11:
         text = to_sparql11(text)
     if show_query:
         click.echo(text.rstrip())
