@@ -346,6 +346,43 @@ class _Article:
             return True
         return any(a == t.start and lab in ("GPE", "LOC") for a, _b, lab in self.ner_spans)
 
+    def city_in_context(self, start: int, end: int) -> bool:
+        """Is text[start:end] a city of the world-city table where the text treats it as a place:
+        after in/at/from/to ("hosted ... in Mannheim"), before ", <Country>" of that city or
+        ", <State>" ("Dhaka, Bangladesh", "Cleveland, Ohio"), as a dateline ("Hyderabad, 22 February
+        2024:"), or as ", <City>," after an institution ("the Institute (DIMS), Hyderabad, on ...")?
+        Only whole capitalized names; the table itself leaves out common words and surnames."""
+        text = self.text
+        name = text[start:end]
+        if not all(w[:1].isupper() for w in name.split() if w.lower() not in ("de", "del", "la", "of", "am")):
+            return False
+        hit = gz.city(name)
+        if hit is None:
+            return False
+        _name, ccs, pop = hit
+        after = text[end:end + 60]
+        m = re.match(r"\s*,\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})", after)
+        if m:
+            for k in range(len(m.group(1).split()), 0, -1):
+                q = " ".join(m.group(1).split()[:k])
+                hit_c = countries.lookup(q)
+                if hit_c:
+                    return hit_c[0] in ccs
+                if q.lower() in gz.admin_areas():
+                    return True
+        before = text[max(0, start - 40):start]
+        line_start = re.search(r"(?:^|\n)[ \t]*$", before) is not None
+        if line_start and re.match(rf"\s*,\s*(?:[A-Z][\w ]{{1,25}},\s*)?(?:\d{{1,2}}\s+(?:{_MONTHS_RE})|(?:{_MONTHS_RE})\.?\s+\d|\d{{4}})",
+                                   after):
+            return True               # a dateline
+        if pop < gz.CITY_MIN_POPULATION:
+            return False
+        if re.search(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$", before):
+            return True
+        prev = re.search(r"(\)|[^\W\d_]+)\s*,\s*$", before)
+        return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
+                    and re.match(r"\s*[,.;]", after))
+
     def is_verb(self, t: Tok) -> bool:
         if t.low in gz.HEADLINE_VERBS:
             return True
@@ -415,6 +452,9 @@ class _Article:
             return
         if (self.ner_exact(ws[0].start, ws[-1].end, ("GPE", "LOC")) or text.lower() in gz.admin_areas()) \
                 and text.lower() not in gz.VAGUE_REGIONS:
+            seg.kind = "PLACE"
+            return
+        if seg.conn is None and self.city_in_context(ws[0].start, ws[-1].end):
             seg.kind = "PLACE"
             return
         lab = self.ner_label(ws[0].start, ws[-1].end)
@@ -686,8 +726,8 @@ class _Article:
                     or ws[-1].lower() in ("region", "area", "areas") and not (
                     len(ws) > 2 and ws[-2].lower() in ("autonomous", "administrative")):
                 return None
-            if re.search(r"\d", name) or len(ws) > 4 or any(countries.lookup(w) for w in ws) \
-                    or name.lower() in gz.VAGUE_REGIONS:
+            if re.search(r"\d", name) or len(ws) > 4 or any(countries.lookup(w) for w in ws) and not (
+                    len(ws) > 1 and gz.city(name)) or name.lower() in gz.VAGUE_REGIONS:
                 return None                   # "Healthy China 2030" is a slogan, not a place
             if len(ws) == 1 and name in gz.CN_PROVINCES:
                 name = f"{name} Province"      # one name for a province in every article
@@ -1527,6 +1567,8 @@ def _place_alias(name: str) -> str | None:
     ws = name.split()
     if len(ws) < 2 or ws[-2].lower() in ("autonomous", "administrative", "special"):
         return None
+    if countries.lookup(" ".join(ws[:-1])):
+        return None               # "Guatemala City", "Kuwait City": the short form is the country
     return " ".join(ws[:-1])
 
 
@@ -1539,6 +1581,7 @@ def _cap_inner(name: str) -> str:
 #: a year written after an event's head ("Forum 2024"), and month names (never a place after "in")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_WORDS = {m.lower() for m in calendar.month_name if m} | {"sept"} | {m.lower() for m in calendar.month_abbr if m}
+_MONTHS_RE = "|".join(m for m in calendar.month_name if m) + "|Sept?|" + "|".join(m for m in calendar.month_abbr if m)
 
 
 def _event_head(s: str) -> str:

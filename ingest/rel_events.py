@@ -214,8 +214,10 @@ def _locations(ctx: Ctx, si: int, sent):
         if lem in LOCATION_VERBS:
             if lem == "take" and not any(c.lower_ == "place" for c in t.children):
                 continue
-            if lem in ("organize", "host", "conduct") and not any(c.dep_ == "auxpass" for c in t.children):
-                continue
+            if lem in ("organize", "host", "conduct") and not any(c.dep_ == "auxpass" for c in t.children) \
+                    and not any(c.dep_ == "dobj" and ctx.mention_at(si, c.i, "Event") is not None
+                                for c in t.children):
+                continue              # active "X hosted the Workshop in CITY" places the workshop too
             target = _place_after(ctx, si, t, ("in", "at"))
             if target is None:
                 continue
@@ -232,6 +234,8 @@ def _locations(ctx: Ctx, si: int, sent):
             # "experts ... gathered at X": the gathering is the event's
             ctx.add(ev_key, "location", target.key, si, conf)
             k = target.te
+            if k + 3 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3                # "at the Institute (DIMS), Hyderabad"
             if k + 1 < sent.end and doc[k].lower_ in ("in", ","):
                 j = k + 1
                 while j < sent.end and doc[j].lower_ == "the":

@@ -269,6 +269,10 @@ def _org_locations(ctx: Ctx, si: int, sent):
             if not subj:
                 continue
             s = subj[0]
+            if not sent.start <= s.i < sent.end:
+                # the parser joined a heading line to the sentence: its subject is the heading's word,
+                # so take the organization that opens this (line-cut) sentence
+                s = next((x for x in sent if not x.is_punct and x.lower_ != "the"), s)
             org = ctx.mention_at(si, s.i, "Organization")
             if org is None and s.lower_ == "it" and not ctx.by_type("Event"):
                 mo = _main_org(ctx)
@@ -281,9 +285,17 @@ def _org_locations(ctx: Ctx, si: int, sent):
                        for i in ids):
                 continue
             for p in places:
-                if p.ts in ids and doc[p.ts - 1].lower_ in ("in", "the") :
+                # "... in Daegu", "... in the state of Baden-Württemberg"
+                if p.ts in ids and (doc[p.ts - 1].lower_ in ("in", "the") or p.ts >= 4 and doc[p.ts - 1].lower_ == "of"
+                                    and doc[p.ts - 2].lower_ in _AREA_NOUNS and doc[p.ts - 3].lower_ == "the"
+                                    and doc[p.ts - 4].lower_ == "in"):
                     ctx.add(org.key, "location", p.key, si, 0.7)
                     break
+
+
+#: nouns of "in the state of X" (the area a place name is given as)
+_AREA_NOUNS = {"state", "province", "region", "prefecture", "county", "city", "district", "emirate",
+               "governorate", "canton", "land", "municipality", "department", "oblast", "territory"}
 
 
 def _place_at(ctx: Ctx, si: int, k: int) -> M | None:

@@ -428,3 +428,19 @@ def test_no_specialty_from_the_remit_in_a_ministry_or_office_name(extractor):
     sp = names(ex, "Specialty")
     assert not {"public health", "global health"} & sp
     assert "rheumatology" in sp
+
+
+def test_cities_from_the_world_gazetteer_only_in_place_contexts(extractor):
+    # spaCy's small model reads these cities as persons or not at all; the city table is used only
+    # where the text treats the name as a place (dateline, ", <Country>", after in/from, ", City," after
+    # an institution), never for a surname or a word inside an organization's name
+    text = ("Westbrook Medical Institute hosts hand surgery symposium\n\n"
+            "Kozhikode, 3 June 2024: The 2nd Harbourview Symposium on Hand Surgery was held at the Westbrook "
+            "Medical Institute (WMI), Kozhikode, on 1 June. Dr. Tamsin Orrell from Mymensingh, Bangladesh, "
+            "lectured, and the 4th Lindenau Workshop on Microsurgery was hosted in Karlsruhe. Prof. Gao Wen of "
+            "Lahore Teaching Hospital also spoke. Guests came from Guatemala City.\n")
+    ex = run(extractor, text)
+    assert {"Kozhikode", "Mymensingh", "Karlsruhe", "Guatemala City"} <= names(ex, "Place")
+    assert "Gao" not in names(ex, "Place") and "Lahore" not in names(ex, "Place")
+    assert "Guatemala" not in ent(ex, "Place", "Guatemala City").aliases      # the short form is the country
+    assert "Lahore Teaching Hospital" in names(ex, "Organization")

@@ -502,3 +502,23 @@ def test_start_date_of_a_two_day_meeting_written_day_and_day_month():
     g = extract_text("The 9th Alpine Sports Medicine Congress was held in Graz on 14 and 15 June 2022. "
                      "About 400 physicians attended the congress.\n")
     assert g.value(event(g), SDO.startDate) == Literal("2022-06-14", datatype=XSD.date)
+
+
+def test_locations_from_city_appositions_active_hosting_and_state_of():
+    g = extract_text(
+        "Kozhikode, 3 June 2024: The 2nd Harbourview Symposium on Hand Surgery was held at the Westbrook "
+        "Medical Institute (WMI), Kozhikode, on 1 June. The Westbrook Medical Institute is one of the largest "
+        "hospitals in the state of Kerala.\n"
+        "The Department of Orthopedics of Elmswood University Hospital hosted the 4th Lindenau Workshop on "
+        "Microsurgery in Karlsruhe in May.\n", stem="cities")
+    sym, inst = node(g, "2nd Harbourview Symposium on Hand Surgery"), node(g, "Westbrook Medical Institute")
+    assert (sym, SDO.location, node(g, "Kozhikode")) in g
+    assert (inst, SDO.location, node(g, "Kozhikode")) in g
+    assert (inst, SDO.location, node(g, "Kerala")) in g
+    assert (node(g, "4th Lindenau Workshop on Microsurgery"), SDO.location, node(g, "Karlsruhe")) in g
+
+
+def test_location_of_a_unit_whose_heading_line_the_parser_joined():
+    g = extract_text("Division of Nephrology\n\nThe Division of Nephrology at Marlow University Hospital is one of "
+                     "the leading centers for the treatment of kidney diseases in Nagpur, India.\n", stem="heading")
+    assert (node(g, "Division of Nephrology"), SDO.location, node(g, "Nagpur")) in g
