@@ -263,10 +263,11 @@ FIELD_CONTEXT_BEFORE = re.compile(
     r"speciali[sz](?:e|es|ed|ing)|focus(?:es|ed|ing)?|engaged|majoring|major)\s+(?:of|in|on|for)\s+"
     r"(?:the\s+)?$")
 FIELD_CONTEXT_AFTER = re.compile(
-    r"(?i)^[\s-]*(?:specialty|speciality|specialties|department|departments|discipline|field|"
-    r"experts?|specialists?|surgeons?|doctors?|physicians?|nurses?|team|center|centre|ward|"
-    r"clinic|training|course|forum|conference|seminar|workshop|society|association|"
-    r"committee|profession|professionals?|related)\b")
+    r"(?i)^[\s-]*(?:specialty|speciality|specialties|departments?|disciplines?|fields?|"
+    r"experts?|specialists?|surgeons?|doctors?|physicians?|nurses?|teams?|centers?|centres?|wards?|"
+    r"clinics?|trainings?|courses?|forums?|conferences?|seminars?|workshops?|society|association|"
+    r"committee|profession|professionals?|related|fellows?|fellowships?|residents?|residency|units?|"
+    r"suites?|programs?|programmes?)\b")
 #: phrases that open a list of fields ("sub-forums on A, B and C", "good at A and B")
 FIELD_LIST_TRIGGER = re.compile(
     r"(?i)\b(?:(?:sub-?forums?|sessions?|topics?|lectures?|keynotes?|talks?|reports?|speeches|presentations?|"
@@ -306,7 +307,8 @@ FIELD_MODIFIERS = {
     "aerospace", "military", "occupational", "environmental", "regenerative", "translational", "preventive",
     "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical", "valve",
     "valvular", "aortic", "coronary", "structural", "congenital", "gynecologic", "gynaecologic", "stroke",
-    "living", "donor",
+    "living", "donor", "intensive", "neurocritical", "pancreatobiliary", "pancreaticobiliary", "transcatheter",
+    "perioperative", "prehospital", "hyperbaric",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",

@@ -444,3 +444,14 @@ def test_cities_from_the_world_gazetteer_only_in_place_contexts(extractor):
     assert "Gao" not in names(ex, "Place") and "Lahore" not in names(ex, "Place")
     assert "Guatemala" not in ent(ex, "Place", "Guatemala City").aliases      # the short form is the country
     assert "Lahore Teaching Hospital" in names(ex, "Organization")
+
+
+def test_subspecialty_vocabulary_and_plural_field_contexts(extractor):
+    text = ("The Larchmont Heart Center runs a program in transcatheter valve therapy and a cardiac intensive care "
+            "unit. Dr. Oren Vasquez teaches emergency ultrasound and neurocritical care. The Division of "
+            "Pancreatobiliary Medicine teaches at endoscopy courses every year and offers intensive training.\n")
+    ex = run(extractor, text)
+    specs = names(ex, "Specialty")
+    assert {"transcatheter valve therapy", "cardiac intensive care", "emergency ultrasound", "neurocritical care",
+            "pancreatobiliary medicine", "endoscopy"} <= specs, specs
+    assert not any("training" in s for s in specs)
