@@ -432,7 +432,16 @@ def _about(ctx: Ctx):
         for s in ctx.top(si, "Specialty"):
             if any(a <= s.ts and s.te <= b for a, b in blocked):
                 continue
+            if ctx.doc[s.te - 1].lower_ in ("surgeon", "surgeons") or (
+                    s.te < len(ctx.doc) and ctx.doc[s.te].lower_ in _PRACTITIONERS):
+                continue      # "cardiologists and cardiac surgeons from X attended": who came, not the topic
             ctx.add(main, "about", s.key, si, 0.65)
+
+
+#: people nouns after a field name ("transplant surgeons", "endoscopy nurses"): a profession, not a topic
+_PRACTITIONERS = {"surgeons", "surgeon", "doctors", "doctor", "physicians", "physician", "nurses", "nurse",
+                  "specialists", "specialist", "experts", "expert", "fellows", "residents", "trainees",
+                  "practitioners", "technicians", "professionals", "teams", "team"}
 
 
 def _first_sentence(ctx: Ctx, key: str) -> int | None:

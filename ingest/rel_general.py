@@ -34,10 +34,10 @@ _SPEC_CUES = (
     ("especially", "in"), ("particularly", "in"), ("advantages", "in"), ("features",), ("focuses", "on"),
     ("focusing", "on"), ("leader", "in"), ("leading", "in"), ("achievements", "in"), ("specialties", "include"),
     ("specialties", "are"), ("specialties", "of"), ("focused", "on"), ("centered", "on"), ("centred", "on"),
-    ("covered",), ("themed",), ("topics", "included"), ("topics", "include"),
+    ("covered",), ("themed",), ("topics", "included"), ("topics", "include"), ("covers",),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
-                     "topics", "especially", "particularly"}
+                     "topics", "especially", "particularly", "covers"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
@@ -46,6 +46,8 @@ _TALK_NOUNS = {"lecture", "lectures", "report", "reports", "presentation", "pres
                "demonstration", "demonstrations", "advances", "progress", "update", "updates", "poster",
                "posters", "experience", "session", "sessions", "workshop", "course", "training"}
 _TALK_PREPS = {"on", "about", "in", "of", "regarding", "concerning"}
+#: verbs of giving a talk ("P lectured on A", "spoke about A")
+_TALK_VERBS = {"lecture", "speak", "talk", "present", "report"}
 _STOP_WORDS = {"after", "before", "following", "during", "post", "hope", "hopes", "hoped", "wish", "plan",
                "future", "will", "would", "expect", "expected"}
 
@@ -336,6 +338,12 @@ def _talk_topics(ctx: Ctx, si: int, sent):
                 ctx.add(ev, "about", s.key, si, 0.6)
             continue
         if not people:
+            continue
+        if t.lemma_.lower() in _TALK_VERBS and t.pos_ == "VERB" and t.i + 1 < sent.end \
+                and doc[t.i + 1].lower_ in ("on", "about") \
+                and any(p.ts < t.i for p in ctx.top(si, "Person")):
+            for s in _specs_after(ctx, si, t.i + 2, 10):
+                ctx.add(ev, "about", s.key, si, 0.65)     # "Dr. P lectured on A"
             continue
         if t.lower_ in _TALK_NOUNS and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _TALK_PREPS:
             if t.lower_ in ("experience", "session", "sessions", "workshop", "course", "training") and not evs:

@@ -522,3 +522,14 @@ def test_location_of_a_unit_whose_heading_line_the_parser_joined():
     g = extract_text("Division of Nephrology\n\nThe Division of Nephrology at Marlow University Hospital is one of "
                      "the leading centers for the treatment of kidney diseases in Nagpur, India.\n", stem="heading")
     assert (node(g, "Division of Nephrology"), SDO.location, node(g, "Nagpur")) in g
+
+
+def test_event_topics_from_covers_and_talk_verbs_not_from_professions():
+    g = extract_text(
+        "On 4 April 2024, the 3rd Tidewater Course on Pediatric Anesthesia opened at Corran University Hospital. "
+        "More than 90 anesthesiologists and cardiac surgeons from Chile attended the course. The curriculum "
+        "covers regional anesthesia and pediatric intensive care. Dr. Ines Caldera of Harbor Clinic lectured "
+        "on cardiac imaging before surgery.\n", stem="covers")
+    names = {str(n).lower() for o in g.objects(event(g), SDO.about) for n in g.objects(o, SDO.name)}
+    assert {"regional anesthesia", "pediatric intensive care", "cardiac imaging"} <= names, names
+    assert "cardiac surgery" not in names
