@@ -203,7 +203,69 @@ def find_person_relations(ctx: Ctx) -> None:
         prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
+    _delegation_members(ctx)
     _attendees(ctx)
+
+
+def _delegation_country(ctx: Ctx) -> M | None:
+    """The country the article's visiting delegation comes from: "a delegation from COUNTRY",
+    "a delegation from ORG (in CITY), COUNTRY" or "the COUNTRY/<demonym> delegation"."""
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        for t in sent:
+            if t.lower_ != "delegation":
+                continue
+            k = t.i + 1
+            if k < sent.end and doc[k].lower_ in ("from", "of"):
+                n = k + 1
+                while n < sent.end and doc[n].lower_ == "the":
+                    n += 1
+                m = ctx.mention_at(si, n)
+                if m is not None and m.type == "Country":
+                    return m
+                if m is not None and m.type == "Organization":
+                    c = country_after_org(ctx, si, m.te)
+                    if c is not None:
+                        return c
+            j = t.i - 1
+            while j > sent.start and (doc[j].pos_ in ("ADJ", "NUM") or doc[j].text == "-"):
+                j -= 1
+            m = ctx.mention_at(si, j, "Country")
+            if m is not None:
+                return m
+    return None
+
+
+def _delegation_members(ctx: Ctx) -> None:
+    """"Members of the delegation, P1, Head of X, and P2 ..." / "delegation members P1 and P2": the
+    members come from the delegation's country (stated once, for the delegation)."""
+    doc = ctx.doc
+    country = None
+    for si, sent in enumerate(ctx.sents):
+        toks = [t.lower_ for t in sent]
+        cue = None
+        for i in range(len(toks) - 2):
+            if toks[i] in ("member", "members") and toks[i + 1] == "of" and "delegation" in toks[i + 2:i + 5]:
+                cue = sent.start + i + 2 + toks[i + 2:i + 5].index("delegation") + 1
+                break
+            if toks[i] == "delegation" and toks[i + 1] in ("member", "members"):
+                cue = sent.start + i + 2
+                break
+        if cue is None:
+            continue
+        persons = [p for p in ctx.top(si, "Person") if p.ts >= cue]
+        if not persons:
+            continue
+        # the members' list ends at the first verb of the main clause after the cue
+        end = next((t.i for t in doc[cue:sent.end] if t.dep_ == "ROOT" or (t.pos_ == "VERB" and t.tag_ in
+                                                                               ("VBD", "VBZ", "VBP"))), sent.end)
+        if country is None:
+            country = _delegation_country(ctx) or False
+        if not country:
+            return
+        for p in persons:
+            if p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
+                ctx.add(p.key, "nationality", country.key, si, 0.6)
 
 
 def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
@@ -234,6 +296,8 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 _country_after(ctx, si, m.te, p)
             elif m.type == "Country":
                 ctx.add(p.key, "nationality", m.key, si, 0.85)
+            elif m.type == "Place" and nxt == "from":
+                _country_after(ctx, si, i, p)          # "P from CITY, COUNTRY"
         if nxt == "(":
             m = ctx.mention_at(si, i + 1)
             if m is not None and m.te < sent.end and doc[m.te].text in (")", ","):

@@ -533,3 +533,16 @@ def test_event_topics_from_covers_and_talk_verbs_not_from_professions():
     names = {str(n).lower() for o in g.objects(event(g), SDO.about) for n in g.objects(o, SDO.name)}
     assert {"regional anesthesia", "pediatric intensive care", "cardiac imaging"} <= names, names
     assert "cardiac surgery" not in names
+
+
+def test_nationality_of_delegation_members_and_from_city_country():
+    g = extract_text(
+        "On 9 May 2024, a five-member delegation from Norrland Medical College in Sweden, led by Dr. Axel Berg, "
+        "visited Tamsui General Hospital.\n"
+        "Members of the delegation, Dr. Lena Holm, Head of the Department of Urology, and Dr. Nils Ek, Director "
+        "of the Pain Clinic, gave lectures. Dr. Rukhsana Malik from Multan, Pakistan, also spoke. "
+        "Tamsui General Hospital welcomed them.\n", stem="members")
+    sweden, pakistan = node(g, "Sweden"), node(g, "Pakistan")
+    for p in ("Lena Holm", "Nils Ek"):
+        assert (node(g, p), SDO.nationality, sweden) in g, p
+    assert (node(g, "Rukhsana Malik"), SDO.nationality, pakistan) in g
