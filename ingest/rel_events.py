@@ -30,12 +30,14 @@ ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "conv
 LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",
                   "organize", "host", "conduct", "close", "conclude", "inaugurate"}
 TRAVEL_VERBS = {"reach", "arrive", "come", "travel", "fly", "visit"}
-_PARTICIPATE = {"attend", "participate", "gather", "invite", "train", "join", "come", "lecture", "speak"}
+_PARTICIPATE = {"attend", "participate", "gather", "invite", "train", "join", "come", "lecture", "speak", "teach",
+                "teaching"}
 _LIST_TOKENS = {",", "and", "the", "as", "well", "&", "also", "jointly", "respectively", "(", ")", "together",
                 "with"}
 _COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries",
                  "regions", "country", "well", "&", "other", "etc", "etc.", "(", ")", "or", "-",
-                 "more", "than", "over", "nearly", "almost", "about", "around", "some"}
+                 "more", "than", "over", "nearly", "almost", "about", "around", "some", "across", "throughout",
+                 "all"}
 #: "from 20 provinces of China", "from all parts of Vietnam"
 _PART_OF = {"provinces", "cities", "regions", "parts", "areas", "corners", "states", "counties"}
 

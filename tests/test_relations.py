@@ -546,3 +546,12 @@ def test_nationality_of_delegation_members_and_from_city_country():
     for p in ("Lena Holm", "Nils Ek"):
         assert (node(g, p), SDO.nationality, sweden) in g, p
     assert (node(g, "Rukhsana Malik"), SDO.nationality, pakistan) in g
+
+
+def test_participant_countries_from_across_a_country_and_a_teaching_staff_demonym():
+    g = extract_text(
+        "On 2 March 2024, the 4th Course on Hand Surgery opened at Lindqvist University Hospital. More than 120 "
+        "surgeons from across Peru took part. Professor Aldo Ruiz leads a teaching team of 12 Chilean faculty "
+        "members.\n", stem="across")
+    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    assert {"Peru", "Chile"} <= pcs, pcs
