@@ -115,6 +115,22 @@ def _organizers(ctx: Ctx, si: int, sent):
             k = t.i + 1
             while k < sent.end and doc[k].lower_ in ("jointly", "together", "mainly", "also", "respectively"):
                 k += 1
+            if k < sent.end and (doc[k].lower_ == "with" and k > t.i + 1 or doc[k].lower_ == "in" and k + 2 < sent.end
+                                 and doc[k + 1].lower_ in ("collaboration", "partnership", "cooperation", "conjunction")
+                                 and doc[k + 2].lower_ == "with") \
+                    and (any(c.dep_ == "auxpass" for c in t.children) or t.dep_ in ("acl", "relcl")):
+                # "the workshop was organised jointly with ORG" / "organized in collaboration with ORG":
+                # ORG co-organizes the event the sentence is about
+                orgs = _org_list_after(ctx, si, k + 1 if doc[k].lower_ == "with" else k + 3)
+                ev = _event_before(ctx, si, t.i)
+                subj = [c for c in t.children if c.dep_ == "nsubjpass"]
+                head = subj[0] if subj else (t.head if t.dep_ in ("acl", "relcl") else None)
+                ev_key = ev.key if ev is not None else (ctx.main_event if head is not None and (
+                    head.lower_ in ("it", "this") or head.lemma_.lower() in EVENT_NOUNS) else None)
+                if ev_key is not None:
+                    for o in orgs:
+                        ctx.add(ev_key, "organizer", o.key, si, 0.8)
+                continue
             if k < sent.end and doc[k].lower_ == "by":
                 orgs = _org_list_after(ctx, si, k + 1)
                 if orgs:

@@ -555,3 +555,17 @@ def test_participant_countries_from_across_a_country_and_a_teaching_staff_demony
         "members.\n", stem="across")
     pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
     assert {"Peru", "Chile"} <= pcs, pcs
+
+
+def test_co_organizers_after_organised_jointly_with_and_in_collaboration_with():
+    g = extract_text(
+        "From 6 to 7 June 2024, the Department of Neurology of Osterby Hospital hosted the 2nd Nordic Stroke "
+        "Workshop in Malmo. The workshop was organised jointly with the Baltic Stroke Society, with support from "
+        "the Vantaa Foundation.\n", stem="jointly")
+    ev = node(g, "2nd Nordic Stroke Workshop")
+    assert (ev, SDO.organizer, node(g, "Baltic Stroke Society")) in g
+    assert (ev, SDO.organizer, node(g, "Department of Neurology")) in g
+    g = extract_text(
+        "The 3rd Andes Course on Burn Surgery, held on 2 May 2024, was organized in collaboration with the "
+        "Lima Burn Society.\n", stem="collab")
+    assert (node(g, "3rd Andes Course on Burn Surgery"), SDO.organizer, node(g, "Lima Burn Society")) in g
