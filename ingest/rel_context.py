@@ -83,6 +83,26 @@ def _singular(w: str) -> str:
     return w
 
 
+def _join_cut_names(doc, sents, ex):
+    """Re-join sentences the parser cut inside an entity mention ("Hospital Universitario | San Rafael is ...").
+
+    The small model ends sentences at capitalized words it takes for a new start; a mention never
+    crosses a sentence, so such a cut is the parser's error (a line break inside a name stays a cut).
+    """
+    inside = set()
+    for e in ex.entities.values():
+        for m in e.mentions:
+            if "\n" not in ex.article.text[m.start:m.end]:
+                inside.update(range(m.start + 1, m.end))
+    out = []
+    for s in sents:
+        if out and out[-1].end == s.start and s.start_char in inside:
+            out[-1] = doc[out[-1].start:s.end]
+        else:
+            out.append(s)
+    return out
+
+
 class Ctx:
     """Per-article view used by every relation finder."""
 
@@ -116,6 +136,7 @@ class Ctx:
         text = doc.text
         sents = [doc.char_span(sp.start, sp.end, alignment_mode="expand") for sp in ex.sentences] \
             if ex.sentences else list(doc.sents)
+        sents = _join_cut_names(doc, [s for s in sents if s is not None], ex)
         for s in sents:
             if s is None:
                 continue

@@ -569,3 +569,26 @@ def test_co_organizers_after_organised_jointly_with_and_in_collaboration_with():
         "The 3rd Andes Course on Burn Surgery, held on 2 May 2024, was organized in collaboration with the "
         "Lima Burn Society.\n", stem="collab")
     assert (node(g, "3rd Andes Course on Burn Surgery"), SDO.organizer, node(g, "Lima Burn Society")) in g
+
+
+def _parents(g) -> set[tuple[str, str]]:
+    return {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name)))
+            for s, o in g.subject_objects(SDO.parentOrganization)}
+
+
+def test_a_sentence_cut_inside_a_name_is_joined_again():
+    # the small parser sometimes ends a sentence inside a long foreign name ("Hospital Universitario |
+    # San ... is affiliated with ..."); relations are read per sentence, so the cut must be undone
+    from medkg.ingest.extract import load_nlp
+    from medkg.ingest.model import Article, Entity, Extraction, Span
+    from medkg.ingest.rel_context import Ctx
+    text = "It has 40 beds. Clinica Universitaria Monte Verde is affiliated with the University of Valdoria."
+    doc = load_nlp()(text)
+    name = "Clinica Universitaria Monte Verde"
+    a, cut, end = text.index(name), text.index("Monte"), len(text)
+    ex = Extraction(Article(stem="cut", text=text),
+                    entities={"o": Entity("o", "Organization", name, mentions=[Span(a, a + len(name))])},
+                    sentences=[Span(0, 15), Span(16, cut - 1), Span(cut, end)])
+    sents = [s.text for s in Ctx._split_sentences(doc, ex)]
+    assert sents == ["It has 40 beds.", text[16:]]
+
