@@ -79,6 +79,13 @@ def _parents(ctx: Ctx, si: int, sent):
                 child = [c] if c is not None and c.te <= t.i else []
             if child and parent:
                 ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.7)
+        elif w == "hospital" and nxt == "of" and t.i > sent.start and \
+                doc[t.i - 1].lower_ in ("teaching", "affiliated", "clinical", "university"):
+            # "X, the (main) teaching hospital of Y" / "X is ... an affiliated hospital of Y"
+            parent = [o for o in orgs if o.ts > t.i + 1 and o.ts - (t.i + 2) <= 1]
+            child = _described_org(ctx, si, t, orgs)
+            if child is not None and parent and child.key != parent[0].key:
+                ctx.add(child.key, "parentOrganization", parent[0].key, si, 0.8)
         elif w in ("department", "unit", "branch", "division", "subsidiary", "part", "centre", "center",
                    "institute", "section") and nxt == "of":
             prev = doc[t.i - 1].lower_ if t.i > sent.start else ""
@@ -182,6 +189,30 @@ def _parents(ctx: Ctx, si: int, sent):
         for u in units:
             if u is not holder:
                 ctx.add(u.key, "parentOrganization", holder.key, si, 0.7)
+
+
+def _described_org(ctx: Ctx, si: int, t, orgs: list[M]) -> M | None:
+    """The organization a descriptive noun ``t`` is said of: its apposition head ("X, the teaching
+    hospital of Y") or the subject of its copula ("X is a referral hospital and the teaching hospital of Y")."""
+    n = t
+    for _ in range(4):
+        if n.dep_ == "appos":
+            return next((o for o in orgs if o.ts <= n.head.i < o.te and o.te <= t.i), None)
+        if n.dep_ in ("attr", "acomp") and n.head.lemma_.lower() == "be":
+            from medkg.ingest.rel_general import subject_org
+            c = subject_org(ctx, si, n.head)
+            return c if c is not None and c.te <= t.i else None
+        if n.dep_ != "conj" or n.head is n:
+            break
+        n = n.head
+    # the parser missed the apposition: "X, the teaching hospital of Y, ..." right after the name
+    j = t.i - 1
+    while j > 0 and ctx.doc[j].lower_ in ("teaching", "affiliated", "clinical", "university", "main", "major",
+                                          "the", "a", "an", "largest", "first", "second", "third", "leading"):
+        j -= 1
+    if ctx.doc[j].lower_ == ",":
+        return next((o for o in orgs if o.te == j), None)
+    return None
 
 
 def _coordinated_units(ctx: Ctx, si: int, allorgs: list[M], a: M, b: M) -> None:

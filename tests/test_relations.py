@@ -592,3 +592,11 @@ def test_a_sentence_cut_inside_a_name_is_joined_again():
     sents = [s.text for s in Ctx._split_sentences(doc, ex)]
     assert sents == ["It has 40 beds.", text[16:]]
 
+
+def test_parent_from_teaching_hospital_of():
+    g = extract_text("Riverbend General Hospital, the teaching hospital of Norland Medical University, has 900 beds. "
+                     "Eastgate People's Hospital is a regional referral centre and the main clinical hospital of "
+                     "Harwick University.", "teach")
+    parents = _parents(g)
+    assert ("Riverbend General Hospital", "Norland Medical University") in parents
+    assert ("Eastgate People's Hospital", "Harwick University") in parents
