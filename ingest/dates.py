@@ -123,6 +123,25 @@ _HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", 
 _DATELINE = re.compile(r"(?:date|published|posted|time|updated)\s*[:：]\s*$", re.I)
 
 
+#: a news dateline before a date: "GUADALAJARA, Mexico, " / "CITY/CITY, " at the start of a line
+_CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*,\s*$")
+_DATELINE_END = re.compile(r"^\s*(?:-{1,2}|–|—|:)\s")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] a caps dateline's date ("AMMAN, 12 March 2024 - ...")?"""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_CAPS_DATELINE.match(text[line:start]) and _DATELINE_END.match(text[end:end + 6]))
+
+
+def dateline_year(text: str) -> int | None:
+    """The year of the article's first caps dateline date, if any."""
+    for d in find_dates(text):
+        if d.year and _in_dateline(text, d.start, d.end):
+            return d.year
+    return None
+
+
 def assign_event_dates(ctx) -> None:
     """Set ``Entity.date`` (and ``end_date``) of the article's events, with the sentence as evidence."""
     if not ctx.by_type("Event"):
@@ -140,6 +159,10 @@ def assign_event_dates(ctx) -> None:
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])]
         if not dms:
             continue
+        # the dateline's date is when the report was filed: the event's own date in the text wins
+        own = [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
+        weak = 5 if not own else 0
+        dms = own or dms
         held = any(t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN") for t in sent)
         explicit = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
         anaph = [m for m in ctx.all_in(si, "Event") if m.anaphor]
@@ -152,11 +175,12 @@ def assign_event_dates(ctx) -> None:
             cands.append((4, ctx.main_event))
         for prio, key in cands:
             cur = best.get(key)
-            if cur is None or (prio, si) < cur[:2]:
-                best[key] = (prio, si, dms[0])
+            if cur is None or (prio + weak, si) < cur[:2]:
+                best[key] = (prio + weak, si, dms[0])
     for key, (prio, si, dm) in best.items():
         e = ctx.ents[key]
-        start, end = resolve(dm, ctx.sents[si].text, ctx.ex.article.date)
+        start, end = resolve(dm, ctx.sents[si].text, ctx.ex.article.date or (
+            f"{dateline_year(ctx.text)}-01-01" if dateline_year(ctx.text) else None))
         e.date = start
         if end:
             e.end_date = end

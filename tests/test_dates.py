@@ -30,3 +30,25 @@ def test_resolve(text, article_date, want):
 ])
 def test_not_dates(text):
     assert find_dates(text) == []
+
+
+def _event_dates(text: str) -> set[str]:
+    from medkg.ingest.pipeline import extract_text
+    from rdflib.namespace import RDF
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(text, "dl")
+    return {str(g.value(e, SDO.startDate)) for e in g.subjects(RDF.type, SDO.Event)}
+
+
+def test_caps_dateline_date_yields_to_the_events_own_date():
+    # the dateline says when the report was filed; the event was held earlier that week
+    text = ("Lakeside hosts burn care course\n\nNORTHPORT, Valdoria, 14 May 2023 - The 2nd Course on Burn Care "
+            "concluded on Friday at Lakeside Hospital. The course, held from 8 to 12 May, was organized by "
+            "the Department of Burns.\n")
+    assert _event_dates(text) == {"2023-05-08"}
+
+
+def test_caps_dateline_gives_the_year_to_a_yearless_event_date():
+    text = ("Symposium on neonatal care\n\nWESTHAVEN, Valdoria, 30 June 2022 - The Department of Neonatology of "
+            "Lakeside Hospital hosted the 3rd Symposium on Neonatal Care in Westhaven on 27 and 28 June.\n")
+    assert _event_dates(text) == {"2022-06-27"}
