@@ -971,6 +971,14 @@ class _Article:
             info = gz.specialty_label(surface)
             if info is None or self.in_junk(s):
                 continue
+            # a coordinated field name keeps its first member ("Emergency and Critical Care Medicine",
+            # "maternal and child health"): the shared head belongs to both, so it is one field
+            co = _COORD_FIELD.search(mtext, max(0, s - 60), s)
+            if co and co.group(1).lower() in gz.FIELD_MODIFIERS and len(gz.surface_key(surface).split()) >= 2 \
+                    and (co.group(1)[0].isupper()) == (surface[0].isupper()):
+                s = co.start()
+                surface = text[s:e]
+                info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
             if self.specialty_ok(s, e, surface, info):
                 self.add_specialty(s, e, surface, info)
                 taken.append((s, e))
@@ -1050,8 +1058,12 @@ class _Article:
             sing = re.sub(r"surgeons?$", "surgery", sing)
             if sing != label.lower() and not key.endswith("surgeon") and not key.endswith("surgeons"):
                 alias = sing
-        return self.reg.add("Specialty", label.lower() if not iri else label, (s, e), alias=alias,
-                            conf=0.9 if iri else 0.7, concept=iri)
+        k = self.reg.add("Specialty", label.lower() if not iri else label, (s, e), alias=alias,
+                         conf=0.9 if iri else 0.7, concept=iri)
+        if k and not acronym and key != label.lower() and key in gz.specialty_surfaces() \
+                and gz.singular_phrase(key) != key:
+            self.reg.alias(k, key)            # a field named in the plural ("infectious diseases")
+        return k
 
     def fallback_specialties(self, mtext: str, taken) -> None:
         mods = "|".join(sorted(gz.FIELD_MODIFIERS, key=len, reverse=True))
@@ -1625,6 +1637,8 @@ def _event_subtypes(head: str) -> tuple[str, ...]:
 
 
 _FALLBACK_CACHE: dict = {}
+#: "<modifier> and " right before a field name: the first member of a coordinated field name
+_COORD_FIELD = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:and|&)\s+$")
 
 
 def _fallback_regex(mods: str, heads: str) -> re.Pattern:

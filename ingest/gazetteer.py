@@ -439,8 +439,12 @@ def singular_phrase(s: str) -> str:
     last = w[-1]
     if last.endswith("ies") and len(last) > 4:
         last = last[:-3] + "y"
-    elif last.endswith("ses") or last.endswith("xes"):
-        last = last[:-2]
+    elif last.endswith(("oses", "yses")) and len(last) > 5:
+        last = last[:-2] + "is"               # diagnoses, analyses
+    elif last.endswith(("sses", "xes", "ches", "shes")):
+        last = last[:-2]                      # processes, boxes
+    elif last.endswith("ses"):
+        last = last[:-1]                      # diseases, courses, nurses
     elif last.endswith("s") and not last.endswith(("ss", "ics", "is", "us")) and len(last) > 3:
         last = last[:-1]
     w[-1] = last

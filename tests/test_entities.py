@@ -455,3 +455,14 @@ def test_subspecialty_vocabulary_and_plural_field_contexts(extractor):
     assert {"transcatheter valve therapy", "cardiac intensive care", "emergency ultrasound", "neurocritical care",
             "pancreatobiliary medicine", "endoscopy"} <= specs, specs
     assert not any("training" in s for s in specs)
+
+
+def test_coordinated_field_name_is_one_specialty(extractor):
+    ex = run(extractor, "The Riverton Symposium on Trauma and Critical Care Medicine was held by the Department of "
+                        "Trauma and Critical Care Medicine of Linhe Hospital. Dr. Wang Lei works in the Department "
+                        "of Infectious Diseases.")
+    assert "trauma and critical care medicine" in names(ex, "Specialty")
+    assert "critical care medicine" not in names(ex, "Specialty")
+    assert ("Department of Trauma and Critical Care Medicine", "trauma and critical care medicine") in rels(ex, "specialty")
+    inf = ent(ex, "Specialty", "infectious disease")
+    assert "infectious diseases" in inf.aliases and not any("diseas " in a + " " for a in inf.aliases)
