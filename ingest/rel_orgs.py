@@ -64,7 +64,11 @@ def _parents(ctx: Ctx, si: int, sent):
             child = [o for o in orgs if o.te <= t.i]
             parent = [o for o in orgs if o.ts > t.i + 1]
             if child and parent and parent[0].ts - (t.i + 2) <= 1:
-                ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.85)
+                # "Department of X of [Y Hospital] Affiliated to Z": the innermost name before
+                # "affiliated" is the affiliated one, not the unit whose long form contains it
+                inner = [o for o in ctx.all_in(si, "Organization") if o.te <= t.i and o.key != parent[0].key]
+                c = max(inner, key=lambda o: (o.te, o.ts)) if inner else child[-1]
+                ctx.add(c.key, "parentOrganization", parent[0].key, si, 0.85)
         elif w == "under":
             after = doc[t.i + 1:t.i + 4]
             if any(x.lower_ in ("guidance", "leadership", "auspices", "support", "direction", "supervision")

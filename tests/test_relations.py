@@ -600,3 +600,12 @@ def test_parent_from_teaching_hospital_of():
     parents = _parents(g)
     assert ("Riverbend General Hospital", "Norland Medical University") in parents
     assert ("Eastgate People's Hospital", "Harwick University") in parents
+
+
+def test_hospital_affiliated_to_university_inside_a_unit_name():
+    g = extract_text("The course was organized by the Department of Urology of Linhe Hospital Affiliated to "
+                     "Qiaodong Medical University.", "affil")
+    parents = _parents(g)
+    assert ("Department of Urology", "Linhe Hospital") in parents
+    assert ("Linhe Hospital", "Qiaodong Medical University") in parents
+    assert ("Department of Urology", "Qiaodong Medical University") not in parents
