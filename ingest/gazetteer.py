@@ -24,7 +24,7 @@ ORG_HEADS = {
     "organisation", "authority", "board", "infirmary", "institutet", "group", "subcommittee",
     "chamber", "network", "unit", "ward", "section", "secretariat", "service", "trust", "inc",
     "ltd", "party", "chapter", "consortia", "polyclinic", "hospitals", "embassy", "consulate",
-    "consulate-general", "healthcare",
+    "consulate-general", "healthcare", "fund",
 }
 #: first words of institution names in other languages ("Hospital Universitario X", "Klinikum X")
 FOREIGN_ORG_FIRST = {"hospital", "hôpital", "ospedale", "klinikum", "policlinico", "clínica", "clinica",
@@ -63,11 +63,11 @@ ORG_RANK = {
     "hospital": 3, "college": 3, "school": 3, "clinic": 3, "faculty": 3, "infirmary": 3,
     "university": 4, "academy": 4, "ministry": 4, "commission": 4, "bureau": 4, "government": 4,
     "association": 4, "society": 4, "federation": 4, "alliance": 4, "council": 4,
-    "administration": 4, "agency": 4, "foundation": 4, "union": 4, "embassy": 4, "consulate": 4,
+    "administration": 4, "agency": 4, "foundation": 4, "fund": 4, "union": 4, "embassy": 4, "consulate": 4,
 }
 #: heads of whole institutions: "A of X and B <head>" is two institutions
 JOINABLE_HEADS = {"hospital", "university", "college", "academy", "institute", "institutet", "clinic", "association",
-                  "society", "federation", "foundation", "corporation", "ministry", "commission", "infirmary"}
+                  "society", "federation", "foundation", "fund", "corporation", "ministry", "commission", "infirmary"}
 #: heads whose prefix may itself name the parent ("<University> Cancer Hospital")
 PREFIX_PARENT_HEADS = {"hospital", "base", "center", "centre", "team", "department", "office",
                        "division", "institute", "branch", "laboratory", "clinic", "school",

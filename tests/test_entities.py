@@ -466,3 +466,9 @@ def test_coordinated_field_name_is_one_specialty(extractor):
     assert ("Department of Trauma and Critical Care Medicine", "trauma and critical care medicine") in rels(ex, "specialty")
     inf = ent(ex, "Specialty", "infectious disease")
     assert "infectious diseases" in inf.aliases and not any("diseas " in a + " " for a in inf.aliases)
+
+
+def test_fund_is_an_organization_head(extractor):
+    ex = run(extractor, "Sponsored by the Nanfeng Medical Development Fund, the Lakeside Forum on Cardiology "
+                        "was held in May.")
+    assert "Nanfeng Medical Development Fund" in names(ex, "Organization")
