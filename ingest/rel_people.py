@@ -21,7 +21,18 @@ from medkg.ingest.rel_context import Ctx, M
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
 
-TITLE_WORDS = {
+#: profession nouns are posts too ("a neonatologist at X", "an intensivist at Y"), without listing each field
+_PROFESSION = re.compile(r"(?:[a-z]+(?:ologist|iatrist|ician|therapist|ographer)|intensivist|hospitalist|pharmacist|"
+                         r"dentist|an(?:a)?esthetist|orthodontist|endoscopist|perfusionist|midwife|nutritionist|"
+                         r"dietitian|paramedic|clinician)s?")
+
+
+class _TitleWords(set):
+    def __contains__(self, w) -> bool:
+        return set.__contains__(self, w) or (isinstance(w, str) and len(w) > 6 and bool(_PROFESSION.fullmatch(w)))
+
+
+TITLE_WORDS = _TitleWords({
     "president", "vice-president", "director", "director-general", "chief", "head", "dean", "secretary",
     "secretary-general", "chairman", "chairwoman", "chair", "chairperson", "member", "professor",
     "official", "officer", "deputy", "vice", "manager", "leader", "representative", "academician",
@@ -32,7 +43,7 @@ TITLE_WORDS = {
     "honorary", "visiting", "senior", "party", "level", "rank", "bureau", "emeritus", "investigator",
     "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials", "vp",
     "cfo", "coo", "governor", "superintendent", "registrar", "convener", "convenor",
-}
+})
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}
 HONORIFICS = {"prof", "prof.", "professor", "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",

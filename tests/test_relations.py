@@ -609,3 +609,11 @@ def test_hospital_affiliated_to_university_inside_a_unit_name():
     assert ("Department of Urology", "Linhe Hospital") in parents
     assert ("Linhe Hospital", "Qiaodong Medical University") in parents
     assert ("Department of Urology", "Qiaodong Medical University") not in parents
+
+
+def test_profession_noun_is_a_post_before_at():
+    g = extract_text("Dr. Amina Yusuf, a pediatric ophthalmologist at Kisumu Lakeside Hospital, and Dr. Omar Said, "
+                     "an intensivist at Marsa Coastal Hospital, attended the Riverton Forum on Cardiology.", "prof")
+    aff = {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name))) for s, o in g.subject_objects(SDO.affiliation)}
+    assert ("Amina Yusuf", "Kisumu Lakeside Hospital") in aff
+    assert ("Omar Said", "Marsa Coastal Hospital") in aff
