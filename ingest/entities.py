@@ -532,6 +532,8 @@ class _Article:
                              and (self.ner_exact(seg_left[0].start, seg_left[-1].end, ("GPE", "LOC"))
                                   or self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()))
                          or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end])))
+                if split and self.coord_in_name(seg_left, ch[i + 1:]):
+                    split = False
                 if split:
                     parts.append(cur)
                     cur = []
@@ -549,6 +551,23 @@ class _Article:
             if p:
                 out.append(p)
         return out
+
+    @staticmethod
+    def coord_in_name(seg_left: list[Tok], rest: list[Tok]) -> bool:
+        """"... of Women and Children's Hospital", "Eye and ENT Hospital": the "and" coordinates people
+        or organ nouns inside one institution name whose head follows after only such nouns and
+        generic modifiers."""
+        if not seg_left or len(seg_left) > 2 or not all(x.low in gz.COORD_NAME_NOUNS for x in seg_left):
+            return False
+        words = [x for x in rest if x.word]
+        for j, x in enumerate(words[:5]):
+            if x.low in gz.ORG_HEADS:
+                return j > 0
+            if not x.cap or not (x.low in gz.COORD_NAME_NOUNS or x.low in gz.GENERIC_MODIFIERS
+                                 or x.low.rstrip("'’s") in gz.COORD_NAME_NOUNS
+                                 or x.low in ("health", "care", "healthcare", "medical")):
+                return False
+        return False
 
     def segments(self, part: list[Tok]) -> list[Seg]:
         segs, cur, conn = [], [], None

@@ -154,6 +154,12 @@ SURNAME_PRONOUNS = {"he", "an"}
 #: possessives that belong inside names ("People's Hospital", "Children's Hospital")
 POSSESSIVE_IN_NAMES = {"people", "children", "women", "men", "st", "king", "queen", "mother", "child",
                        "martyr", "martyrs", "workers", "veterans"}
+#: people and organ nouns coordinated inside one institution name ("Women and Children's Hospital",
+#: "Maternal and Child Health Center", "Eye and ENT Hospital"): no split at their "and"
+COORD_NAME_NOUNS = {"women", "woman", "women's", "children", "children's", "child", "childrens", "maternal",
+                    "maternity", "mother", "mothers", "infant", "infants", "infant's", "family", "families",
+                    "eye", "eyes", "ear", "ears", "nose", "throat", "ent", "elderly", "aged", "youth", "adolescent",
+                    "adolescents", "newborn", "newborns", "neonatal", "perinatal", "oral", "dental"}
 #: continents and large regions: not places in the sense of the guidelines
 VAGUE_REGIONS = {
     "asia", "europe", "africa", "america", "north america", "south america", "latin america",

@@ -472,3 +472,15 @@ def test_fund_is_an_organization_head(extractor):
     ex = run(extractor, "Sponsored by the Nanfeng Medical Development Fund, the Lakeside Forum on Cardiology "
                         "was held in May.")
     assert "Nanfeng Medical Development Fund" in names(ex, "Organization")
+
+
+def test_people_nouns_coordinated_inside_an_institution_name(extractor):
+    ex = run(extractor, "The course was run by the Department of Pediatrics of Women and Children's Hospital "
+                        "Affiliated to Hexi University. Doctors of the Eye and ENT Hospital of Nanhu University "
+                        "attended.")
+    orgs = names(ex, "Organization")
+    assert "Women and Children's Hospital" in orgs, orgs
+    assert not any(o.endswith("of Women") or o == "Children's Hospital" for o in orgs), orgs
+    assert ("Department of Pediatrics", "Women and Children's Hospital") in rels(ex, "parentOrganization")
+    assert ("Women and Children's Hospital", "Hexi University") in rels(ex, "parentOrganization")
+    assert "Eye and ENT Hospital" in orgs
