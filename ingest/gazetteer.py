@@ -226,12 +226,18 @@ NON_NAME_WORDS = {
     "who", "how", "why", "where", "experts", "expert", "participants", "trainees", "doctors",
     "further", "finally", "then",
 }
+_BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photo|writer|text|views?|visits|"
+           r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?\s+(?:time|date|on)|posted(?:\s+on)?|"
+           r"updated|date|time)")
 #: site furniture that is not article text
 JUNK = re.compile(
     r"(?im)^\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
     r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*|"
     r"(?:copyright|\(c\)|©).*|.*all rights reserved.*|.*\b(?:address|tel|telephone|phone|fax|e-?mail|"
-    r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?)\s*$")
+    r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?|"
+    # a byline or counter line: starts with such a label, or holds two of them
+    # ("Release time: 2024-06-12    Source: Office of ...    Views: 386")
+    rf"{_BYLINE}\s*[:：].*|(?:[^\n]*?\b{_BYLINE}\s*[:：]){{2}}.*)\s*$")
 #: initiatives and slogans that look like names but are not entities
 INITIATIVE = re.compile(r"(?i)\b(?:initiative|strategy|blueprint|plan|slogan|vision|policy|"
                         r"road of health|community of|action plan)\b")

@@ -484,3 +484,12 @@ def test_people_nouns_coordinated_inside_an_institution_name(extractor):
     assert ("Department of Pediatrics", "Women and Children's Hospital") in rels(ex, "parentOrganization")
     assert ("Women and Children's Hospital", "Hexi University") in rels(ex, "parentOrganization")
     assert "Eye and ENT Hospital" in orgs
+
+
+def test_byline_line_with_source_and_counter_is_chrome(extractor):
+    text = ("Posted: 2023-03-02    Source: Office of International Exchange    Views: 77\n\n"
+            "The Office of International Exchange of Qinghe Hospital received a delegation from Ghana on March 1.\n")
+    ex = run(extractor, text)
+    orgs = names(ex, "Organization")
+    assert not any("Views" in o for o in orgs), orgs
+    assert "Office of International Exchange" in orgs
