@@ -47,6 +47,43 @@ def find_org_relations(ctx: Ctx) -> None:
     _locations_from_names(ctx)
     _specialties_from_names(ctx)
     _profile_specialties(ctx)
+    _visit_host_units(ctx)
+
+
+_VISIT_EVENT = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
+_SIGN_EVENT = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
+_HOST_UNIT_HEADS = {"department", "office", "division", "ward", "section", "unit", "team", "center", "centre",
+                    "laboratory", "lab"}
+
+
+def _visit_host_units(ctx: Ctx) -> None:
+    """In a visit report, a unit named without its institution ("toured the Department of X",
+    "Director of the International Exchange Office, received the delegation") belongs to the
+    visited host, unless its sentence names another institution that may own it."""
+    visits = {k for k in ctx.by_type("Event") if _VISIT_EVENT.search(ctx.ents[k].name)
+              and not _SIGN_EVENT.search(ctx.ents[k].name)}
+    if not visits:
+        return
+    hosts = {r.object for r in ctx.related("organizer") if r.subject in visits
+             and head_noun(ctx.ents[r.object].name).replace("centre", "center") not in UNIT_HEADS}
+    if len(hosts) != 1:
+        return
+    host = next(iter(hosts))
+    has_parent = {r.subject for r in ctx.related("parentOrganization")}
+    for k in ctx.by_type("Organization"):
+        if k == host or k in has_parent or head_noun(ctx.ents[k].name) not in _HOST_UNIT_HEADS:
+            continue
+        sis = [si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor]
+        if not sis:
+            continue
+        other = False
+        for si in set(sis):
+            for m in ctx.top(si, "Organization"):
+                if m.key not in (k, host) and not m.anaphor and \
+                        head_noun(ctx.ents[m.key].name).replace("centre", "center") not in UNIT_HEADS:
+                    other = True
+        if not other:
+            ctx.add(k, "parentOrganization", host, sis[0], 0.6)
 
 
 # ---------------------------------------------------------------- parentOrganization

@@ -493,3 +493,19 @@ def test_byline_line_with_source_and_counter_is_chrome(extractor):
     orgs = names(ex, "Organization")
     assert not any("Views" in o for o in orgs), orgs
     assert "Office of International Exchange" in orgs
+
+
+VISIT_WITH_UNITS = (
+    "On May 6, a delegation from Harbourview University, Kenya, visited the Third Hospital of Lingxi Medical "
+    "University. Dr. Zhao Ming, President of the hospital, and Ms. Sun Lan, Director of the Foreign Affairs Office, "
+    "welcomed the guests.\n\nThe visitors toured the Department of Neonatology and the Department of Urology.\n\n"
+    "During the visit, both sides signed an agreement on nurse training.\n")
+
+
+def test_unnamed_units_in_a_visit_report_belong_to_the_host(extractor):
+    ex = run(extractor, VISIT_WITH_UNITS)
+    parents = rels(ex, "parentOrganization")
+    host = "Third Hospital of Lingxi Medical University"
+    for unit in ("Department of Neonatology", "Department of Urology", "Foreign Affairs Office"):
+        assert (unit, host) in parents, parents
+
