@@ -238,6 +238,30 @@ _VISIT_NAME = re.compile(r"\b(visit|delegation|tour)\b", re.I)
 _SIGN_NAME = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 
 
+_BOTH_SIDES = re.compile(r"\b(?:both|two)\s+(?:sides|parties|institutions|hospitals|universities|organizations|"
+                         r"organisations|schools|partners)\b")
+
+
+def _parties_in_name(ctx: Ctx, ek: str) -> list[str]:
+    """Organizations named after "between" in a signing's name ("Signing of the MoU between A and B")."""
+    name = ctx.ents[ek].name
+    m = re.search(r"\bbetween\s+(.+)$", name, re.I)
+    if not m:
+        return []
+    rest = _norm_name(m.group(1))
+    out = []
+    for k in ctx.by_type("Organization"):
+        names = sorted({ctx.ents[k].name, *ctx.ents[k].aliases}, key=len, reverse=True)
+        if any(re.search(rf"(?:^|\band\s+|\bthe\s+)(?:the\s+)?{re.escape(_norm_name(n))}(?:\s+and\b|$)", rest)
+               for n in names if n):
+            out.append(k)
+    return out if len(out) >= 2 else []
+
+
+def _norm_name(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", s.strip(), flags=re.I)).lower()
+
+
 def _visits_and_signings(ctx: Ctx):
     doc = ctx.doc
     for ek in ctx.by_type("Event"):
@@ -282,6 +306,11 @@ def _visits_and_signings(ctx: Ctx):
                     for o in ctx.top(si, "Organization"):
                         if o.ts in holder_ids and not o.anaphor:
                             ctx.add(ek, "organizer", o.key, si, 0.75)
+                    # "the two sides / both parties signed": the parties named in the signing's name
+                    subj = " ".join(doc[i].lower_ for i in sorted(holder_ids))
+                    if _BOTH_SIDES.search(subj) and not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
+                        for ok in _parties_in_name(ctx, ek):
+                            ctx.add(ek, "organizer", ok, si, 0.7)
                     # "signed a memorandum on X in CITY": the first "in PLACE" after the verb
                     for p in ctx.top(si, "Place"):
                         if p.ts > t.i and doc[p.ts - 1].lower_ in ("in", "at") and \

@@ -509,3 +509,10 @@ def test_unnamed_units_in_a_visit_report_belong_to_the_host(extractor):
     for unit in ("Department of Neonatology", "Department of Urology", "Foreign Affairs Office"):
         assert (unit, host) in parents, parents
 
+
+def test_both_sides_sign_makes_the_two_parties_organizers(extractor):
+    ex = run(extractor, VISIT_WITH_UNITS)
+    signing = [e.name for e in ex.entities.values() if e.type == "Event" and "Signing" in e.name]
+    assert signing
+    orgs = {o for s, o in rels(ex, "organizer") if s == signing[0]}
+    assert orgs == {"Harbourview University", "Third Hospital of Lingxi Medical University"}, orgs
