@@ -553,7 +553,7 @@ def world_cities() -> dict[str, tuple[str, frozenset[str], int]]:
         name, pop, cc = c["name"], int(c.get("population") or 0), c["countrycode"]
         if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
             continue
-        for key in {name.lower(), _ascii_fold(name).lower()}:
+        for key in ((name.lower(),) if name.isascii() else {name.lower(), _ascii_fold(name).lower()}):
             cur = out.get(key)
             if cur is None:
                 out[key] = [name, {cc}, pop]
