@@ -30,3 +30,8 @@ def atomic_path(output: str | os.PathLike) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def tree_size(path: str | os.PathLike) -> int:
+    """Bytes of the files under ``path`` (a store directory)."""
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())

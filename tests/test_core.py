@@ -97,6 +97,27 @@ def test_remove_article(cli, corpus, tmp_path):
     assert r.exit_code == 1 and "not in the store: nope" in r.output
 
 
+def test_optimize_compacts_and_keeps_the_content(cli, corpus, tmp_path):
+    """After many sessions (ingest, remove, ingest again) the store still holds what was removed
+    until it is compacted: `medkg optimize` shrinks it and changes nothing it answers."""
+    store = tmp_path / "s"
+    cli("--store", store, "ingest", corpus)
+    before = cli("--store", store, "stats", "--json").output
+    with Store(store, read_only=True) as st:
+        quads = sorted(map(str, st.oxigraph.quads_for_pattern(None, None, None, None)))
+    for _ in range(3):
+        assert cli("--store", store, "remove", "a").exit_code == 0
+        assert cli("--store", store, "ingest", corpus).exit_code == 0
+    from medkg.fileio import tree_size
+    grown = tree_size(store)
+    r = cli("--store", store, "optimize")
+    assert r.exit_code == 0 and r.output.startswith(f"optimized {store}: ")
+    assert tree_size(store) < grown
+    assert cli("--store", store, "stats", "--json").output == before
+    with Store(store, read_only=True) as st:
+        assert sorted(map(str, st.oxigraph.quads_for_pattern(None, None, None, None))) == quads
+
+
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nt", "nq", "jsonld", "xml"])
 def test_every_export_format_reparses_to_an_isomorphic_graph(cli, sample_store_dir, tmp_path, fmt):
     ext = {"turtle": "ttl", "trig": "trig", "nt": "nt", "nq": "nq", "jsonld": "jsonld", "xml": "rdf"}[fmt]
