@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
+#: every month word dates read, lower case (names, abbreviations, "sept")
+MONTH_WORDS = frozenset(_MONTHS)
 # capitalised (or upper-case) month names only: "may 10 experts" is not a date
 _MON_FORMS = sorted({f for m in _MONTHS for f in (m.capitalize(), m.upper())}, key=len, reverse=True)
 _MON = r"(?P<{n}>" + "|".join(_MON_FORMS) + r")\.?"

@@ -22,11 +22,11 @@ fraction of the parse.  The approach:
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 
 from medkg.ingest import gazetteer as gz
+from medkg.ingest.dates import MONTH_WORDS
 from medkg.ingest.model import Entity, Extraction, Relation, Span
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
@@ -305,7 +305,7 @@ class _Article:
                 continue
             if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \
                     and any(x.low in gz.EVENT_HEADS for x in cur) and not self.place_like(nxt, toks, i + 1) \
-                    and nxt.low not in _MONTH_WORDS and not nxt.text[0].isdigit():
+                    and nxt.low not in MONTH_WORDS and not nxt.text[0].isdigit():
                 cur.append(t)             # "Training Course on X in Developing Countries"
                 continue
             if t.text in ("–", "-") and cur and cur[-1].word and cur[-1].cap and nxt is not None \
@@ -1611,8 +1611,7 @@ def _cap_inner(name: str) -> str:
 
 #: a year written after an event's head ("Forum 2024"), and month names (never a place after "in")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH_WORDS = {m.lower() for m in calendar.month_name if m} | {"sept"} | {m.lower() for m in calendar.month_abbr if m}
-_MONTHS_RE = "|".join(m for m in calendar.month_name if m) + "|Sept?|" + "|".join(m for m in calendar.month_abbr if m)
+_MONTHS_RE = "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
 
 
 def _event_head(s: str) -> str:
