@@ -42,6 +42,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate as gen  # noqa: E402
+from medkg.fileio import tree_size  # noqa: E402
 from medkg.queries.library import sparql11  # noqa: E402  (the SPARQL 1.1 form rdflib runs)
 
 FULL = dict(ingest_articles=400, ingest_sentences=(8, 14), repeats=3, mem_articles=10_000, mem_sentences=(2, 3),
@@ -388,7 +389,7 @@ def cached_store(cfg, cache: Path, n: int) -> dict:
         # another process may be building it: wait while the directory keeps growing
         last, still = -1, 0
         while not meta.exists() and still < 8:
-            size = _du(sd)
+            size = tree_size(sd)
             still = still + 1 if size == last else 0
             last = size
             time.sleep(15)
@@ -403,7 +404,7 @@ def cached_store(cfg, cache: Path, n: int) -> dict:
     log(f"store: bulk load {n} articles ({nq.stat().st_size / 1e6:.0f} MB N-Quads)")
     quads, wall, cpu = build_store(nq, sd)
     info = {"articles": n, "quads": quads, "load_s": round(wall, 1), "load_cpu_s": round(cpu, 1), "snapshots": True,
-            "load_qps": round(quads / wall), "size_mb": round(_du(sd) / 1e6), "store": str(sd.resolve()),
+            "load_qps": round(quads / wall), "size_mb": round(tree_size(sd) / 1e6), "store": str(sd.resolve()),
             "nq_mb": round(nq.stat().st_size / 1e6), "measured": time.strftime("%Y-%m-%d %H:%M"),
             "loadavg": round(os.getloadavg()[0], 1)}
     meta.write_text(json.dumps(info))
@@ -439,7 +440,7 @@ def ensure_snapshots(info: dict) -> None:
             pass
     # (a store bulk-loaded before the merged default graph existed is merged by the same open)
     info.update(snapshots=True, snapshot_build_s=round(t.wall, 1), snapshot_build_cpu_s=round(t.cpu, 1),
-                size_mb=round(_du(sd) / 1e6))
+                size_mb=round(tree_size(sd) / 1e6))
     meta = sd.with_name(sd.name + ".json")
     meta.write_text(json.dumps({k: v for k, v in info.items() if k != "store"} | {"store": str(sd)}))
 
@@ -485,10 +486,6 @@ def bench_store(cfg, cache: Path, work: Path) -> dict:
             log(f"store: export {fmt}: {n} in {w:.1f}s (CPU {median(cpus):.1f}s)")
     log("store: done")
     return res
-
-
-def _du(path: Path) -> int:
-    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
 # ----------------------------------------------------------------------------- queries
