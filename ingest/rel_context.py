@@ -138,8 +138,6 @@ class Ctx:
             if ex.sentences else list(doc.sents)
         sents = _join_cut_names(doc, [s for s in sents if s is not None], ex)
         for s in sents:
-            if s is None:
-                continue
             a = s.start
             for t in s:
                 if t.is_space and "\n" in t.text and t.i > a and _line_break_ends(text, doc, t):
