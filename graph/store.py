@@ -900,8 +900,17 @@ def ntriples(triples: Iterable[tuple]) -> bytes:
     term (blank nodes, odd IRIs) goes through Oxigraph's writer, which validates.
     """
     triples = list(triples)
+    memo: dict = {}          # IRIs recur (predicates, types, the article's nodes): formatted once
+
+    def nt(term) -> str:
+        if type(term) is rdflib.URIRef:
+            out = memo.get(term)
+            if out is None:
+                out = memo[term] = _nt(term)
+            return out
+        return _nt(term)
     try:
-        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples).encode("utf-8")
+        return "".join([f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples]).encode("utf-8")
     except ValueError:
         buf = io.BytesIO()
         ox.serialize((ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples), buf,

@@ -9,6 +9,7 @@ most salient matching entity, and collects relations without duplicates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from medkg.ingest.model import Extraction, Relation, Span
@@ -40,6 +41,17 @@ def _norm(s: str) -> str:
     s = re.sub(r"[\"“”‘’']", "", s).lower()
     s = re.sub(r"^the\s+", "", s.strip())
     return re.sub(r"\s+", " ", s)
+
+
+def _line_breaks(doc) -> list[int]:
+    """Indices of the whitespace tokens that hold a line break, ascending (found once per doc:
+    the sentence splitting runs for the entity and the relation stages)."""
+    breaks = doc.user_data.get("medkg_line_breaks")
+    if breaks is None:
+        from spacy.attrs import IS_SPACE
+        spaces = doc.to_array(IS_SPACE).reshape(-1).nonzero()[0]
+        breaks = doc.user_data["medkg_line_breaks"] = [int(i) for i in spaces if "\n" in doc[int(i)].text]
+    return breaks
 
 
 def _line_break_ends(text: str, doc, t) -> bool:
@@ -133,18 +145,19 @@ class Ctx:
     def _split_sentences(doc, ex):
         """spaCy's sentences, also cut at line breaks (scraped pages glue paragraphs and captions)."""
         out = []
-        text = doc.text
+        text = ex.article.text       # (the doc's text: doc.text rebuilds it token by token each time)
         sents = [doc.char_span(sp.start, sp.end, alignment_mode="expand") for sp in ex.sentences] \
             if ex.sentences else list(doc.sents)
         sents = _join_cut_names(doc, [s for s in sents if s is not None], ex)
+        breaks = _line_breaks(doc)
         for s in sents:
             a = s.start
-            for t in s:
-                if t.is_space and "\n" in t.text and t.i > a and _line_break_ends(text, doc, t):
-                    out.append(doc[a:t.i])
-                    a = t.i + 1
-                elif t.is_space and "\n" in t.text and t.i == a:
-                    a = t.i + 1
+            for i in breaks[bisect_left(breaks, s.start):bisect_left(breaks, s.end)]:
+                if i > a and _line_break_ends(text, doc, doc[i]):
+                    out.append(doc[a:i])
+                    a = i + 1
+                elif i == a:
+                    a = i + 1
             if s.end > a:
                 out.append(doc[a:s.end])
         return out
