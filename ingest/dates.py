@@ -124,6 +124,27 @@ _HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", 
          "conduct", "celebrate", "close", "end", "conclude", "gather"}
 _DATELINE = re.compile(r"(?:date|published|posted|time|updated)\s*[:：]\s*$", re.I)
 
+#: verbs whose infinitive says what is planned, not what happened ("plans to hold", "is scheduled to open")
+_PLAN_LEMMAS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "hope", "propose", "agree", "decide",
+                "seek", "want", "wish", "set", "strive", "pledge", "promise", "vow", "commit", "look"}
+_FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would", "'d", "’d"}
+
+
+def is_planned(tok) -> bool:
+    """Is the verb ``tok`` said of the future or of a plan: "will launch", "would open", "plans to hold",
+    "is to be held", "is scheduled to open", "will continue to hold", "is going to host"?"""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in t.children):
+            return True
+        if t.dep_ != "xcomp":
+            return False
+        h = t.head
+        if h.lemma_.lower() in _PLAN_LEMMAS or h.lemma_.lower() == "be" or h.lower_ == "going":
+            return True
+        t = h
+    return False
+
 
 #: a news dateline before a date: "GUADALAJARA, Mexico, " / "CITY/CITY, " at the start of a line
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*,\s*$")
@@ -165,11 +186,17 @@ def assign_event_dates(ctx) -> None:
         own = [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         weak = 5 if not own else 0
         dms = own or dms
-        held = any(t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN") for t in sent)
+        held_toks = [t for t in sent if t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN")]
+        held = any(not is_planned(t) for t in held_toks)
         explicit = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
         anaph = [m for m in ctx.all_in(si, "Event") if m.anaphor]
         cands = []
-        if explicit:
+        if held_toks and not held:
+            # a plan ("will launch X in January", "plans to hold the next forum on ...") dates only an
+            # event it names, and only when nothing else does: never the reported event by an anaphor
+            if explicit:
+                cands.append((8, explicit[0].key))
+        elif explicit:
             cands.append((0 if held else 2, explicit[0].key))
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from medkg.ingest.dates import is_planned
 from medkg.ingest.model import Extraction, Relation, Span
 
 # ---------------------------------------------------------------- lexicons (built once, module level)
@@ -180,14 +181,21 @@ class Ctx:
         evs = [k for k in self.by_type("Event") if self.explicit.get(k)]
         if not evs:
             return None
-        held = set()
+        held, reported = set(), set()
         for si, ms in enumerate(self.mentions):
             keys = {m.key for m in ms if m.type == "Event" and not m.anaphor}
-            if keys and any(t.lemma_.lower() in _HELD_LEMMAS and t.pos_ in ("VERB", "AUX") for t in self.sents[si]):
+            if not keys:
+                continue
+            verbs = [t for t in self.sents[si] if t.lemma_.lower() in _HELD_LEMMAS and t.pos_ in ("VERB", "AUX")]
+            if any(not is_planned(t) for t in verbs):
                 held |= keys
-        # a ceremony is part of the event it opens or closes (gold NOTES §2)
+            if not verbs or not all(is_planned(t) for t in verbs):
+                reported |= keys
+        # a ceremony is part of the event it opens or closes (gold NOTES §2); an event only planned
+        # ("will launch X next year") is not the one the article reports
         part = {k for k in evs if head_noun(self.ents[k].name) in ("ceremony", "banquet", "reception", "photo")}
-        return min(evs, key=lambda k: (k in part, k not in held, self.first.get(k, 0), -self.salience.get(k, 0)))
+        return min(evs, key=lambda k: (k in part, k not in held, k not in reported, self.first.get(k, 0),
+                                       -self.salience.get(k, 0)))
 
     def org_for_noun(self, noun: str) -> str | None:
         """The most salient organization whose name's head is ``noun`` ("hospital")."""

@@ -52,3 +52,38 @@ def test_caps_dateline_gives_the_year_to_a_yearless_event_date():
     text = ("Symposium on neonatal care\n\nWESTHAVEN, Valdoria, 30 June 2022 - The Department of Neonatology of "
             "Lakeside Hospital hosted the 3rd Symposium on Neonatal Care in Westhaven on 27 and 28 June.\n")
     assert _event_dates(text) == {"2022-06-27"}
+
+
+def _dates_by_event(text: str) -> dict[str, str | None]:
+    from medkg.ingest.pipeline import extract_text
+    from rdflib.namespace import RDF
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(text, "fut")
+    return {str(g.value(e, SDO.name)): (str(g.value(e, SDO.startDate)) if g.value(e, SDO.startDate) else None)
+            for e in g.subjects(RDF.type, SDO.Event)}
+
+
+@pytest.mark.parametrize("plan", [
+    "The 4th workshop will be held on May 5, 2025 in Riga.",
+    "The organizers plan to hold the next workshop on 10 June 2025 in Riga.",
+    "The next edition is scheduled to open on 10 June 2025 in Riga.",
+])
+def test_a_planned_event_does_not_date_the_reported_one(plan):
+    # the reported workshop is dated by its own sentence, a plan for a later one must not win
+    text = ("Silverbrook Hospital hosts rehabilitation workshop\n\nThe Silverbrook Workshop on Cardiac "
+            "Rehabilitation attracted 150 physiotherapists to Silverbrook Hospital in Tartu on April 22, 2024.\n\n"
+            + plan + "\n")
+    assert _dates_by_event(text) == {"Silverbrook Workshop on Cardiac Rehabilitation": "2024-04-22"}
+
+
+def test_a_plan_alone_leaves_the_reported_event_undated():
+    text = ("Silverbrook Hospital hosts rehabilitation workshop\n\nThe Silverbrook Workshop on Cardiac "
+            "Rehabilitation was held at Silverbrook Hospital in Tartu. More than 150 physiotherapists attended "
+            "the workshop.\n\nThe organizers plan to hold the next workshop on 10 June 2025 in Riga.\n")
+    assert _dates_by_event(text) == {"Silverbrook Workshop on Cardiac Rehabilitation": None}
+
+
+def test_an_announced_event_keeps_its_own_planned_date():
+    text = ("Silverbrook Hospital to host hand surgery forum\n\nSilverbrook Hospital will host the 2nd Silverbrook "
+            "Forum on Hand Surgery on May 5, 2025 in Tartu. About 200 surgeons are expected to attend.\n")
+    assert _dates_by_event(text) == {"2nd Silverbrook Forum on Hand Surgery": "2025-05-05"}

@@ -617,3 +617,23 @@ def test_profession_noun_is_a_post_before_at():
     aff = {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name))) for s, o in g.subject_objects(SDO.affiliation)}
     assert ("Amina Yusuf", "Kisumu Lakeside Hospital") in aff
     assert ("Omar Said", "Marsa Coastal Hospital") in aff
+
+
+PLANNED = """Silverbrook Hospital hosts rehabilitation workshop
+
+On April 22, 2024, the Silverbrook Workshop on Cardiac Rehabilitation attracted 150 physiotherapists \
+to Silverbrook Hospital in Tartu.
+
+Dr. Maarja Tamm, Director of the Department of Cardiology of Silverbrook Hospital, presided over the workshop. \
+The hospital will launch the Baltic Heart Fitness Programme on January 15, 2025.
+"""
+
+
+def test_a_planned_event_does_not_replace_the_reported_one():
+    # "will launch X" names a plan: "the workshop" still refers to the workshop the article reports
+    g = extract_text(PLANNED, stem="planned")
+    ws, plan = node(g, "Silverbrook Workshop on Cardiac Rehabilitation"), node(g, "Baltic Heart Fitness Programme")
+    tamm = node(g, "Maarja Tamm")
+    assert (ws, SDO.attendee, tamm) in g
+    assert (plan, SDO.attendee, tamm) not in g
+    assert str(g.value(ws, SDO.startDate)) == "2024-04-22"
