@@ -157,6 +157,28 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     return bool(_CAPS_DATELINE.match(text[line:start]) and _DATELINE_END.match(text[end:end + 6]))
 
 
+#: what may follow the date on a header line that is only a date: a time, a weekday
+_DATE_LINE_REST = re.compile(r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?[A-Z][a-z]+day\)?)?\s*$")
+#: a header field that labels a date: "Date: ", "Published: ", "Release time: ", "| Posted on: "
+_HEADER_LABEL = re.compile(r"(?:^|[\s|｜/·,;])(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|"
+                           r"issued(?:\s+on)?)\s*[:：]\s*$", re.I)
+_HEADER_LEAD = re.compile(r"^\s*(?:published|posted|released|issued)(?:\s+on)?\s*$", re.I)
+#: header lines are among the first few lines of the text
+_HEADER_LINES = 12
+
+
+def in_header_line(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] the page's publication header ("Date: 2024-03-05", "Release time:
+    2024-03-05 10:20", a line that is only a date)? That says when the page was posted, not the event."""
+    line = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, line) >= _HEADER_LINES:
+        return False
+    eol = text.find("\n", end)
+    before, after = text[line:start], text[end:eol if eol >= 0 else len(text)]
+    return bool(_HEADER_LABEL.search(before) or _HEADER_LEAD.match(before)
+                or not before.strip() and _DATE_LINE_REST.match(after))
+
+
 def dateline_year(text: str) -> int | None:
     """The year of the article's first caps dateline date, if any."""
     for d in find_dates(text):
@@ -179,7 +201,8 @@ def assign_event_dates(ctx) -> None:
         held_lemmas |= {"sign"}
     for si, sent in enumerate(ctx.sents):
         stext = sent.text
-        dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])]
+        dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
+               and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         if not dms:
             continue
         # the dateline's date is when the report was filed: the event's own date in the text wins

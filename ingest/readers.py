@@ -378,6 +378,9 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4
 _DATE_LABEL = (r"(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|release\s+(?:time|date)|"
                r"publish(?:ing|ed)?\s+(?:time|date)|issued?(?:\s+on)?|发布时间|发布日期|日期|时间)")
 _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)
+#: a labelled date after other header fields: "Source: Office of Cooperation | Release time: 2024-03-05"
+_FIELD_LINE = re.compile(r"^\s*[^\W\d_][^:：]{0,30}[:：]")
+_FIELD_DATE = re.compile(rf"(?:\s|\||｜|/|·){_DATE_LABEL}\s*[:：]\s*(.{{6,40}})", re.I)
 _DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 #: site chrome that is not a title (search boxes, navigation, counters, share buttons)
@@ -444,7 +447,7 @@ def header_metadata(text: str) -> tuple[str | None, str | None]:
         s = line.strip()
         if len(s) > 200:
             continue
-        m = _DATELINE.match(s)
+        m = _DATELINE.match(s) or (_FIELD_LINE.match(s) and _FIELD_DATE.search(s))
         if m or _DATE_ONLY.match(s):
             date = _first_date(m.group(1) if m else s)
             if date:

@@ -87,3 +87,25 @@ def test_an_announced_event_keeps_its_own_planned_date():
     text = ("Silverbrook Hospital to host hand surgery forum\n\nSilverbrook Hospital will host the 2nd Silverbrook "
             "Forum on Hand Surgery on May 5, 2025 in Tartu. About 200 surgeons are expected to attend.\n")
     assert _dates_by_event(text) == {"2nd Silverbrook Forum on Hand Surgery": "2025-05-05"}
+
+
+@pytest.mark.parametrize("header", ["2023-11-21", "Date: 2023-11-21", "Release time: 2023-11-21 09:30",
+                                    "Posted on 21 November 2023"])
+def test_the_page_date_header_does_not_date_the_event(header):
+    # the header says when the page was posted; the event's own date is in the body
+    # (a long title line runs on into the header line below it)
+    text = (f"The 2nd Northgate International Forum on Pediatric Urology and Andrology Held in Kaunas\n{header}\n\n"
+            "KAUNAS, November 21 -- "
+            "The 2nd Northgate International Forum on Pediatric Urology and Andrology was held from 17 to 18 "
+            "November in Kaunas. It was organized by Northgate Children's Hospital.\n")
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+    from medkg.ingest.pipeline import extract_article
+    from medkg.ingest.readers import make_article
+    from medkg.ontology.namespaces import SDO
+    art = make_article("hdr", text, "hdr.txt")
+    assert art.date == "2023-11-21"
+    g = Graph()
+    for t in extract_article(art):
+        g.add(t)
+    assert {str(g.value(e, SDO.startDate)) for e in g.subjects(RDF.type, SDO.Event)} == {"2023-11-17"}

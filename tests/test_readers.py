@@ -272,6 +272,8 @@ def test_no_title_when_the_text_starts_with_the_body(tmp_path):
     ("发布时间：2024年3月8日", "2024-03-08"),
     ("2024-03-08 19:42", "2024-03-08"),
     ("date:2024/2/31", None),            # no such day
+    ("Source: Office of Foreign Affairs  Release time: 2024-03-08  Views: 88", "2024-03-08"),
+    ("Author: Mira Holm | Published: 8 March 2024", "2024-03-08"),
 ])
 def test_datelines(tmp_path, line, date):
     f = tmp_path / "d.txt"
@@ -412,3 +414,11 @@ def test_utf8_with_a_few_stray_legacy_bytes_stays_utf8(tmp_path):
     f.write_bytes(("Forum at 四川大学华西医院\n" + BODY).encode("utf-8") + "Café\n".encode("cp1252"))
     art = one_article(f)
     assert "四川大学华西医院" in art.text and "Caf\ufffd" in art.text
+
+
+def test_the_date_header_not_the_caps_dateline_is_the_page_date(tmp_path):
+    f = tmp_path / "hdr.txt"
+    f.write_text("Northgate Forum held in Kaunas\nEditor: Mira Holm   Date: 2023-11-21\n\n"
+                 "KAUNAS, November 19, 2023 -- The 2nd Northgate Forum on Pediatric Urology was held from 17 to 18 "
+                 "November in Kaunas. More than 90 urologists attended the forum.\n")
+    assert one_article(f).date == "2023-11-21"
