@@ -195,10 +195,12 @@ def assign_event_dates(ctx) -> None:
     # a visit happens when the delegation visits/is received; a signing when the parties sign
     main_name = ctx.ents[ctx.main_event].name if ctx.main_event else ""
     held_lemmas = set(_HELD)
+    kind_lemmas: set[str] = set()        # verbs that can only tell of the main event's own kind
     if re.search(r"\b(visit|delegation|tour)\b", main_name, re.I):
-        held_lemmas |= {"visit", "welcome", "receive", "pay", "arrive", "tour"}
+        kind_lemmas |= {"visit", "welcome", "receive", "pay", "arrive", "tour"}
     if re.search(r"\b(sign|signing|agreement|memorandum)\b", main_name, re.I):
-        held_lemmas |= {"sign"}
+        kind_lemmas |= {"sign"}
+    held_lemmas |= kind_lemmas
     for si, sent in enumerate(ctx.sents):
         stext = sent.text
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
@@ -223,7 +225,10 @@ def assign_event_dates(ctx) -> None:
             cands.append((0 if held else 2, explicit[0].key))
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))
-        elif held and ctx.main_event and len(ctx.by_type("Event")) == 1:
+        elif held and ctx.main_event and (len(ctx.by_type("Event")) == 1 or any(
+                t.lemma_.lower() in kind_lemmas and not is_planned(t) for t in held_toks)):
+            # "On May 12, a delegation from X visited Y": the visit is the main event, even when the
+            # article names other events (the agreement signed during the visit)
             cands.append((4, ctx.main_event))
         for prio, key in cands:
             cur = best.get(key)

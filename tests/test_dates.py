@@ -109,3 +109,28 @@ def test_the_page_date_header_does_not_date_the_event(header):
     for t in extract_article(art):
         g.add(t)
     assert {str(g.value(e, SDO.startDate)) for e in g.subjects(RDF.type, SDO.Event)} == {"2023-11-17"}
+
+
+@pytest.mark.parametrize("visit", [
+    "On May 12, a seven-member delegation led by Prof. Ilse Brandt, Dean of the Faculty of Medicine of "
+    "Westerdam University, visited Korsholm University Hospital.",
+    "A seven-member delegation led by Prof. Ilse Brandt, Dean of the Faculty of Medicine of Westerdam "
+    "University, visited Korsholm University Hospital on 12 May.",
+])
+def test_a_visit_is_dated_by_the_sentence_that_tells_it(visit):
+    # the article also names the agreement signed during the visit: the visit still takes its date
+    text = ("Westerdam University Delegation Visits Korsholm University Hospital\nDate: 2024-05-14\n\n" + visit +
+            " Dr. Henrik Aalto, President of Korsholm University Hospital, received the delegation.\n\n"
+            "The two sides signed a memorandum of understanding on resident exchange.\n")
+    from rdflib import Graph
+    from rdflib.namespace import RDF
+    from medkg.ingest.pipeline import extract_article
+    from medkg.ingest.readers import make_article
+    from medkg.ontology.namespaces import SDO
+    g = Graph()
+    for t in extract_article(make_article("visit", text, "visit.txt")):
+        g.add(t)
+    dates = {str(g.value(e, SDO.name)): g.value(e, SDO.startDate) for e in g.subjects(RDF.type, SDO.Event)}
+    visits = {n: str(d) for n, d in dates.items() if n.startswith("Visit")}
+    assert list(visits.values()) == ["2024-05-12"], dates
+    assert all(d is None for n, d in dates.items() if not n.startswith("Visit")), dates
