@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from medkg.ingest.rel_context import EVENT_NOUNS, Ctx, M
+from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
 from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
@@ -40,6 +40,10 @@ _COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", 
                  "all"}
 #: "from 20 provinces of China", "from all parts of Vietnam"
 _PART_OF = {"provinces", "cities", "regions", "parts", "areas", "corners", "states", "counties"}
+#: a span of time up to now: "over the years", "in recent years", "since 2019", "so far"
+_CUMULATIVE = re.compile(r"(?i)\b(?:over|in|during|within|across)\s+(?:the\s+)?(?:(?:recent|past|last|previous)\s+)?"
+                         r"(?:\w+\s+)?(?:years|decades?)\b|\bsince\s+(?:(?:19|20)\d\d|its|it|then|the)\b|"
+                         r"\b(?:so|thus)\s+far\b|\bto\s+date\b|\bcumulatively\b|\bin\s+total\b")
 
 
 def _lem(t) -> str:
@@ -362,8 +366,31 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             ok = any(_people_noun(x) for x in left)
         else:
             ok = False
-        if ok:
+        if ok and not _cumulative_past(ctx, si, sent, stop):
             ctx.add(ev_key, "participantCountry", c.key, si, 0.8)
+
+
+def _cumulative_past(ctx: Ctx, si: int, sent, tok) -> bool:
+    """The people at ``tok`` are a record over time, not this event's participants: a perfect verb
+    ("has trained", "have received") with a span of time up to now ("over the years", "since 2019",
+    "in recent years") or with an institution as its subject ("the department has trained doctors from")."""
+    v = tok
+    for _ in range(5):
+        if v.pos_ in ("VERB", "AUX") or v.head is v:
+            break
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children) \
+            or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in v.children):
+        return False
+    if _CUMULATIVE.search(sent.text):
+        return True
+    subj = {t.i for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+    if not subj:
+        return False
+    if any(m.ts in subj for m in ctx.all_in(si, "Event")):
+        return False
+    return any(m.ts in subj for m in ctx.top(si, "Organization")) or \
+        any(ctx.doc[i].lower_ in ORG_NOUNS for i in subj)
 
 
 def _people_noun(t) -> bool:
@@ -384,7 +411,8 @@ def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):
         n = t.i + 1
         while n < sent.end and n - t.i <= 3 and doc[n].lower_ not in PERSON_NOUNS and doc[n].pos_ in ("ADJ", "NOUN"):
             n += 1
-        if n < sent.end and doc[n].lower_ in PERSON_NOUNS and doc[n].lower_ not in ("people", "team", "teams"):
+        if n < sent.end and doc[n].lower_ in PERSON_NOUNS and doc[n].lower_ not in ("people", "team", "teams") \
+                and not _cumulative_past(ctx, si, sent, doc[n]):
             ctx.add(ev_key, "participantCountry", country_entity(ctx, code, Span(t.idx, t.idx + len(t))), si, 0.65)
 
 

@@ -637,3 +637,19 @@ def test_a_planned_event_does_not_replace_the_reported_one():
     assert (ws, SDO.attendee, tamm) in g
     assert (plan, SDO.attendee, tamm) not in g
     assert str(g.value(ws, SDO.startDate)) == "2024-04-22"
+
+
+def test_countries_of_a_cumulative_training_record_are_not_participants():
+    g = extract_text(
+        "On 5 June 2024, the 4th Course on Hand Surgery opened at Quarry Hill Hospital in Leeds. Twenty surgeons "
+        "from Peru and Chile attended the course. Dr. Owen Pike, President of Quarry Hill Hospital, said that the "
+        "hospital has trained doctors from Laos, Nepal and Kenya over the years. Since 2015, the department has "
+        "received 40 Bolivian trainees. In recent years, the clinic has welcomed nurses from Fiji.\n", stem="record")
+    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    assert {"Peru", "Chile"} <= pcs, pcs
+    assert not pcs & {"Laos", "Nepal", "Kenya", "Bolivia", "Fiji"}, pcs
+    # a perfect verb about the event itself still gives its participants
+    g = extract_text("On 2 May 2024, the 3rd Fenwick Course on Burn Care opened in Hull. The course has attracted "
+                     "30 surgeons from Ghana and Togo.\n", stem="perfect")
+    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    assert {"Ghana", "Togo"} <= pcs, pcs
