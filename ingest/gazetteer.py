@@ -282,11 +282,11 @@ FIELD_CONTEXT_AFTER = re.compile(
     r"suites?|programs?|programmes?)\b")
 #: phrases that open a list of fields ("sub-forums on A, B and C", "good at A and B")
 FIELD_LIST_TRIGGER = re.compile(
-    r"(?i)\b(?:(?:sub-?forums?|sessions?|topics?|lectures?|keynotes?|talks?|reports?|speeches|presentations?|"
-    r"training|courses?|cooperation|collaboration|exchanges?|research|departments?|fields?|areas?|"
+    r"(?i)\b(?:(?:sub-?forums?|sessions?|topics?|lectures?|keynotes?|talks?|reports?|speech(?:es)?|presentations?|"
+    r"training|courses?|cooperation|collaboration|exchanges?|research|departments?|fields?|areas?|discussions?|"
     r"disciplines?|specialties|specialities|strengths?|expertise|advantages?)\s+(?:on|in|of|covering|including)"
     r"|good at|strong in|excel(?:s|led)? in|especially in|particularly in|known for|renowned for|famous for|"
-    r"covered|focus(?:es|ed|ing)? on)\s")
+    r"covered|focus(?:es|ed|ing)? on|discuss(?:ed|es|ing)?|topics\s+(?:included|include|were))\s")
 #: a wish or a plan: the fields after it are not (yet) the subject ("hopes to develop robotic surgery")
 WISH = re.compile(r"(?i)\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like|plans?|planned|planning|aims?|"
                   r"wants?|wanted|dreams?|look(?:s|ing)? forward|intends?)\s+to\b|\bin the future\b")
@@ -327,7 +327,8 @@ FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "t
                   "anaesthesiology", "anesthesia", "anaesthesia", "rehabilitation", "nursing", "psychiatry",
                   "dermatology", "ophthalmology", "gastroenterology", "nephrology", "hematology", "haematology",
                   "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry", "orthopedics",
-                  "orthopaedics", "ophthalmology", "hepatology", "cardiology", "neonatology", "rheumatology"}
+                  "orthopaedics", "ophthalmology", "hepatology", "cardiology", "neonatology", "rheumatology",
+                  "ultrasound"}
 
 
 _NORM_QUOTES = re.compile(r"[\"“”‘`]")

@@ -35,9 +35,11 @@ _SPEC_CUES = (
     ("focusing", "on"), ("leader", "in"), ("leading", "in"), ("achievements", "in"), ("specialties", "include"),
     ("specialties", "are"), ("specialties", "of"), ("focused", "on"), ("centered", "on"), ("centred", "on"),
     ("covered",), ("themed",), ("topics", "included"), ("topics", "include"), ("covers",),
+    ("discussed",), ("discuss",), ("discussing",), ("discussions", "on"), ("discussion", "on"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
-                     "topics", "especially", "particularly", "covers"}
+                     "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",
+                     "discussions", "discussion"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)

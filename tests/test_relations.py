@@ -653,3 +653,15 @@ def test_countries_of_a_cumulative_training_record_are_not_participants():
                      "30 surgeons from Ghana and Togo.\n", stem="perfect")
     pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
     assert {"Ghana", "Togo"} <= pcs, pcs
+
+
+def test_event_topics_from_a_lower_case_discussed_list():
+    g = extract_text(
+        "On 12 March 2024, the 2nd Saltmarsh Forum on Surgical Care was held at Brennock University Hospital in "
+        "Cardiff. More than 150 surgeons attended the forum. The experts discussed minimally invasive surgery, "
+        "perioperative care and pain management. In the afternoon, the participants had discussions on obstetric "
+        "ultrasound and visited the wards.\n", stem="discussed")
+    names = {str(n).lower() for o in g.objects(event(g), SDO.about) for n in g.objects(o, SDO.name)}
+    assert {"minimally invasive surgery", "perioperative care", "pain medicine", "obstetric ultrasound"} <= names, \
+        names
+    assert not any("ward" in n or "participant" in n for n in names), names
