@@ -72,6 +72,28 @@ def _org_list_after(ctx: Ctx, si: int, start: int) -> list[M]:
     return out
 
 
+def _org_list_before(ctx: Ctx, si: int, end: int) -> list[M]:
+    """Organizations in a coordinated list ending right before token ``end`` ("ORG1 and ORG2 of the
+    hospital (jointly)"), without the "of" complements."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    orgs = ctx.top(si, "Organization")
+    out: list[M] = []
+    k = end - 1
+    while k >= sent.start and doc[k].lower_ in ("jointly", "together", "also", "have", "has", "had"):
+        k -= 1
+    while k >= sent.start:
+        m = next((o for o in orgs if o.te == k + 1), None)
+        if m is not None:
+            out.insert(0, m)
+            k = m.ts - 1
+            continue
+        if doc[k].lower_ in _LIST_TOKENS or doc[k].lower_ == "of":
+            k -= 1
+            continue
+        break
+    return [m for m in out if not ctx.of_complement(m, out)]
+
+
 def _event_before(ctx: Ctx, si: int, tok: int) -> M | None:
     evs = [m for m in ctx.all_in(si, "Event") if m.te <= tok]
     return evs[-1] if evs else None
@@ -178,6 +200,10 @@ def _organizers(ctx: Ctx, si: int, sent):
                 else:
                     break
             orgs = _subject_orgs(ctx, si, t)
+            if not orgs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                # "ORG1 and ORG2 jointly organized the training" parsed without a subject (a sentence
+                # the parser joined to the one before): the organizations right before the verb
+                orgs = _org_list_before(ctx, si, t.i)
             conf = 0.85 if lem != "launch" else 0.7
             for o in orgs:
                 for m in chosen:

@@ -665,3 +665,24 @@ def test_event_topics_from_a_lower_case_discussed_list():
     assert {"minimally invasive surgery", "perioperative care", "pain medicine", "obstetric ultrasound"} <= names, \
         names
     assert not any("ward" in n or "participant" in n for n in names), names
+
+
+def test_jointly_organized_by_two_units_and_co_hosted():
+    texts = [
+        # site chrome ("from archive") makes the parser join the sentence to the one before, without a subject
+        "On 8 April 2024, twenty nurses from Wales completed the Severn Wound Care Training Programme at "
+        "Thornbury Hospital. The programme was launched on 4 March 2024.\n\n from archive\n\nThe Outpatient Department and the Burns Unit of the hospital jointly organized the training. "
+        "Ms. Carys Pugh, a nurse from Wales, praised it.\n",
+        "On 8 April 2024, the Severn Wound Care Training Programme opened in Bristol. Forty nurses attended. "
+        "Thornbury Hospital and the Avon Nursing Society co-hosted the course.\n",
+        "On 8 April 2024, the Severn Wound Care Training Programme opened in Bristol. Forty nurses attended. "
+        "The course was jointly held by Thornbury Hospital and the Avon Nursing Society.\n",
+    ]
+    expected = [{"Outpatient Department", "Burns Unit"}, {"Thornbury Hospital", "Avon Nursing Society"},
+                {"Thornbury Hospital", "Avon Nursing Society"}]
+    for i, (text, want) in enumerate(zip(texts, expected)):
+        g = extract_text(text, stem=f"jointly{i}")
+        ev = node(g, "Severn Wound Care Training Programme")
+        got = {str(g.value(o, SDO.name)) for o in g.objects(ev, SDO.organizer)}
+        assert want <= got, (i, got)
+        assert "Wales" not in got
