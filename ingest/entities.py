@@ -1014,13 +1014,14 @@ class _Article:
 
     def in_office_name(self, s: int, e: int) -> bool:
         """Inside the name of a ministry or office ("Ministry of Public Health", "Office of International
-        Health Cooperation"): the words name the body's remit, not a medical field."""
+        Health Cooperation") or of a funding body ("Cardiology Foundation"): the words name the body's
+        remit or cause, not a medical field."""
         for a, b, key in self.org_spans:
             if a <= s and e <= b and key:
                 ent = self.ex.entities.get(self.reg.resolve(key))
                 name = ent.name if ent else self.text[a:b]
                 head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()[-1].lower()
-                if head in _OFFICE_HEADS:
+                if head in _OFFICE_HEADS or gz.funding_body(name):
                     return True
         return False
 

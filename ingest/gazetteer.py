@@ -247,6 +247,18 @@ INITIATIVE = re.compile(r"(?i)\b(?:initiative|strategy|blueprint|plan|slogan|vis
 FIELD_HEADS = re.compile(r"(?i)(?:surger(?:y|ies)|surgical|medicine|ology|ologies|iatry|iatrics|"
                          r"imaging|endoscopy|transplant(?:ation)?s?|oncology|nursing|pharmacy|"
                          r"dentistry|orthopa?edics|obstetrics|pediatrics|paediatrics)$")
+#: heads of funding bodies: the field words in their names state a cause they fund ("Heart Foundation",
+#: "Pediatric Oncology Relief Fund"), not a field the body practises
+FUNDING_HEADS = {"foundation", "foundations", "fund", "funds", "charity", "charities", "endowment"}
+_NOT_FUNDING = re.compile(r"(?i)\b(?:hospital|clinic|nhs|university|infirmary|institute)\b")
+
+
+def funding_body(name: str) -> bool:
+    """Is the organization named ``name`` a foundation, fund or charity (not a hospital run by one)?"""
+    head = re.split(r"\s+(?:of|for)\s+", name.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in FUNDING_HEADS and not _NOT_FUNDING.search(name)
+
+
 #: bare specialty labels too generic to stand without a modifier or a field context
 TOO_GENERIC = {"surgery", "transplantation", "medicine", "endoscopic technique",
                "rehabilitation", "nursing", "pharmacy", "psychology", "health management",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.gazetteer import ORG_RANK
+from medkg.ingest.gazetteer import ORG_RANK, funding_body
 from medkg.ingest.rel_context import Ctx, M, head_noun
 from medkg.ingest.rel_events import _surfaces, longest_matches
 from medkg.ingest.rel_people import _segment
@@ -405,6 +405,8 @@ def _specialties_from_names(ctx: Ctx):
     for k in ctx.by_type("Organization"):
         name = ctx.ents[k].name
         if re.search(r"\bparty\b", name, re.I):      # party branches/committees are political organs
+            continue
+        if funding_body(name):      # "Heart Foundation", "Cancer Relief Fund": a cause funded, not a field practised
             continue
         for sk in longest_matches(name, specs):
             ctx.add(k, "specialty", sk, _first_mention_sentence(ctx, k), 0.85)

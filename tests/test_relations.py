@@ -686,3 +686,21 @@ def test_jointly_organized_by_two_units_and_co_hosted():
         got = {str(g.value(o, SDO.name)) for o in g.objects(ev, SDO.organizer)}
         assert want <= got, (i, got)
         assert "Wales" not in got
+
+
+def test_field_words_in_a_foundation_or_fund_name_are_not_its_specialty():
+    g = extract_text(
+        "On 2 May 2024, the 3rd Fenwick Symposium on Heart Failure was held in Norwich. The symposium was sponsored "
+        "by the Anglia Cardiology Foundation and the Broadland Pediatric Oncology Relief Fund, and co-organized by "
+        "the Norfolk Society of Pediatric Surgery. Eighty cardiologists attended. The Department of Cardiology of "
+        "Norwich General Hospital hosted the event.\n", stem="foundation")
+    specs = {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name)))
+             for s, o in g.subject_objects(SDO.medicalSpecialty)}
+    assert ("Department of Cardiology", "cardiology") in specs, specs
+    assert ("Norfolk Society of Pediatric Surgery", "pediatric surgery") in specs, specs
+    assert not any(s.endswith(("Foundation", "Fund")) for s, _ in specs), specs
+    names = {str(g.value(s, SDO.name)) for s in g.subjects(RDF.type, SDO.MedicalSpecialty)}
+    assert "pediatric oncology" not in names, names
+    ev = node(g, "3rd Fenwick Symposium on Heart Failure")
+    orgs = {str(g.value(o, SDO.name)) for o in g.objects(ev, SDO.organizer)}
+    assert {"Anglia Cardiology Foundation", "Broadland Pediatric Oncology Relief Fund"} <= orgs, orgs
