@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import Ctx, M
+from medkg.ingest.rel_context import Ctx, M, head_noun
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
 
@@ -114,6 +114,19 @@ def _starts_person(ctx: Ctx, si: int, i: int) -> bool:
     return any(m.ts == i for m in ctx.top(si, "Person"))
 
 
+def _starts_group(ctx: Ctx, si: int, i: int) -> bool:
+    """A new item of a list of people that is a group with posts of its own ("..., and the heads of X, Y",
+    "and representatives of Z"), not a further post of the person before."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    while i < sent.end and (doc[i].lower_ in ("the", "other", "all", "several", "some", "senior", "two", "three")
+                            or doc[i].like_num):
+        i += 1
+    if i >= sent.end:
+        return False
+    w = doc[i].lower_
+    return w.endswith("s") and doc[i].tag_ in ("NNS", "NNPS") and (w in PERSON_NOUNS or w[:-1] in TITLE_WORDS)
+
+
 def _pre_title(ctx: Ctx, si: int, p: M) -> tuple[str, int]:
     """Title words directly before (or at the start of) the person mention: ("Vice President", start)."""
     doc, sent = ctx.doc, ctx.sents[si]
@@ -163,7 +176,7 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
             j = m.te
             continue
         if t.text == "," or t.lower_ == "and":
-            if _starts_person(ctx, si, j + 1):
+            if _starts_person(ctx, si, j + 1) or _starts_group(ctx, si, j + 1):
                 break
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and t.tag_ != "VBN":
             break
@@ -349,6 +362,8 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         _shared_post(ctx, si, p, a, b)
     if not found:
         found = _copular_post(ctx, si, p) or _post_before(ctx, si, p)
+    if not found and b > a and prev_aff:
+        found = _elliptic_post(ctx, si, p, a, b, prev_aff[-1])
     found = _its_post(ctx, si, p) or found
     if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
         head = pre_title.lower().split()[-1]
@@ -361,6 +376,35 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         if not found and ctx.host_hospital and ctx.speaks_as_host and \
                 not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
             ctx.add(p.key, "affiliation", ctx.host_hospital, si, 0.55, pre_title)
+
+
+_UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
+               "ward", "laboratory", "lab", "clinic", "group", "committee", "subcommittee"}
+
+
+def _elliptic_post(ctx: Ctx, si: int, p: M, a: int, b: int, prev: tuple[str, str]) -> bool:
+    """"P1, President of the hospital, P2, Vice President, ...": a bare leading post right after the previous
+    item of the list is held at the same institution (not at a department: "Head of the Department of X,
+    and P2, Chief Nursing Officer" leaves P2's institution unsaid)."""
+    doc = ctx.doc
+    seg = [t for t in doc[a:b] if t.lower_ not in ("the", "a", "an", "-")]
+    if not seg or len(seg) > 4 or not any(t.lower_ in LEADER_WORDS for t in seg) \
+            or not all(t.lower_ in TITLE_WORDS for t in seg) \
+            or any(ctx.mention_at(si, k) is not None for k in range(a, b)):
+        return False
+    before = [q for q in ctx.top(si, "Person") if q.te <= p.ts]
+    if not before:
+        return False
+    qa, qb = _segment(ctx, si, before[-1])
+    if qb <= qa or any(t.lower_ not in (",", "and") and not _is_honorific_tok(t) for t in doc[qb:p.ts]):
+        return False
+    title, org = prev
+    if not any(m.key == org and qa <= m.ts and m.te <= qb for m in ctx.top(si, "Organization")):
+        return False      # the post before belongs to another item of the list
+    if head_noun(ctx.ents[org].name).replace("centre", "center") in _UNIT_HEADS:
+        return False
+    ctx.add(p.key, "affiliation", org, si, 0.6, " ".join(t.text for t in seg))
+    return True
 
 
 def _shared_post(ctx: Ctx, si: int, p: M, a: int, b: int):

@@ -704,3 +704,39 @@ def test_field_words_in_a_foundation_or_fund_name_are_not_its_specialty():
     ev = node(g, "3rd Fenwick Symposium on Heart Failure")
     orgs = {str(g.value(o, SDO.name)) for o in g.objects(ev, SDO.organizer)}
     assert {"Anglia Cardiology Foundation", "Broadland Pediatric Oncology Relief Fund"} <= orgs, orgs
+
+
+def _affs(g) -> set[tuple[str, str]]:
+    return {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name))) for s, o in g.subject_objects(SDO.affiliation)}
+
+
+def test_each_person_of_a_listed_apposition_keeps_their_own_post():
+    g = extract_text(
+        "On 9 September 2024, the 6th Marlow Workshop on Hand Surgery was held in York. The workshop was attended "
+        "by Dr. Alan Frost, director of Marlow General Hospital, Dr. Beth Lowe, head of the Department of "
+        "Orthopedics of Ripon Hospital, and Prof. Carl Dunn, dean of Ouse Medical College.\n", stem="appos")
+    assert {("Alan Frost", "Marlow General Hospital"), ("Beth Lowe", "Department of Orthopedics"),
+            ("Carl Dunn", "Ouse Medical College")} <= _affs(g)
+    assert not {("Alan Frost", "Ouse Medical College"), ("Carl Dunn", "Marlow General Hospital")} & _affs(g)
+    # a group closing the list ("and the directors of A, B and C") holds its own posts;
+    # a bare "Vice President" right after "President of the hospital" is at the same hospital
+    g = extract_text(
+        "On 9 September 2024, a delegation from Ouse Medical College visited Marlow General Hospital. Alan Frost, "
+        "President of the hospital, Beth Lowe, Vice President, and the directors of the Department of "
+        "Orthopedics, the Department of Urology and the Nursing Department met the guests.\n", stem="group")
+    affs = _affs(g)
+    assert {("Alan Frost", "Marlow General Hospital"), ("Beth Lowe", "Marlow General Hospital")} <= affs, affs
+    assert not any(p == "Beth Lowe" and o.startswith(("Department", "Nursing")) for p, o in affs), affs
+    g = extract_text(
+        "On 9 September 2024, the 6th Marlow Workshop on Hand Surgery was held in York. Present were Dr. Alan "
+        "Frost, director of Marlow General Hospital, Dr. Beth Lowe, head of the Department of Orthopedics of "
+        "Ripon Hospital, and representatives of Ouse Medical College and the Leeds Nursing Society.\n", stem="reps")
+    affs = _affs(g)
+    assert ("Beth Lowe", "Department of Orthopedics") in affs, affs
+    assert not {("Beth Lowe", "Ouse Medical College"), ("Beth Lowe", "Leeds Nursing Society")} & affs, affs
+    # after a department head, a bare post does not borrow the department
+    g = extract_text(
+        "On 3 May 2024, a delegation from Tarn Valley Hospital visited Marlow General Hospital. Dr. Hugo Reyes, "
+        "Head of the Department of Emergency Medicine, and Ms. Ada Vance, Chief Nursing Officer, gave "
+        "presentations.\n", stem="unit")
+    assert not any(p == "Ada Vance" and o == "Department of Emergency Medicine" for p, o in _affs(g)), _affs(g)
