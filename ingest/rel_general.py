@@ -411,7 +411,9 @@ def _spec_cues(ctx: Ctx, si: int, sent):
             holder = None
             # "ORG's strengths in" / "the hospital's strengths in"
             j = base + i - 1
-            if j > sent.start and doc[j].lower_ in ("'s", "’s"):
+            if cue[0].startswith("discuss"):
+                pass          # what people discussed is a topic, never the field of the body they come from
+            elif j > sent.start and doc[j].lower_ in ("'s", "’s"):
                 o = ctx.mention_at(si, j - 1, "Organization") or next(
                     (x for x in ctx.all_in(si, "Organization") if x.te == j), None)
                 holder = o.key if o is not None else None

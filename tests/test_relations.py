@@ -665,6 +665,10 @@ def test_event_topics_from_a_lower_case_discussed_list():
     assert {"minimally invasive surgery", "perioperative care", "pain medicine", "obstetric ultrasound"} <= names, \
         names
     assert not any("ward" in n or "participant" in n for n in names), names
+    # what a hospital discussed is not its own field
+    g = extract_text("On 3 May 2024, the 2nd Tarn Forum on Anesthesia was held in Leeds. Norwich General Hospital "
+                     "discussed cardiac surgery and anesthesiology with the guests.\n", stem="discussed2")
+    assert not list(g.subject_objects(SDO.medicalSpecialty))
 
 
 def test_jointly_organized_by_two_units_and_co_hosted():
