@@ -76,6 +76,11 @@ def event(g) -> URIRef:
     return evs.pop()
 
 
+def participant_countries(g) -> set[str]:
+    """Names of the participant countries of the one event of ``g``."""
+    return {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+
+
 @pytest.fixture(scope="module")
 def symposium():
     return extract_text(SYMPOSIUM, stem="symposium")
@@ -553,7 +558,7 @@ def test_participant_countries_from_across_a_country_and_a_teaching_staff_demony
         "On 2 March 2024, the 4th Course on Hand Surgery opened at Lindqvist University Hospital. More than 120 "
         "surgeons from across Peru took part. Professor Aldo Ruiz leads a teaching team of 12 Chilean faculty "
         "members.\n", stem="across")
-    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    pcs = participant_countries(g)
     assert {"Peru", "Chile"} <= pcs, pcs
 
 
@@ -645,13 +650,13 @@ def test_countries_of_a_cumulative_training_record_are_not_participants():
         "from Peru and Chile attended the course. Dr. Owen Pike, President of Quarry Hill Hospital, said that the "
         "hospital has trained doctors from Laos, Nepal and Kenya over the years. Since 2015, the department has "
         "received 40 Bolivian trainees. In recent years, the clinic has welcomed nurses from Fiji.\n", stem="record")
-    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    pcs = participant_countries(g)
     assert {"Peru", "Chile"} <= pcs, pcs
     assert not pcs & {"Laos", "Nepal", "Kenya", "Bolivia", "Fiji"}, pcs
     # a perfect verb about the event itself still gives its participants
     g = extract_text("On 2 May 2024, the 3rd Fenwick Course on Burn Care opened in Hull. The course has attracted "
                      "30 surgeons from Ghana and Togo.\n", stem="perfect")
-    pcs = {str(n) for o in g.objects(event(g), MKG.participantCountry) for n in g.objects(o, SDO.name)}
+    pcs = participant_countries(g)
     assert {"Ghana", "Togo"} <= pcs, pcs
 
 
