@@ -313,6 +313,10 @@ class _Article:
                     and any(gz.FOREIGN_ORG_WORD.search(x.low) for x in (*cur, nxt)):
                 cur.append(t)             # "Charité – Universitätsmedizin Berlin"
                 continue
+            if t.low == "to" and cur and cur[-1].low in ("team", "teams") and nxt is not None and nxt.word \
+                    and nxt.cap and self.place_like(nxt, toks, i + 1):
+                cur.append(t)             # "the 12th Chinese Medical Team to Malawi": the destination names the team
+                continue
             if t.low == "series" and cur and cur[-1].low in gz.EVENT_HEADS:
                 cur.append(t)             # "the X Workshop series": the series, not one edition
                 continue
@@ -572,7 +576,7 @@ class _Article:
     def segments(self, part: list[Tok]) -> list[Seg]:
         segs, cur, conn = [], [], None
         for t in part:
-            if t.low in ("of", "for", "on") and cur:
+            if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")) and cur:
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
                 cur, conn = [], t.low
                 continue
@@ -623,6 +627,17 @@ class _Article:
                     last.segs.append(seg)
                     last.places.append(seg)
                     last.end = s1
+                    continue
+                if last.kind == "ORG" and last.head == "team" and k in ("PLACE", "COUNTRY") and seg.conn == "to":
+                    last.segs.append(seg)     # "Medical Team to Djibouti": one name
+                    last.end = s1
+                    continue
+                if last.kind == "EVENT" and last.head == "ceremony" and k == "ORG" and seg.conn == "for" \
+                        and len(last.segs) == 1:
+                    # "Send-off Ceremony for the 12th Medical Team to X": the team it is held for names it
+                    last.end = part_end
+                    last.extended = True
+                    units.append(Unit(k, [seg], s0, s1, seg.head))
                     continue
                 if last.kind == "EVENT" and k in ("PLACE", "COUNTRY") and seg.conn:
                     last.segs.append(seg)
@@ -880,7 +895,7 @@ class _Article:
         if s0 > 0 and text[s0 - 1] in "“\"":
             surface = text[s0 - 1:u.end]
         name = _cap_inner(clean(surface))
-        if u.head == "ceremony" and not self.distinctive(toks, event=True):
+        if u.head == "ceremony" and not self.distinctive(toks, event=True) and not u.extended:
             return None                       # "Closing Ceremony for X": part of X
         has_complement = len(u.segs) > 1 or u.extended
         ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)?", t.low) for t in toks)

@@ -82,7 +82,7 @@ class M:
 
 def head_noun(name: str) -> str:
     """The head word of an organization or event name: "First Hospital of X" -> "hospital"."""
-    core = re.split(r"\s+(?:of|for|at|in|on)\s+", name, maxsplit=1)[0]
+    core = re.split(r"\s+(?:of|for|at|in|on)\s+|(?<=[Tt]eam)\s+to\s+|(?<=[Tt]eams)\s+to\s+", name, maxsplit=1)[0]
     words = re.findall(r"[A-Za-z]+", core)
     return words[-1].lower() if words else ""
 

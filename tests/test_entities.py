@@ -516,3 +516,16 @@ def test_both_sides_sign_makes_the_two_parties_organizers(extractor):
     assert signing
     orgs = {o for s, o in rels(ex, "organizer") if s == signing[0]}
     assert orgs == {"Harbourview University", "Third Hospital of Lingxi Medical University"}, orgs
+
+
+def test_medical_team_to_a_country_and_its_send_off_ceremony(extractor):
+    text = ("Lishan Hospital Holds Farewell Ceremony for the 8th Chinese Medical Team to Malawi\n\n"
+            "On March 2, the farewell ceremony was held at Lishan Hospital. Dr. Wen Bo, Director of the "
+            "Department of Urology of Lishan Hospital and leader of the 8th Chinese Medical Team to Malawi, "
+            "spoke on behalf of the team.\n")
+    ex = run(extractor, text)
+    assert "8th Chinese Medical Team to Malawi" in names(ex, "Organization")
+    assert "Farewell Ceremony for the 8th Chinese Medical Team to Malawi" in names(ex, "Event")
+    assert ("Wen Bo", "8th Chinese Medical Team to Malawi") in rels(ex, "affiliation")
+    # the team is no parent of the department its leader heads
+    assert ("Department of Urology", "8th Chinese Medical Team to Malawi") not in rels(ex, "parentOrganization")
