@@ -298,7 +298,8 @@ FIELD_LIST_TRIGGER = re.compile(
     r"training|courses?|cooperation|collaboration|exchanges?|research|departments?|fields?|areas?|discussions?|"
     r"disciplines?|specialties|specialities|strengths?|expertise|advantages?)\s+(?:on|in|of|covering|including)"
     r"|good at|strong in|excel(?:s|led)? in|especially in|particularly in|known for|renowned for|famous for|"
-    r"covered|focus(?:es|ed|ing)? on|discuss(?:ed|es|ing)?|topics\s+(?:included|include|were))\s")
+    r"cover(?:s|ed|ing)|focus(?:es|ed|ing)? on|discuss(?:ed|es|ing)?|topics\s+(?:included|include|were)|"
+    r"(?:spoke|speaks|talked|lectured)\s+on)\s")
 #: a wish or a plan: the fields after it are not (yet) the subject ("hopes to develop robotic surgery")
 WISH = re.compile(r"(?i)\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like|plans?|planned|planning|aims?|"
                   r"wants?|wanted|dreams?|look(?:s|ing)? forward|intends?)\s+to\b|\bin the future\b")

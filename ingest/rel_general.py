@@ -392,6 +392,26 @@ def _talk_topics(ctx: Ctx, si: int, sent):
                 ctx.add(ev, "about", s.key, si, 0.6)
 
 
+#: nouns of an event's content: what they cover is the event's subject ("the curriculum, which covers A and B")
+_CONTENT_NOUNS = {"curriculum", "curricula", "syllabus", "course", "courses", "programme", "program", "training",
+                  "agenda", "content", "contents", "lectures", "modules", "sessions"}
+
+
+def _event_content_subject(cue) -> bool:
+    """Is the subject of the cue verb ("covers", "focused") the content of the event ("the curriculum,
+    which covers ...", "the lectures covered ...")? Then the fields are the event's subject even when
+    the sentence also names an organization (the department that teaches it)."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.lower_ in ("which", "that") and cue.dep_ == "relcl":
+        s = cue.head
+    return s.lower_ in _CONTENT_NOUNS
+
+
 def _spec_cues(ctx: Ctx, si: int, sent):
     """"ORG is good at A and B", "especially strong in A, covering B", "ORG's strengths in A"."""
     doc = ctx.doc
@@ -443,7 +463,8 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                         holder = subj[-1].key
             if holder is None:
                 # "Discussions focused on A and B" / "topics covering A": the reported event's subject
-                if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and not ctx.top(si, "Organization"):
+                if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and (
+                        not ctx.top(si, "Organization") or _event_content_subject(doc[base + i])):
                     for s in specs:
                         ctx.add(ctx.main_event, "about", s.key, si, 0.6)
                 continue

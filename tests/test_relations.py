@@ -749,3 +749,24 @@ def test_each_person_of_a_listed_apposition_keeps_their_own_post():
         "Head of the Department of Emergency Medicine, and Ms. Ada Vance, Chief Nursing Officer, gave "
         "presentations.\n", stem="unit")
     assert not any(p == "Ada Vance" and o == "Department of Emergency Medicine" for p, o in _affs(g)), _affs(g)
+
+
+def test_what_a_curriculum_covers_is_the_course_subject():
+    g = extract_text(
+        "The 2025 Training Course on Anesthesia for Developing Countries opened at Beiling Hospital on April 3.\n"
+        "Dr. Hu Yan, Director of the Department of Anesthesiology, introduced the curriculum, which covers "
+        "respiratory therapy, critical care nursing and emergency medicine.\n", stem="curriculum")
+    ev = event(g)
+    about = {str(o) for s in g.objects(ev, SDO.about) for o in g.objects(s, SDO.name)}
+    assert {"respiratory therapy", "critical care nursing", "emergency medicine"} <= about, about
+
+
+def test_imaging_technique_areas_in_sub_forums_and_talks():
+    g = extract_text(
+        "The 2nd Lakeview Cardiac Imaging Summit was held in Wuxi on June 8, 2024. Prof. Ana Ruiz spoke on "
+        "coronary CT angiography. The summit set up sub-forums on echocardiography, cardiac CT and cardiac "
+        "magnetic resonance imaging.\n", stem="imaging")
+    ev = event(g)
+    about = {str(o) for s in g.objects(ev, SDO.about) for o in g.objects(s, SDO.name)}
+    assert {"coronary ct angiography", "echocardiography", "cardiac ct",
+            "cardiac magnetic resonance imaging"} <= about, about
