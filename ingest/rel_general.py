@@ -310,7 +310,14 @@ def _visits_and_signings(ctx: Ctx):
                             ctx.add(ek, "organizer", o.key, si, 0.75)
                     # "the two sides / both parties signed": the parties named in the signing's name
                     subj = " ".join(doc[i].lower_ for i in sorted(holder_ids))
-                    if _BOTH_SIDES.search(subj) and not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
+                    # "President A and Dr. B signed the agreement on behalf of the two hospitals": the same
+                    after = ctx.text[doc[t.i].idx:sent.end_char]
+                    behalf = re.search(r"(?i)\bon\s+behalf\s+of\s+(?:the\s+|their\s+)?" + _BOTH_SIDES.pattern[2:],
+                                       after) or re.search(r"(?i)\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
+                                                           r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b",
+                                                           after)
+                    if (_BOTH_SIDES.search(subj) or behalf) and \
+                            not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
                         for ok in _parties_in_name(ctx, ek):
                             ctx.add(ek, "organizer", ok, si, 0.7)
                     # "signed a memorandum on X in CITY": the first "in PLACE" after the verb

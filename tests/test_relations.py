@@ -770,3 +770,16 @@ def test_imaging_technique_areas_in_sub_forums_and_talks():
     about = {str(o) for s in g.objects(ev, SDO.about) for o in g.objects(s, SDO.name)}
     assert {"coronary ct angiography", "echocardiography", "cardiac ct",
             "cardiac magnetic resonance imaging"} <= about, about
+
+
+def test_signers_on_behalf_of_the_two_institutions_make_them_organizers():
+    g = extract_text(
+        "On June 4, a delegation led by Dr. Omar Haddad, Director of Cedar Valley Hospital in Beirut, Lebanon, "
+        "visited Donghu Central Hospital. President Liang Jie met with the delegation.\n"
+        "President Liang Jie and Dr. Omar Haddad signed a cooperation agreement on behalf of the two hospitals.\n",
+        stem="behalf")
+    signing = [s for s in g.subjects(RDF.type, SDO.Event)
+               if any("Signing" in str(n) for n in g.objects(s, SDO.name))]
+    assert signing
+    orgs = {str(n) for o in g.objects(signing[0], SDO.organizer) for n in g.objects(o, SDO.name)}
+    assert {"Cedar Valley Hospital", "Donghu Central Hospital"} <= orgs, orgs
