@@ -235,6 +235,8 @@ JUNK = re.compile(
     r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*|"
     r"(?:copyright|\(c\)|©).*|.*all rights reserved.*|.*\b(?:address|tel|telephone|phone|fax|e-?mail|"
     r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?|"
+    # a breadcrumb behind a label ("Position: Home > Hospital News", "Current Location: Home > News")
+    r"(?:current\s+|your\s+)?(?:position|location)\s*[:：]\s*(?:home(?:\s*page)?|index|首页)\s*(?:[|>»/].*)?|"
     # a byline or counter line: starts with such a label, or holds two of them
     # ("Release time: 2024-06-12    Source: Office of ...    Views: 386")
     rf"{_BYLINE}\s*[:：].*|(?:[^\n]*?\b{_BYLINE}\s*[:：]){{2}}.*)\s*$")

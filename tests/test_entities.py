@@ -529,3 +529,11 @@ def test_medical_team_to_a_country_and_its_send_off_ceremony(extractor):
     assert ("Wen Bo", "8th Chinese Medical Team to Malawi") in rels(ex, "affiliation")
     # the team is no parent of the department its leader heads
     assert ("Department of Urology", "8th Chinese Medical Team to Malawi") not in rels(ex, "parentOrganization")
+
+
+def test_labelled_breadcrumb_is_chrome(extractor):
+    text = ("Home  About  Doctors  News\nPosition: Home > Hospital News\n"
+            "Qinghe Hospital Opens Sleep Clinic\n\nOn May 3, Qinghe Hospital opened its Sleep Clinic.\n")
+    ex = run(extractor, text)
+    orgs = names(ex, "Organization")
+    assert "Hospital News" not in orgs and "Qinghe Hospital" in orgs, orgs
