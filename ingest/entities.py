@@ -32,6 +32,10 @@ from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: "Y received (today) a (five-member) delegation from X": a visit of X to Y told from the host's side
+_RECEIVED_DELEGATION = re.compile(
+    r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:\w+\s+){0,2}?(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?delegation\s+(?:from|of)\s+(?:the\s+)?", re.I)
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -1460,6 +1464,17 @@ class _Article:
             st = text[a:b]
             dm = re.search(guests, st, re.I)
             vm = re.search(r"\bvisit(?:ed|s|ing)?\b", st, re.I)
+            rm = _RECEIVED_DELEGATION.search(st)
+            if rm and (not vm or vm.start() > rm.start()):
+                # "Y received (today) a delegation from X": the host is the subject before the verb
+                orgs = self._orgs_in(a, b)
+                guest = next((k for s0, _e, k in orgs if s0 == a + rm.end()), None)
+                before = [k for _s, e0, k in orgs if e0 <= a + rm.start()]
+                if guest and before and before[-1] != guest:
+                    host = before[-1]
+                    name = f"Visit of the {ents[guest].name} delegation to {ents[host].name}"
+                    self.reg.add("Event", name, (a + rm.start(), a + rm.end()), conf=0.6)
+                    return guest, host
             if not vm:
                 continue
             if not dm:

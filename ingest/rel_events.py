@@ -296,7 +296,9 @@ def _locations(ctx: Ctx, si: int, sent):
         elif lem == "visit" and ctx.main_event and re.search(r"\b(visit|delegation|tour)", ctx.ents[ctx.main_event].name, re.I):
             target = _place_after(ctx, si, t, (None,))
             # "the delegation also visited the Department of X": a stop on the tour, not the venue
-            if target is not None and not (target.type == "Organization" and re.search(
+            # ("also visited" any place: a further stop)
+            if target is not None and not any(c.lower_ == "also" for c in t.children) and not (
+                    target.type == "Organization" and re.search(
                     r"\b(department|center|centre|unit|ward|laboratory|lab|division|section|clinic|base|office)\b",
                     ctx.ents[target.key].name, re.I)):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.7)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from medkg.ingest.entities import _RECEIVED_DELEGATION
 from medkg.ingest.gazetteer import ORG_RANK
 from medkg.ingest.rel_context import Ctx, M, head_noun
 
@@ -273,6 +274,16 @@ def _visits_and_signings(ctx: Ctx):
         if not (visit or sign):
             continue
         for si, sent in enumerate(ctx.sents):
+            if visit:
+                rm = _RECEIVED_DELEGATION.search(sent.text)
+                if rm:
+                    # "Y received a delegation from X": Y hosts the visit
+                    cut = sent.start_char + rm.start()
+                    hosts = [o for o in ctx.top(si, "Organization")
+                             if doc[o.te - 1].idx + len(doc[o.te - 1]) <= cut and not o.anaphor]
+                    if hosts and not _is_unit(ctx, hosts[-1].key):
+                        ctx.add(ek, "organizer", hosts[-1].key, si, 0.7)
+                        ctx.add(ek, "location", hosts[-1].key, si, 0.75)
             for t in sent:
                 lem = t.lemma_.lower()
                 if visit and (lem == "visit" and t.pos_ == "VERB" or
@@ -288,8 +299,8 @@ def _visits_and_signings(ctx: Ctx):
                     while k < sent.end and doc[k].lower_ == "the":
                         k += 1
                     o = ctx.mention_at(si, k, ("Organization", "Place"))
-                    if o is None:
-                        continue
+                    if o is None or any(c.lower_ == "also" for c in t.children):
+                        continue            # "the guests also visited X": a further stop, not the host
                     if o.type == "Organization" and not _is_unit(ctx, o.key):
                         ctx.add(ek, "organizer", o.key, si, 0.7)
                         ctx.add(ek, "location", o.key, si, 0.75)
@@ -316,10 +327,13 @@ def _visits_and_signings(ctx: Ctx):
                                        after) or re.search(r"(?i)\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
                                                            r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b",
                                                            after)
-                    if (_BOTH_SIDES.search(subj) or behalf) and \
-                            not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
+                    if not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
+                        # "P1 and P2 signed an MoU between A and B": the parties the sentence names
+                        named_here = {o.key for o in ctx.top(si, "Organization")}
+                        both = bool(_BOTH_SIDES.search(subj) or behalf)
                         for ok in _parties_in_name(ctx, ek):
-                            ctx.add(ek, "organizer", ok, si, 0.7)
+                            if both or ok in named_here:
+                                ctx.add(ek, "organizer", ok, si, 0.7)
                     # "signed a memorandum on X in CITY": the first "in PLACE" after the verb
                     for p in ctx.top(si, "Place"):
                         if p.ts > t.i and doc[p.ts - 1].lower_ in ("in", "at") and \

@@ -783,3 +783,25 @@ def test_signers_on_behalf_of_the_two_institutions_make_them_organizers():
     assert signing
     orgs = {str(n) for o in g.objects(signing[0], SDO.organizer) for n in g.objects(o, SDO.name)}
     assert {"Cedar Valley Hospital", "Donghu Central Hospital"} <= orgs, orgs
+
+
+def _rel(g, pred):
+    return {(str(g.value(s, SDO.name)), str(g.value(o, SDO.name))) for s, o in g.subject_objects(pred)}
+
+
+def test_visit_told_from_the_host_side_received_a_delegation():
+    g = extract_text(
+        "Carrow University Hospital received on Tuesday a delegation from Tamsin Medical College, headed by "
+        "Prof. Ivo Brandt, Rector of the college. The guests also visited the Carrow Eye Hospital. At the end "
+        "of the visit, Prof. Ivo Brandt and Dr. Nell Price signed a memorandum of understanding between "
+        "Carrow University and Tamsin Medical College.\n", stem="received")
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    visit = "Visit of the Tamsin Medical College delegation to Carrow University Hospital"
+    assert visit in names, names
+    org = _rel(g, SDO.organizer)
+    assert (visit, "Carrow University Hospital") in org, org
+    # "also visited": a further stop of the tour is neither host nor venue
+    assert not any(o == "Carrow Eye Hospital" for _e, o in org | _rel(g, SDO.location)), org
+    # the signers are people; the parties are the ones the sentence names after "between"
+    sign = next(n for n in names if n.startswith("Signing of"))
+    assert {(sign, "Carrow University"), (sign, "Tamsin Medical College")} <= org, org
