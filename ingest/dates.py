@@ -25,6 +25,7 @@ _MON_FORMS = sorted({f for m in _MONTHS for f in (m.capitalize(), m.upper())}, k
 _MON = r"(?P<{n}>" + "|".join(_MON_FORMS) + r")\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _RANGE = r"(?:\s*(?:-|–|—|to|until|and|through)\s*(?:" + _MON.format(n="{m}") + r"\s+)?" + _DAY.format(n="{d}") + r")?"
 
 _PATTERNS = [
@@ -32,7 +33,9 @@ _PATTERNS = [
     re.compile(r"\b" + _MON.format(n="m") + r"\s+" + _DAY.format(n="d") +
                _RANGE.format(m="m2", d="d2") + r"(?![\d:])(?:(?:\s*,\s*|\s+)" + _YEAR.format(n="y") + r")?\b"),
     # 6(-8) March( 2024)
-    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to|and)\s*" + _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
+    # "Thursday 14th and Friday 15th March": a weekday may stand before the second day
+    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to|and)\s*(?:" + _WEEKDAY + r",?\s+)?" +
+               _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
                _MON.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"),
     # 2024-03-06, 2024/3/6, 2024.3.6
     re.compile(r"\b" + _YEAR.format(n="y") + r"[-/.](?P<mn>[01]?\d)[-/.]" + _DAY.format(n="d") + r"\b"),
@@ -161,10 +164,13 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 _DATE_LINE_REST = re.compile(r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?[A-Z][a-z]+day\)?)?\s*$")
 #: a header field that labels a date: "Date: ", "Published: ", "Release time: ", "| Posted on: "
 _HEADER_LABEL = re.compile(r"(?:^|[\s|｜/·,;])(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|"
-                           r"issued(?:\s+on)?)\s*[:：]\s*$", re.I)
+                           r"issued(?:\s+on)?)\s*[:：]\s*(?:[a-z]+day,?\s+)?$", re.I)
 _HEADER_LEAD = re.compile(r"^\s*(?:published|posted|released|issued)(?:\s+on)?\s*$", re.I)
 #: header lines are among the first few lines of the text
 _HEADER_LINES = 12
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
 
 
 def in_header_line(text: str, start: int, end: int) -> bool:
@@ -206,7 +212,13 @@ def assign_event_dates(ctx) -> None:
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
                and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         if not dms:
-            continue
+            today = _TODAY.search(stext)
+            if today and ctx.ex.article.date and re.match(r"\d{4}-\d\d-\d\d$", ctx.ex.article.date):
+                # "X received today a delegation": the day the report is dated
+                y, mo, d = (int(x) for x in ctx.ex.article.date.split("-"))
+                dms = [DateMention(today.start(), today.end(), mo, d, y)]
+            else:
+                continue
         # the dateline's date is when the report was filed: the event's own date in the text wins
         own = [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         weak = 5 if not own else 0

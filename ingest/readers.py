@@ -375,6 +375,10 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.-])")
+#: a place-and-date line in the header: "Mansoura, Sunday 12 May 2024", "LYON, 3 March 2024"
+_PLACE_DATELINE = re.compile(rf"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*"
+                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(.{{6,30}})$", re.I)
 _DATE_LABEL = (r"(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|release\s+(?:time|date)|"
                r"publish(?:ing|ed)?\s+(?:time|date)|issued?(?:\s+on)?|发布时间|发布日期|日期|时间)")
 _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)
@@ -448,6 +452,10 @@ def header_metadata(text: str) -> tuple[str | None, str | None]:
         if len(s) > 200:
             continue
         m = _DATELINE.match(s) or (_FIELD_LINE.match(s) and _FIELD_DATE.search(s))
+        if not m and len(s) < 60:
+            pm = _PLACE_DATELINE.match(s)
+            m = pm if pm and _first_date(pm.group(1)) and _first_date(pm.group(1)) and \
+                re.fullmatch(r"[\w\s,./-]+", pm.group(1)) else None
         if m or _DATE_ONLY.match(s):
             date = _first_date(m.group(1) if m else s)
             if date:
@@ -471,6 +479,10 @@ def _first_date(s: str) -> str | None:
     m = _MDY.search(s)
     if m:
         return _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _DMY_NUM.search(s)
+    if m and int(m.group(1)) > 12:
+        # "21/10/2024": day first only when the day cannot be a month (05/06/2024 stays unread)
+        return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     m = _DMY.search(s)
     if m:
         return _valid(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))

@@ -134,3 +134,25 @@ def test_a_visit_is_dated_by_the_sentence_that_tells_it(visit):
     visits = {n: str(d) for n, d in dates.items() if n.startswith("Visit")}
     assert list(visits.values()) == ["2024-05-12"], dates
     assert all(d is None for n, d in dates.items() if not n.startswith("Visit")), dates
+
+
+def test_weekday_before_the_second_day_of_a_range():
+    dms = find_dates("The course ran on Tuesday 8th and Wednesday 9th October.")
+    assert resolve(dms[0], "", "2025-10-10") == ("2025-10-08", "2025-10-09")
+
+
+def test_header_dates_day_first_place_dateline_and_weekday_label():
+    from medkg.ingest.readers import header_metadata
+    body = "\n\nA long first paragraph of the article that tells what happened at the hospital, and more.\n"
+    assert header_metadata("Some title here\nPublished on 23/04/2025" + body)[1] == "2025-04-23"
+    assert header_metadata("Some title here\nPublished on 05/04/2025" + body)[1] is None   # day or month?
+    assert header_metadata("Some title here\nTanta, Monday 3 February 2025" + body)[1] == "2025-02-03"
+    assert header_metadata("Some title here\nPosted on: Friday 7th March 2025" + body)[1] == "2025-03-07"
+
+
+def test_today_dates_a_report_by_its_page_date():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text("Belvue General Hospital received today a delegation from Orsay Medical School, headed by "
+                     "Prof. Anne Roux.\n", stem="today", date="2025-02-03")
+    assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2025-02-03"}
