@@ -214,6 +214,15 @@ def _org_in_place(ctx: Ctx, si: int, sent):
         if doc[k].lower_ == "in":
             for p in _places_from(ctx, si, k + 1):
                 ctx.add(o.key, "location", p.key, si, 0.75)
+        elif doc[k].text == "," and ctx.mention_at(si, k + 1, "Place") is not None:
+            # "ORG, CITY, COUNTRY" / "(ORG, CITY)": an address closed by a country or a bracket
+            pls = _places_from(ctx, si, k + 1)
+            e = pls[-1].te
+            closed = e < sent.end and doc[e].text == ")" or e + 1 < sent.end and doc[e].text == "," and \
+                ctx.mention_at(si, e + 1, "Country") is not None
+            if closed:
+                for p in pls:
+                    ctx.add(o.key, "location", p.key, si, 0.7)
         # "located/based in PLACE, PROVINCE" (the first place is taken by rel_orgs)
         elif doc[k].lower_ in (",", "is", "was") or doc[k].lemma_.lower() in ("locate", "base", "situate"):
             j = k

@@ -330,6 +330,8 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 elif m.type == "Organization":
                     ctx.add(p.key, "affiliation", m.key, si, 0.7, pre_title or None)
                     found = True
+                    # "P (ORG, CITY, COUNTRY)": the country closes the affiliation
+                    _country_after(ctx, si, m.te, p)
     # appositive posts
     a, b = _segment(ctx, si, p)
     if b > a and _has_title(doc, a, b):

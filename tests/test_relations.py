@@ -805,3 +805,15 @@ def test_visit_told_from_the_host_side_received_a_delegation():
     # the signers are people; the parties are the ones the sentence names after "between"
     sign = next(n for n in names if n.startswith("Signing of"))
     assert {(sign, "Carrow University"), (sign, "Tamsin Medical College")} <= org, org
+
+
+def test_bracketed_affiliation_with_city_and_country():
+    g = extract_text(
+        "On 4 June 2025, the 2nd Brenna Forum on Hand Surgery was held in Leeds. Speakers included Prof. Ines "
+        "Moreau (Garonne Hand Institute, Toulouse, France) and Dr. Ravi Menon (Kaveri Orthopaedic Hospital, "
+        "Kochi, India). A delegation from Elbe Medical University, Hamburg, Germany, also attended.\n", stem="brk")
+    nat = _rel(g, SDO.nationality)
+    assert {("Ines Moreau", "France"), ("Ravi Menon", "India")} <= nat, nat
+    loc = _rel(g, SDO.location)
+    assert {("Garonne Hand Institute", "Toulouse"), ("Kaveri Orthopaedic Hospital", "Kochi"),
+            ("Elbe Medical University", "Hamburg")} <= loc, loc
