@@ -32,6 +32,7 @@ from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Saint|Ste\.?)\s+$")
 #: "Y received (today) a (five-member) delegation from X": a visit of X to Y told from the host's side
 _RECEIVED_DELEGATION = re.compile(
     r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:\w+\s+){0,2}?(?:a|an|the)\s+"
@@ -246,7 +247,9 @@ class _Article:
         toks = []
         for m in _TOKEN.finditer(text):
             w = m.group()
-            if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS" and w[:-2].lower() not in gz.POSSESSIVE_IN_NAMES:
+            if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS" and w[:-2].lower() not in gz.POSSESSIVE_IN_NAMES \
+                    and not _SAINT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                # ("St Mary's Hospital": a saint's possessive is part of the name)
                 # "West China Hospital's": the possessive ends the name
                 toks.append(Tok(w[:-2], m.start(), m.end() - 2))
                 toks.append(Tok(w[-2:], m.end() - 2, m.end()))

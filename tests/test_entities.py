@@ -537,3 +537,11 @@ def test_labelled_breadcrumb_is_chrome(extractor):
     ex = run(extractor, text)
     orgs = names(ex, "Organization")
     assert "Hospital News" not in orgs and "Qinghe Hospital" in orgs, orgs
+
+
+def test_saints_possessive_is_part_of_a_hospital_name(extractor):
+    ex = run(extractor, "Dr. Ann Lee works at St Mary's Hospital in London. Dr. Tom Hale of St. Luke's Medical "
+                        "Centre and Ms. Jo Reid, a nurse at Saint Columba's Hospital, Galway, Ireland, spoke.")
+    orgs = names(ex, "Organization")
+    assert {"St Mary's Hospital", "St. Luke's Medical Centre", "Saint Columba's Hospital"} <= orgs, orgs
+    assert not any(n.startswith(("St ", "Saint ")) for n in names(ex, "Person")), names(ex, "Person")
