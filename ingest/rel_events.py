@@ -24,7 +24,7 @@ from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
 ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
-            "co-host", "convene", "hold", "launch", "coorganize"}
+            "co-host", "convene", "hold", "launch", "coorganize", "run"}
 ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "convene", "hold", "launch",
                    "carry", "conduct", "run", "co-host", "co-organize", "cosponsor", "stage", "arrange"}
 LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",
@@ -69,6 +69,37 @@ def _org_list_after(ctx: Ctx, si: int, start: int) -> list[M]:
             k += 1
             continue
         break
+    return out
+
+
+_WITH_PHRASE = re.compile(r"^(?:(?:together|jointly|along)\s+with|in\s+(?:partnership|collaboration|cooperation|"
+                          r"association|conjunction)\s+with)\s+(?:the\s+)?$", re.I)
+
+
+def _org_list_after_by(ctx: Ctx, si: int, start: int) -> list[M]:
+    """The organizations of "by ORG1 (together with | in partnership with) ORG2 and ORG3", and of
+    "by the Trust's Department of X" the department (its holder is not named as organizer)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    out = _org_list_after(ctx, si, start)
+    if not out:
+        # "by the Trust's / the hospital's Department of X": a possessor that is no named mention
+        pos = next((k for k in range(start, min(start + 4, sent.end)) if doc[k].lower_ in ("'s", "’s")), None)
+        if pos is not None and doc[start].lower_ == "the":
+            out = _org_list_after(ctx, si, pos + 1)
+    while out:
+        k = out[-1].te
+        if k + 1 < sent.end and doc[k].lower_ in ("'s", "’s"):
+            nxt = _org_list_after(ctx, si, k + 1)
+            if nxt:
+                out = out[:-1] + nxt
+                continue
+        j = next((j for j in range(k + 1, min(k + 5, sent.end)) if _WITH_PHRASE.match(doc[k:j].text + " ")), None)
+        if j is None:
+            break
+        more = [m for m in _org_list_after(ctx, si, j) if m not in out]
+        if not more:
+            break
+        out += more
     return out
 
 
@@ -158,7 +189,7 @@ def _organizers(ctx: Ctx, si: int, sent):
                         ctx.add(ev_key, "organizer", o.key, si, 0.8)
                 continue
             if k < sent.end and doc[k].lower_ == "by":
-                orgs = _org_list_after(ctx, si, k + 1)
+                orgs = _org_list_after_by(ctx, si, k + 1)
                 if orgs:
                     ev = _event_before(ctx, si, t.i)
                     conf = 0.9

@@ -817,3 +817,12 @@ def test_bracketed_affiliation_with_city_and_country():
     loc = _rel(g, SDO.location)
     assert {("Garonne Hand Institute", "Toulouse"), ("Kaveri Orthopaedic Hospital", "Kochi"),
             ("Elbe Medical University", "Hamburg")} <= loc, loc
+
+
+def test_organizers_run_by_a_possessed_unit_in_partnership_with_others():
+    g = extract_text(
+        "On 2 June 2025, the 4th Tamar Course on Knee Arthroplasty opened in Exeter. The course, run by the "
+        "Trust's Department of Orthopaedics in partnership with the Dart Medical School and the Moor Surgical "
+        "Society, trained 30 surgeons.\n", stem="runby")
+    org = {o for _e, o in _rel(g, SDO.organizer)}
+    assert {"Department of Orthopaedics", "Dart Medical School", "Moor Surgical Society"} <= org, org
