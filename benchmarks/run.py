@@ -817,6 +817,17 @@ def _pf(ok) -> str:
     return "–" if ok is None else ("**pass**" if ok else "**FAIL**")
 
 
+def measured_at(old: dict, section: str) -> str | None:
+    """When ``section`` of an earlier run's results was measured: its own record, else the run
+    it was reused from, else that run's date (results written before sections were dated)."""
+    if old.get("measured", {}).get(section):
+        return old["measured"][section]
+    reused = old.get("reused") or {}
+    if section in reused.get("sections", ()):
+        return reused.get("from")
+    return old.get("machine", {}).get("date")
+
+
 def report(results: dict, quick: bool) -> str:
     m = results["machine"]
     load = results.get("load", {})
@@ -830,8 +841,10 @@ def report(results: dict, quick: bool) -> str:
              "sentence nodes, `mkg:Fact` statements, one named graph per article). Times are medians of "
              "repeated runs; CPU time is given next to wall time where the machine was shared.", ""]
     if results.get("reused"):
-        lines += [f"Sections {', '.join(results['reused']['sections'])} were measured by an earlier run of this "
-                  f"script on the same machine ({results['reused']['from']}) and are assembled here.", ""]
+        when = results.get("measured", {})
+        parts = [f"{k} ({when.get(k) or results['reused']['from']})" for k in results["reused"]["sections"]]
+        lines += [f"Sections measured by earlier runs of this script on the same machine, and assembled "
+                  f"here: {', '.join(parts)}. The others were measured by this run.", ""]
     lines += ["## Machine", "",
               f"- CPU: {m['cpu']}, {m['cores']} cores; memory {m['memory_gib']} GiB; {m['os']}; Python {m['python']}",
               "- " + ", ".join(f"{k} {v}" for k, v in m["versions"].items())]
@@ -1156,6 +1169,8 @@ def main(argv=None) -> int:
                 results[k] = old[k]
         results["reused"] = {"from": old.get("machine", {}).get("date"),
                              "sections": [k for k in SECTIONS if k in old and k not in only]}
+        results["measured"] = {k: measured_at(old, k) for k in results["reused"]["sections"]}
+    results.setdefault("measured", {}).update({k: results["machine"]["date"] for k in SECTIONS if k in only})
     try:
         if "ingest" in only:
             results["ingest"] = bench_ingest(cfg, cache, work)

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -119,13 +120,31 @@ def test_export_to_stream_matches_file(loaded, tmp_path):
 def test_benchmark_quick_mode_writes_report(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--out", str(out),
-                        "--cache", str(tmp_path / "cache")], capture_output=True, text=True, timeout=600)
+                        "--cache", str(tmp_path / "cache"), "--json", str(tmp_path / "first.json")],
+                       capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     text = out.read_text(encoding="utf-8")
     for heading in ("## Machine", "## Targets", "## Ingest throughput", "## Memory",
                     "## Store: bulk load and export", "## A day's news into a big store", "## Named queries"):
         assert heading in text
     assert "QUICK" in text
+    # one section again, the others from the first run's figures, each dated by the run that measured it
+    first = json.loads((tmp_path / "first.json").read_text())
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--out", str(out),
+                        "--cache", str(tmp_path / "cache"), "--only", "ingest", "--reuse", str(tmp_path / "first.json")],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert f"assembled here: memory ({first['machine']['date']})" in out.read_text(encoding="utf-8")
+
+
+def test_benchmark_sections_keep_the_date_they_were_measured():
+    """A section reused from an earlier run's results keeps that run's date, or the date of the
+    run it was itself reused from (results written before sections were dated)."""
+    import run
+    dated = {"machine": {"date": "D3"}, "measured": {"store": "D1", "ingest": "D3"}}
+    chained = {"machine": {"date": "D2"}, "reused": {"from": "D1", "sections": ["store"]}}
+    assert run.measured_at(dated, "store") == "D1" and run.measured_at(dated, "ingest") == "D3"
+    assert run.measured_at(chained, "store") == "D1" and run.measured_at(chained, "queries") == "D2"
 
 
 def test_sparql11_form_for_rdflib():
