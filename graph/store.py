@@ -276,6 +276,7 @@ class Store:
                 self.replace_article_ntriples(stem, data)
             return
         parts: list[str] = []
+        pending: set[str] = set()               # the graphs in parts
         quads = 0
 
         def load() -> None:
@@ -286,6 +287,7 @@ class Store:
                 except OSError as exc:
                     raise MedkgError(f"store {self.path}: write failed ({_reason(exc)})") from None
                 parts.clear()
+                pending.clear()
                 quads = 0
 
         for stem, data in items:
@@ -295,6 +297,8 @@ class Store:
             graph = str(graph_iri(stem))
             g = ox.NamedNode(graph)
             n = 2 * data.count("\n") + 1
+            if graph in pending:                # the same article again: the earlier version goes in
+                load()                          # first, and this one replaces it
             if (not data or "_:" in data or n > BULK_MAX_QUADS
                     or self._store.contains_named_graph(g) or self._has_snapshot(g)):
                 self._replace_graph_nt(graph, data)
@@ -306,6 +310,7 @@ class Store:
                 load()
             snap = _snapshot_of(data.encode("utf-8"))
             parts.append(data.replace(" .\n", f" <{graph}> .\n") + data + (_snapshot_nq(graph, snap) if snap else ""))
+            pending.add(graph)
             quads += n
         load()
 

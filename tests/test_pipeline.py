@@ -136,6 +136,20 @@ def test_batch_of_articles_stores_what_one_by_one_does(tmp_path):
         assert _all_quads(st) == expected
 
 
+def test_an_article_twice_in_one_batch_ends_as_its_last_version(tmp_path):
+    """Store.add_articles_ntriples with the same stem twice (an API caller's batch): the later
+    version replaces the earlier one, as two calls of replace_article_ntriples would."""
+    from medkg.graph.store import Store, ntriples
+    s, p = URIRef("https://w3id.org/medkg/id/person/x"), URIRef("https://schema.org/name")
+    with Store(tmp_path / "st") as st:
+        st.add_articles_ntriples([("a1", ntriples([(s, p, Literal("old"))])), ("a2", ntriples([(s, p, Literal("b"))])),
+                                  ("a1", ntriples([(s, p, Literal("new"))]))])
+        assert {str(o) for o in st.article_graph("a1").objects()} == {"new"}
+        assert st.articles() == ["a1", "a2"]
+        st.flush()
+        assert {str(o) for o in st.union_graph(include_ontology=False).objects(s, p)} == {"new", "b"}
+
+
 def test_unfinished_bulk_files_are_dropped_when_the_store_is_opened_for_writing(tmp_path):
     """A crash while a batch's sorted files are written leaves them beside the store, unused:
     the next writer removes them; a reader leaves the directory alone."""
