@@ -96,6 +96,10 @@ def _singular(w: str) -> str:
     return w
 
 
+#: title abbreviations written with a full stop before a name ("Assoc. Prof. Dr.")
+_TITLE_ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "assoc", "asst"}
+
+
 def _join_cut_names(doc, sents, ex):
     """Re-join sentences the parser cut inside an entity mention ("Hospital Universitario | San Rafael is ...").
 
@@ -109,7 +113,12 @@ def _join_cut_names(doc, sents, ex):
                 inside.update(range(m.start + 1, m.end))
     out = []
     for s in sents:
-        if out and out[-1].end == s.start and s.start_char in inside:
+        # "Speaking at the ceremony, Assoc. | Prof. Dr. P said": a title abbreviation never ends a sentence
+        prev = out[-1] if out else None
+        cut_title = prev is not None and prev.end == s.start and len(prev) > 1 and (
+            prev[-1].text == "." and prev[-2].lower_ in _TITLE_ABBREVIATIONS or
+            prev[-1].text.endswith(".") and prev[-1].lower_[:-1] in _TITLE_ABBREVIATIONS) and "\n" not in ex.article.text[prev.end_char:s.start_char]
+        if cut_title or out and out[-1].end == s.start and s.start_char in inside:
             out[-1] = doc[out[-1].start:s.end]
         else:
             out.append(s)

@@ -275,6 +275,15 @@ def _delegation_members(ctx: Ctx) -> None:
             if toks[i] == "delegation" and toks[i + 1] in ("member", "members"):
                 cue = sent.start + i + 2
                 break
+        # "a delegation from ORG, headed by P1, and including P2, Head of X, and P3": P2, P3 are members too
+        including = False
+        if cue is None and "delegation" in toks:
+            d = toks.index("delegation")
+            k = next((j for j in range(d + 1, len(toks)) if toks[j] == "including"), None)
+            if k is not None and not any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and t.i > sent.start + d
+                                         for t in doc[sent.start + d:sent.start + k]) or k is not None and \
+                    any(toks[j] in ("led", "headed") for j in range(d + 1, k)):
+                cue, including = sent.start + k + 1, True
         if cue is None:
             continue
         persons = [p for p in ctx.top(si, "Person") if p.ts >= cue]
@@ -285,11 +294,15 @@ def _delegation_members(ctx: Ctx) -> None:
                                                                                ("VBD", "VBZ", "VBP"))), sent.end)
         if country is None:
             country = _delegation_country(ctx) or False
-        if not country:
+        if not country and not including:
             return
         for p in persons:
-            if p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
+            if country and p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
                 ctx.add(p.key, "nationality", country.key, si, 0.6)
+            # the members of a visiting delegation take part in the visit
+            if including and p.ts < end and ctx.main_event and \
+                    re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I):
+                ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
 
 
 def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
@@ -870,6 +883,7 @@ def _attendees(ctx: Ctx):
             for p in hits:
                 ctx.add(ev, "attendee", p.key, si, 0.85)
         _scene_subjects(ctx, si, sent, persons)
+        _acts_at_event(ctx, si, sent, persons)
         # "P, chairman of the conference" / "P ... at the opening ceremony"
         for p in persons:
             a, b = _segment(ctx, si, p)
@@ -915,6 +929,98 @@ def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):
         for p in persons:
             if p.ts in subj:
                 ctx.add(ev or ctx.main_event, "attendee", p.key, si, 0.75)
+
+
+#: event nouns of a lead phrase "Speaking at the opening ceremony, P said"
+_SCENE_NOUNS = {"ceremony", "opening", "closing", "forum", "conference", "meeting", "symposium", "workshop",
+                "course", "session", "event", "seminar", "congress", "class", "signing", "banquet", "reception",
+                "launch", "summit", "visit", "symposia", "training", "inauguration"}
+_SCENE_LEAD = {"speaking", "addressing", "presiding", "opening", "closing", "welcoming"}
+#: things handed over at a ceremony ("presented certificates to the trainees")
+_HANDED = {"certificate", "certificates", "diploma", "diplomas", "award", "awards", "prize", "prizes", "flag",
+           "flags", "plaque", "plaques", "medal", "medals", "trophy", "trophies", "souvenir", "souvenirs", "gift",
+           "gifts", "banner", "banners"}
+
+
+def _scene_event(ctx: Ctx, si: int, a: int, b: int) -> str | None:
+    """The event named in tokens a..b: an Event mention there, else the reported event when an event noun is."""
+    ev = next((m.key for m in ctx.all_in(si, "Event") if a <= m.ts < b), None)
+    if ev is None and any(ctx.doc[k].lower_ in _SCENE_NOUNS for k in range(a, b)):
+        ev = ctx.main_event
+    return ev
+
+
+def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
+    """Acts that put the person at the reported event, read from the words right after the person and
+    the appositive post (the parse of such long appositions is unreliable):
+    "Speaking at the opening ceremony, P said ..."; "P, Director of X, opened the symposium / introduced the
+    hospital's history / performed a live thrombectomy / presented certificates to the trainees / made a
+    statement / shared experience in ..."; "presided over the ceremony together with P"; "signed ... in the
+    presence of P". A person who only "said" something is left alone (a press statement is no attendance)."""
+    doc = ctx.doc
+    if not ctx.main_event and not ctx.all_in(si, "Event"):
+        return
+    visit = bool(ctx.main_event and re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I))
+    words = [t.lower_ for t in sent]
+    s0 = sent.start
+    # "Speaking at the opening ceremony, P ..." (the first person after the lead phrase)
+    if words and words[0] in _SCENE_LEAD and "," in words[:12]:
+        c = s0 + words.index(",")
+        ev = _scene_event(ctx, si, s0, c)
+        first = next((p for p in persons if p.ts > c), None)
+        if ev is not None and first is not None and not any(
+                doc[k].pos_ in ("VERB", "AUX") and doc[k].tag_ not in ("VBG", "VBN") for k in range(c + 1, first.ts)):
+            ctx.add(ev, "attendee", first.key, si, 0.75)
+    for p in persons:
+        # "... together with P" / "... in the presence of P" after an act at the event
+        pre = [x.lower_ for x in doc[max(s0, p.ts - 6):p.ts] if not _is_honorific_tok(x) and x.text != "."]
+        if pre[-2:] == ["together", "with"] or pre[-4:] == ["in", "the", "presence", "of"]:
+            acts = [t for t in doc[s0:p.ts] if _verb_cue(t) or _lem(t) == "sign"]
+            if acts:
+                ev = _scene_event(ctx, si, s0, p.ts) or ctx.main_event
+                if _lem(acts[0]) == "sign" or _SIGNING.search(" ".join(words[:p.ts - s0])) and \
+                        not _SIGNING.search(ctx.ents[ev].name if ev else ""):
+                    ev = next((k for k in ctx.by_type("Event") if _SIGNING.search(ctx.ents[k].name)), ev)
+                if ev is not None:
+                    ctx.add(ev, "attendee", p.key, si, 0.7)
+            continue
+        # the verb right after the person (and the post)
+        a, b = _segment(ctx, si, p)
+        k = b if b > a else p.te
+        # a finite verb the parser took into the apposition ("P, a physician at X, shared experience")
+        k = next((j for j in range(a + 1, b) if doc[j - 1].text == "," and doc[j].tag_ in ("VBD", "VBN")
+                  and j + 1 < sent.end and doc[j + 1].lower_ != "by"), k)
+        while k < sent.end and doc[k].text == ",":
+            k += 1
+        if k >= sent.end - 1 or doc[k].pos_ not in ("VERB", "AUX") or doc[k].tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
+                or doc[k + 1].lower_ == "by":
+            continue
+        # the person is the subject: the sentence opens with them or with a lead phrase ending in a comma
+        if p.ts > s0 and not (doc[p.ts - 1].text == "," or _is_honorific_tok(doc[p.ts - 1]) or
+                              doc[p.ts - 1].lower_ in ("president", "director", "dean", "professor")):
+            continue
+        v, nxt = _lem(doc[k]), doc[k + 1].lower_
+        rest = [x.lower_ for x in doc[k + 1:min(sent.end, k + 8)]]
+        ev = None
+        if v in ("open", "close", "inaugurate") and (
+                nxt in ("the", "this") and len(rest) > 1 and rest[1] in _SCENE_NOUNS | {"ceremony"}
+                or any(m.ts == k + 1 or m.ts == k + 2 for m in ctx.all_in(si, "Event"))):
+            ev = _scene_event(ctx, si, k + 1, min(sent.end, k + 12))
+        elif v == "introduce" and nxt not in ("a", "an", "new") and ctx.mention_at(si, k + 1, "Person") is None:
+            ev = ctx.main_event
+        elif v == "perform" and ("live" in rest[:3] or any(w in ("demonstration", "demonstrations") for w in rest)):
+            ev = ctx.main_event
+        elif v in ("present", "award", "hand", "issue") and any(w in _HANDED for w in rest[:3]):
+            ev = ctx.main_event
+        elif v == "make" and any(w in ("statement", "speech", "remarks", "address") for w in rest[:3]):
+            ev = ctx.main_event
+        elif v == "share" and any(w in TALK_OBJECTS for w in rest[:3]):
+            ev = ctx.main_event
+        elif v == "exchange" and nxt == "views" and visit:
+            ev = ctx.main_event
+        if ev is not None:
+            ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts > k), ev)
+            ctx.add(ev, "attendee", p.key, si, 0.7)
 
 
 def quoted_participants(ctx: Ctx):

@@ -826,3 +826,46 @@ def test_organizers_run_by_a_possessed_unit_in_partnership_with_others():
         "Society, trained 30 surgeons.\n", stem="runby")
     org = {o for _e, o in _rel(g, SDO.organizer)}
     assert {"Department of Orthopaedics", "Dart Medical School", "Moor Surgical Society"} <= org, org
+
+
+def test_acts_at_the_event_make_attendees_but_a_statement_alone_does_not():
+    g = extract_text(
+        "On 9 May 2025, the 3rd Halden Forum on Vascular Surgery was held at Varno University Hospital in Bergen. "
+        "Speaking at the opening ceremony, Assoc. Prof. Dr. Tove Brekke, Director of Varno University Hospital, "
+        "said that aortic disease is common. Dr. Olav Sunde, President of the Fjell Vascular Society, opened the "
+        "forum. Prof. Ines Lind, a senior surgeon at the Department of Vascular Surgery, shared experience in "
+        "aortic repair. Dr. Erik Moe, Deputy Head of the Department of Radiology, performed a live endovascular "
+        "repair. Dr. Kari Dahl, Director of the Nursing Department, presented certificates to the trainees. "
+        "Dr. Nils Berg, leader of the trainees, made a statement on behalf of the trainees. Prof. Anne Holm, "
+        "Dean of the Faculty of Medicine, presided over the closing ceremony together with Dr. Per Aas, Head of "
+        "the Office of International Affairs. Dr. Siri Vik, President of the Fjell Vascular Society, said the "
+        "society plans to make the forum an annual event.\n", stem="acts")
+    ev = event(g)
+    for name in ("Tove Brekke", "Olav Sunde", "Ines Lind", "Erik Moe", "Kari Dahl", "Nils Berg", "Anne Holm",
+                 "Per Aas"):
+        assert (ev, SDO.attendee, node(g, name)) in g, name
+    assert (ev, SDO.attendee, node(g, "Siri Vik")) not in g
+
+
+def test_hosts_who_introduce_their_work_during_a_visit_are_attendees():
+    g = extract_text(
+        "On 3 March 2025, a delegation from Tamsin Medical College visited Carrow University Hospital. The guests "
+        "toured the Department of Cardiology, where Prof. Hugo Lamb, Director of the Department of Cardiology, "
+        "introduced the hybrid operating room. Dr. Rosa Kent, a cardiologist at Tamsin Medical College, exchanged "
+        "views with colleagues of the department.\n", stem="visitacts")
+    evs = set(g.subjects(RDF.type, SDO.Event))
+    att = {str(n) for e in evs for p in g.objects(e, SDO.attendee) for n in g.objects(p, SDO.name)}
+    assert {"Hugo Lamb", "Rosa Kent"} <= att, att
+
+
+def test_delegation_members_listed_with_including_attend_and_share_its_country():
+    g = extract_text(
+        "Carrow University Hospital received on Monday a delegation from Tamsin Medical College, Porto, Portugal, "
+        "headed by Prof. Rui Sousa, Rector of the college, and including Dr. Ana Reis, Head of the International "
+        "Office, and Prof. Luis Mota, Director of the Department of Urology. The two sides discussed training in "
+        "urology.\n", stem="incl")
+    att = {n for _e, n in _rel(g, SDO.attendee)}
+    nat = _rel(g, SDO.nationality)
+    for name in ("Ana Reis", "Luis Mota"):
+        assert name in att, att
+        assert (name, "Portugal") in nat, nat
