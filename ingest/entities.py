@@ -81,6 +81,15 @@ class Unit:
     key: str | None = None
 
 
+#: a hospital's name (its head word), for alternate names in brackets
+_HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Hospitals|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)|Health Cent(?:er|re))\s*$",
+                            re.I)
+#: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
+_HOSPITAL_WORD = re.compile(r"\b(?:Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re))\b", re.I)
+#: " (the " / " (" right after a name, before the alternate name
+_ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")
+
+
 # ---------------------------------------------------------------- registry (resolution)
 class Registry:
     """Entities of one article with an alias index; merging keeps mentions and relations."""
@@ -1223,6 +1232,23 @@ class _Article:
                     key = reg.merge(a, b)
                     e = ents[key]
                 bags.setdefault(bag, key)
+        # hospitals: "X Hospital (the First Affiliated Hospital of Y University)" names one hospital twice
+        for e in [e for e in ents.values() if e.type == "Organization"]:
+            if e.key not in ents or not _HOSPITAL_NAME.search(e.name):
+                continue
+            for m in list(e.mentions):
+                br = _ALT_NAME_BRACKET.match(self.text, m.end)
+                if br is None:
+                    continue
+                close = self.text.find(")", br.end(), br.end() + 150)
+                content = gz.norm(self.text[br.end():close]) if close > 0 else ""
+                inner = next((q for q in ents.values() if q.type == "Organization" and q.key != e.key and content and
+                              any(n.start == br.end() for n in q.mentions) and
+                              content in {gz.norm(x) for x in (q.name, *q.aliases)}), None)
+                if inner is not None and _HOSPITAL_WORD.search(inner.name) and not is_acronym(inner.name) and \
+                        gz.norm(inner.name) != gz.norm(e.name):
+                    reg.merge(e.key, inner.key)
+                    break
         # organizations: a later short form that ends a longer name of the article ("the School of
         # Medicine" after "Whitmore University School of Medicine"); not a parent named after "of"
         orgs = [e for e in ents.values() if e.type == "Organization"]

@@ -545,3 +545,15 @@ def test_saints_possessive_is_part_of_a_hospital_name(extractor):
     orgs = names(ex, "Organization")
     assert {"St Mary's Hospital", "St. Luke's Medical Centre", "Saint Columba's Hospital"} <= orgs, orgs
     assert not any(n.startswith(("St ", "Saint ")) for n in names(ex, "Person")), names(ex, "Person")
+
+
+def test_alternate_hospital_name_in_brackets_is_an_alias(extractor):
+    ex = run(extractor, "The Department of Urology of Lakemoor City Hospital (the Second Affiliated Hospital of Brannock "
+                        "Medical University) was founded in 1962. Lakemoor City Hospital has 2,000 beds.\n")
+    orgs = names(ex, "Organization")
+    assert "Second Affiliated Hospital of Brannock Medical University" not in orgs, orgs
+    hosp = ent(ex, "Organization", "Lakemoor City Hospital")
+    assert "Second Affiliated Hospital of Brannock Medical University" in hosp.aliases
+    # a university in brackets is a parent, not another name
+    ex = run(extractor, "Delmore Children's Hospital (Brannock Medical University) opened a new ward.\n")
+    assert "Brannock Medical University" in names(ex, "Organization")
