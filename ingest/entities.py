@@ -84,6 +84,10 @@ class Unit:
 #: a hospital's name (its head word), for alternate names in brackets
 _HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Hospitals|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)|Health Cent(?:er|re))\s*$",
                             re.I)
+#: the article's own institution as the subject of a signing ("the hospital signed ...")
+_SELF_REFERENCE = re.compile(r"(?i)\b(?:the|our)\s+(hospital|university|institute|centre|center|college|trust|clinic)"
+                             r"\s+(?:\w+\s+){0,2}$")
+_SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 #: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
 _HOSPITAL_WORD = re.compile(r"\b(?:Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re))\b", re.I)
 #: " (the " / " (" right after a name, before the alternate name
@@ -1463,6 +1467,18 @@ class _Article:
                     orgs.append(self.reg.resolve(k))
             if len(orgs) < 2 and pair:
                 orgs = list(pair)
+            if len(orgs) == 1 and m.group(1):
+                # "the hospital signed a training cooperation agreement with X": the article's own
+                # institution (its most named one of that kind) is the other party, named first
+                own = _SELF_REFERENCE.search(st[:m.start()])
+                if own and not any(e.type == "Event" and _SIGNING_NAME.search(e.name) for e in ents.values()):
+                    head = own.group(1).lower()
+                    kin = [e for e in ents.values() if e.type == "Organization" and e.key != orgs[0] and
+                           re.search(rf"\b{head}s?\b", e.name, re.I) and
+                           not re.search(r"\b(?:department|division|office|committee|unit)\b", e.name, re.I)]
+                    if kin:
+                        best = max(kin, key=lambda e: (len(e.mentions), -min((x.start for x in e.mentions), default=0)))
+                        orgs = [self.reg.resolve(best.key), orgs[0]]
             if len(orgs) < 2:
                 continue
             name = f"Signing of the {what} between {ents[orgs[0]].name} and {ents[orgs[1]].name}"

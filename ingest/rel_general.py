@@ -325,9 +325,16 @@ def _visits_and_signings(ctx: Ctx):
                     for c in t.children:
                         if c.dep_ in ("nsubj", "nsubjpass", "agent"):
                             holder_ids |= {x.i for x in c.subtree}
+                    parties = _parties_in_name(ctx, ek)
                     for o in ctx.top(si, "Organization"):
-                        if o.ts in holder_ids and not o.anaphor:
+                        # "the hospital signed ...": the anaphor counts when it is a party named in the signing
+                        if o.ts in holder_ids and (not o.anaphor or o.key in parties):
                             ctx.add(ek, "organizer", o.key, si, 0.75)
+                            # "... signed an agreement with B": B, a party named in the signing, signed too
+                            for b in ctx.top(si, "Organization"):
+                                if b.ts > t.i and b.key in parties and not b.anaphor and \
+                                        doc[b.ts - 1 - (doc[b.ts - 1].lower_ == "the")].lower_ == "with":
+                                    ctx.add(ek, "organizer", b.key, si, 0.7)
                     # "the two sides / both parties signed": the parties named in the signing's name
                     subj = " ".join(doc[i].lower_ for i in sorted(holder_ids))
                     # "President A and Dr. B signed the agreement on behalf of the two hospitals": the same

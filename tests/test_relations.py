@@ -869,3 +869,22 @@ def test_delegation_members_listed_with_including_attend_and_share_its_country()
     for name in ("Ana Reis", "Luis Mota"):
         assert name in att, att
         assert (name, "Portugal") in nat, nat
+
+
+def test_the_hospital_signed_an_agreement_with_a_partner_is_a_signing():
+    g = extract_text(
+        "On 12 March 2025, Dalmore Regional Hospital hosted the 2nd Dalmore Forum on Spine Surgery in Perth. "
+        "More than 300 surgeons attended the forum at Dalmore Regional Hospital. On this occasion, the hospital "
+        "signed a training cooperation agreement with Ostvik Spine Institute on minimally invasive spine surgery.\n",
+        stem="selfsign")
+    names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
+    sign = "Signing of the training cooperation agreement between Dalmore Regional Hospital and Ostvik Spine Institute"
+    assert sign in names, names
+    org = _rel(g, SDO.organizer)
+    assert {(sign, "Dalmore Regional Hospital"), (sign, "Ostvik Spine Institute")} <= org, org
+    # a signing only planned is no event
+    g = extract_text(
+        "On 12 March 2025, Dalmore Regional Hospital hosted the 2nd Dalmore Forum on Spine Surgery in Perth. "
+        "The hospital plans to sign a cooperation agreement with Ostvik Spine Institute next year.\n", stem="plansign")
+    names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
+    assert not any(n.startswith("Signing") for n in names), names
