@@ -298,7 +298,11 @@ def _locations(ctx: Ctx, si: int, sent):
                                 for c in t.children):
                 continue              # active "X hosted the Workshop in CITY" places the workshop too
             target = _place_after(ctx, si, t, ("in", "at"))
+            fronted = _fronted_place(ctx, si, sent, t)
+            if target is None and fronted is not None:
+                target, fronted = fronted, None
             if target is None:
+                _host_is_venue(ctx, si, sent, t, lem)
                 continue
             ev = _event_before(ctx, si, t.i)
             conf = 0.85
@@ -312,17 +316,29 @@ def _locations(ctx: Ctx, si: int, sent):
                 ev_key = ev.key
             # "experts ... gathered at X": the gathering is the event's
             ctx.add(ev_key, "location", target.key, si, conf)
+            if fronted is not None:   # "In CITY, ... was held at VENUE"
+                ctx.add(ev_key, "location", fronted.key, si, conf - 0.1)
             k = target.te
             if k + 3 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
                 k += 3                # "at the Institute (DIMS), Hyderabad"
-            if k + 1 < sent.end and doc[k].lower_ in ("in", ","):
+            # "held at A Affiliated to U in CITY": the city is where the event (and A) is, not U's
+            via_parent = False
+            if target.type == "Organization" and k + 2 < sent.end and \
+                    doc[k].lower_ in ("affiliated", "attached") and doc[k + 1].lower_ == "to":
+                j = k + 2
+                while j < sent.end and doc[j].lower_ == "the":
+                    j += 1
+                parent = ctx.mention_at(si, j, "Organization")
+                if parent is not None:
+                    k, via_parent = parent.te, True
+            if k + 1 < sent.end and doc[k].lower_ in ("in", ",") and not (via_parent and doc[k].text == ","):
                 j = k + 1
                 while j < sent.end and doc[j].lower_ == "the":
                     j += 1
                 city = ctx.mention_at(si, j, "Place")
                 if city is not None:
                     ctx.add(ev_key, "location", city.key, si, conf - 0.1)
-                    if target.type == "Organization":
+                    if target.type == "Organization" and not via_parent:
                         ctx.add(target.key, "location", city.key, si, 0.7)
         elif lem == "visit" and ctx.main_event and re.search(r"\b(visit|delegation|tour)", ctx.ents[ctx.main_event].name, re.I):
             target = _place_after(ctx, si, t, (None,))
@@ -335,8 +351,75 @@ def _locations(ctx: Ctx, si: int, sent):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.7)
         elif lem in TRAVEL_VERBS and ctx.main_event and lem != "visit":
             target = _place_after(ctx, si, t, ("in", "to", "at", None), places_only=True)
+            if target is not None and _side_trip(sent, t):
+                continue              # "during the training, the trainees will also travel to CITY"
             if target is not None and _speaks_of_participant(ctx, si, t):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.5)
+
+
+_UNIT_WORDS = re.compile(r"\b(?:department|center|centre|unit|ward|division|section|program|programme|team|"
+                         r"committee|society|association|federation|commission|ministry|office|bureau|group|"
+                         r"chapter|branch|college of|academy|foundation)\b", re.I)
+
+
+def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
+    """ "ORG hosted EVENT" with no place in the sentence: the event takes place at the host (a
+    hospital, university or institute, not a unit or a society), and in the city the text locates
+    the host in."""
+    if lem != "host" or any(c.dep_ == "auxpass" for c in verb.children) or ctx.top(si, "Place"):
+        return
+    ev = next((ctx.mention_at(si, c.i, "Event") for c in verb.children if c.dep_ == "dobj"
+               and ctx.mention_at(si, c.i, "Event") is not None), None)
+    if ev is None:
+        return
+    hosts = {m.key for m in _subject_orgs(ctx, si, verb) if not m.anaphor}
+    if len(hosts) != 1:
+        return
+    h = hosts.pop()
+    if _UNIT_WORDS.search(ctx.ents[h].name):
+        return
+    ctx.add(ev.key, "location", h, si, 0.7)
+    for (s_, p_, o_) in list(ctx._rels):
+        if s_ == h and p_ == "location" and ctx.ents[o_].type == "Place":
+            ctx.add(ev.key, "location", o_, si, 0.6)
+
+
+def _side_trip(sent, verb) -> bool:
+    """A trip made during or besides the event ("during the course they will also travel to X",
+    "travel to X for sightseeing"), not the journey to the event's venue."""
+    before = [x.lower_ for x in sent if x.i < verb.i]
+    if "during" in before or "also" in before[-6:]:
+        return True
+    after = " ".join(x.lower_ for x in sent if x.i > verb.i)
+    return bool(re.search(r"\bfor\s+(?:a\s+|some\s+)?(?:cultural|sightseeing|sight-seeing|leisure|tour|tours|"
+                          r"excursions?|city\s+tours?)\b", after))
+
+
+_FRONT_SKIP = {",", "(", ")", "-", "–", "—", "on", "the", "of", "from", "to", "and", "morning", "afternoon",
+               "evening", "day", "days"}
+
+
+def _fronted_place(ctx: Ctx, si: int, sent, verb) -> M | None:
+    """ "In CITY, ORG organized EVENT" / "On DATE, in CITY, ...": a place fronted before the
+    subject, after nothing but a date or a dateline (no other mention before it)."""
+    doc = ctx.doc
+    k = sent.start
+    while k < verb.i:
+        t = doc[k]
+        if t.lower_ == "in" and (k == sent.start or doc[k - 1].text in (",", "-", "–", "—", ")")):
+            j = k + 1
+            while j < verb.i and doc[j].lower_ == "the":
+                j += 1
+            p = ctx.mention_at(si, j, "Place")
+            if p is not None and p.te < verb.i and doc[p.te].text == ",":
+                return p
+            return None
+        if t.lower_ in _FRONT_SKIP or t.like_num or t.ent_type_ in ("DATE", "TIME") or \
+                t.is_punct or re.fullmatch(r"[A-Z]{2,}", t.text):
+            k += 1
+            continue
+        return None
+    return None
 
 
 def _speaks_of_participant(ctx: Ctx, si: int, verb) -> bool:

@@ -205,15 +205,36 @@ def _places_from(ctx: Ctx, si: int, k: int) -> list[M]:
     return out
 
 
+def _affiliated_complement(ctx: Ctx, si: int, o: M) -> bool:
+    """``o`` is U in "A affiliated/attached to (the) U", A an organization named right before."""
+    doc = ctx.doc
+    j = o.ts - 1
+    while j > ctx.sents[si].start and doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 <= ctx.sents[si].start or doc[j].lower_ != "to" or doc[j - 1].lower_ not in ("affiliated", "attached"):
+        return False
+    a = ctx.mention_at(si, j - 2, "Organization")
+    return a is not None and a.te == j - 1
+
+
 def _org_in_place(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     for o in ctx.top(si, "Organization"):
         if o.anaphor or o.te + 1 >= sent.end:
             continue
         k = o.te
+        if doc[k].lower_ == "in" and _affiliated_complement(ctx, si, o):
+            continue              # "held at A Affiliated to U in CITY": the city is not said of U
         if doc[k].lower_ == "in":
+            # "Department of X of HOSPITAL in CITY": the city is where the hospital (the last
+            # organization named inside the unit's mention) is, not a property of the unit
+            owner = o.key
+            inner = [m for m in ctx.all_in(si, "Organization")
+                     if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
+            if inner and _is_unit(ctx, o.key) and doc[inner[0].ts - 1].lower_ in ("of", "the", "at"):
+                owner = min(inner, key=lambda m: m.ts).key
             for p in _places_from(ctx, si, k + 1):
-                ctx.add(o.key, "location", p.key, si, 0.75)
+                ctx.add(owner, "location", p.key, si, 0.75)
         elif doc[k].text == "," and ctx.mention_at(si, k + 1, "Place") is not None:
             # "ORG, CITY, COUNTRY" / "(ORG, CITY)": an address closed by a country or a bracket
             pls = _places_from(ctx, si, k + 1)

@@ -888,3 +888,49 @@ def test_the_hospital_signed_an_agreement_with_a_partner_is_a_signing():
         "The hospital plans to sign a cooperation agreement with Ostvik Spine Institute next year.\n", stem="plansign")
     names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
     assert not any(n.startswith("Signing") for n in names), names
+
+
+def test_event_location_fronted_place_affiliated_venue_and_side_trip():
+    # "In CITY, ORG organized EVENT": the fronted place is the venue
+    g = extract_text(
+        "On March 3-4, 2025, in Tbilisi, Kura Central Hospital in coordination with the Georgian Society of "
+        "Neurology organized the 2nd Caucasus Forum on Epilepsy 2025. More than 300 doctors attended.\n",
+        stem="fronted")
+    assert ("2nd Caucasus Forum on Epilepsy 2025", "Tbilisi") in _rel(g, SDO.location)
+    # "held at A Affiliated to U in CITY": the city is the event's, not U's; a side trip is no venue
+    g = extract_text(
+        "On 5 May 2025, the 3rd Training Course on Pediatric Anesthesia was held at Sava Hospital Affiliated to "
+        "Morava Medical University in Kragujevac. Twenty doctors from Ghana attended. During the course, the "
+        "trainees will also travel to Belgrade for cultural exchanges.\n", stem="affvenue")
+    loc = _rel(g, SDO.location)
+    ev = "3rd Training Course on Pediatric Anesthesia"
+    assert {(ev, "Sava Hospital"), (ev, "Kragujevac")} <= loc, loc
+    assert ("Morava Medical University", "Kragujevac") not in loc, loc
+    assert (ev, "Belgrade") not in loc, loc
+
+
+def test_event_hosted_by_a_hospital_takes_place_there_and_in_its_city():
+    g = extract_text(
+        "Tagus University Hospital is located in Coimbra. From 3 to 14 March 2025, Tagus University Hospital "
+        "(TUH) hosted the 4th International Training Course on Pediatric Kidney Transplantation. Twelve "
+        "surgeons from Angola attended.\n", stem="hostvenue")
+    loc = _rel(g, SDO.location)
+    ev = "4th International Training Course on Pediatric Kidney Transplantation"
+    assert {(ev, "Tagus University Hospital"), (ev, "Coimbra")} <= loc, loc
+    # a unit hosting names no venue; a place in the sentence is the venue instead
+    g = extract_text(
+        "From 3 to 4 June 2025, the Department of Urology of Tagus University Hospital hosted the 2nd Iberian "
+        "Workshop on Robotic Urology in Porto.\n", stem="hostunit")
+    loc = _rel(g, SDO.location)
+    assert ("2nd Iberian Workshop on Robotic Urology", "Porto") in loc, loc
+    assert not any(o in ("Department of Urology", "Tagus University Hospital") for _e, o in loc), loc
+
+
+def test_city_after_a_department_of_a_hospital_locates_the_hospital():
+    g = extract_text(
+        "The Department of Neurosurgery of Lotus Children's Hospital in Nanning was founded in 1975 and is one "
+        "of the earliest neurosurgery departments in the region. Prof. Ana Reis of the Cardiac Institute of "
+        "Tejo University Medical Center in Lisbon gave a lecture.\n", stem="deptcity")
+    loc = _rel(g, SDO.location)
+    assert {("Lotus Children's Hospital", "Nanning"), ("Tejo University Medical Center", "Lisbon")} <= loc, loc
+    assert not any(s in ("Department of Neurosurgery", "Cardiac Institute") for s, _p in loc), loc
