@@ -227,8 +227,61 @@ def find_person_relations(ctx: Ctx) -> None:
         prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
+        _hosts_meeting_guests(ctx, si)
     _delegation_members(ctx)
     _attendees(ctx)
+
+
+_RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}
+_GUEST_WORDS = {"delegation", "delegations", "guest", "guests", "visitor", "visitors", "delegate", "delegates",
+                "team", "group"}
+_VISIT_EVENT = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
+
+
+def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
+    """"Party Secretary P1, President P2 and Vice President P3 (of the hospital) met (with) the
+    delegation": people named with a bare leading post who receive the guests hold their posts at the
+    host, i.e. the organization named after the list ("of the hospital") or else the one host of the
+    visit, when it is named in this or the sentence before."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    for v in sent:
+        if v.pos_ != "VERB" or _lem(v) not in _RECEIVE_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        ids = {x.i for c in subj for x in c.subtree}
+        # the guests are the object ("met (with) the delegation / the guests / the visitors")
+        objs = [x for x in doc[v.i + 1:min(sent.end, v.i + 6)] if x.lower_ in _GUEST_WORDS]
+        if not objs:
+            continue
+        people = [p for p in ctx.top(si, "Person") if p.ts in ids and p.te <= v.i]
+        titled = []
+        for p in people:
+            title, _start = _pre_title(ctx, si, p)
+            if title and set(title.lower().replace("-", " ").split()) & LEADER_WORDS:
+                titled.append((p, title))
+        if not titled:
+            continue
+        host = None
+        # "P3 of the hospital": the organization right after the last person of the list
+        after = [o for o in ctx.top(si, "Organization") if o.ts in ids and o.te <= v.i and
+                 [t.lower_ for t in doc[people[-1].te:o.ts]] in (["of"], ["of", "the"])]
+        if after:
+            host = after[0].key
+        elif ctx.main_event and _VISIT_EVENT.search(ctx.ents[ctx.main_event].name):
+            hosts = {o for (s_, p_, o) in list(ctx._rels) if s_ == ctx.main_event and p_ == "organizer"
+                     and ctx.ents[o].type == "Organization"}
+            named = {m.key for k in (si - 1, si) if k >= 0 for m in ctx.top(k, "Organization")}
+            hosts &= named
+            if len(hosts) == 1:
+                host = hosts.pop()
+        if host is None:
+            continue
+        for p, title in titled:
+            if any(s_ == p.key and p_ == "affiliation" for (s_, p_, _o) in list(ctx._rels)):
+                continue
+            ctx.add(p.key, "affiliation", host, si, 0.6, title)
 
 
 def _delegation_country(ctx: Ctx) -> M | None:

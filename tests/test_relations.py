@@ -934,3 +934,22 @@ def test_city_after_a_department_of_a_hospital_locates_the_hospital():
     loc = _rel(g, SDO.location)
     assert {("Lotus Children's Hospital", "Nanning"), ("Tejo University Medical Center", "Lisbon")} <= loc, loc
     assert not any(s in ("Department of Neurosurgery", "Cardiac Institute") for s, _p in loc), loc
+
+
+def test_bare_leading_posts_of_the_people_who_receive_a_delegation():
+    g = extract_text(
+        "On the morning of June 2, a five-member delegation led by Dr. Omar Farouk, Director of Nile Valley "
+        "Hospital, visited the Second Hospital of Tianfu University. Party Secretary Zhao Ming, President Liu "
+        "Qiang, Vice President Sun Li and the heads of the Nursing Department met with the delegation.\n",
+        stem="hostposts")
+    aff = _rel(g, SDO.affiliation)
+    host = "Second Hospital of Tianfu University"
+    assert {("Zhao Ming", host), ("Liu Qiang", host), ("Sun Li", host)} <= aff, aff
+    assert not any(o == "Nursing Department" for _p, o in aff), aff      # "the heads of X" is another group
+    g = extract_text(
+        "On June 9, a delegation from Baltic Medical University visited Harbor Hospital in Gdansk. Director "
+        "Anna Berg, Deputy Director Lars Holm and Chief Nurse Eva Lind of the hospital received the guests.\n",
+        stem="hostposts2")
+    aff = _rel(g, SDO.affiliation)
+    assert {("Anna Berg", "Harbor Hospital"), ("Lars Holm", "Harbor Hospital"),
+            ("Eva Lind", "Harbor Hospital")} <= aff, aff
