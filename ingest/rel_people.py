@@ -430,6 +430,9 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         _shared_post(ctx, si, p, a, b)
     if not found:
         found = _copular_post(ctx, si, p) or _post_before(ctx, si, p)
+    else:
+        _copular_post(ctx, si, p, after_apposition=True)   # "P, Director of X, is a member of Y"
+
     if not found and b > a and prev_aff:
         found = _elliptic_post(ctx, si, p, a, b, prev_aff[-1])
     found = _its_post(ctx, si, p) or found
@@ -551,10 +554,36 @@ def _its_post(ctx: Ctx, si: int, p: M) -> bool:
     return True
 
 
-def _copular_post(ctx: Ctx, si: int, p: M) -> bool:
-    """"P is the director of ORG" / "P serves as TITLE at ORG" / "P works at ORG"."""
+_POST_PREFIX = {"committee", "standing", "board", "council", "executive", "full", "founding", "youth", "young",
+                "corresponding", "vice-chairman", "vice-chair", "co-chair", "co-chairman", "elected", "newly"}
+
+
+def _copular_post(ctx: Ctx, si: int, p: M, after_apposition: bool = False) -> bool:
+    """"P is the director of ORG" / "P serves as TITLE at ORG" / "P works at ORG"; also after an
+    apposition ("P, Director of X, is a vice chairman of ORG") and for coordinated people ("Deputy
+    directors Dr. A and Dr. B are committee members of ORG")."""
     doc, sent = ctx.doc, ctx.sents[si]
     k = p.te
+    a, b = _segment(ctx, si, p)
+    if b > a and b + 1 < sent.end and doc[b].text == "," and \
+            doc[b + 1].lemma_.lower() in ("be", "serve", "act"):
+        k = b + 1
+    elif after_apposition:
+        return False
+    else:
+        # "Dr. A and Dr. B are ...": walk to the last person of the coordination
+        while k + 1 < sent.end and doc[k].lower_ in ("and", ","):
+            j = k + 1
+            while j < sent.end and _is_honorific_tok(doc[j]):
+                j += 1
+            q = next((m for m in ctx.top(si, "Person") if m.ts == j), None)
+            if q is None:
+                break
+            k = q.te
+        if k != p.te and (k >= sent.end or doc[k].lower_ not in ("are", "were", "serve", "both")):
+            return False
+        if k < sent.end and doc[k].lower_ == "both":
+            k += 1
     if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lemma_.lower() in ("be", "serve", "work", "act"):
         k += 1
     verb = doc[k] if k < sent.end else None
@@ -570,9 +599,11 @@ def _copular_post(ctx: Ctx, si: int, p: M) -> bool:
             return True
         return False
     j = k
-    while j < sent.end and j - k < 6 and (doc[j].lower_ in TITLE_WORDS or doc[j].text == "-"):
+    while j < sent.end and j - k < 6 and (doc[j].lower_ in TITLE_WORDS or doc[j].text == "-" or
+                                          doc[j].lower_ in _POST_PREFIX):
         j += 1
-    if j == k or j >= sent.end or doc[j].lower_ not in ("of", "at", "in"):
+    if j == k or j >= sent.end or doc[j].lower_ not in ("of", "at", "in") or \
+            not any(doc[x].lower_ in TITLE_WORDS or doc[x].lower_.rstrip("s") in TITLE_WORDS for x in range(k, j)):
         return False
     n = j + 1
     while n < sent.end and doc[n].lower_ == "the":

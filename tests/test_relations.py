@@ -953,3 +953,16 @@ def test_bare_leading_posts_of_the_people_who_receive_a_delegation():
     aff = _rel(g, SDO.affiliation)
     assert {("Anna Berg", "Harbor Hospital"), ("Lars Holm", "Harbor Hospital"),
             ("Eva Lind", "Harbor Hospital")} <= aff, aff
+
+
+def test_memberships_stated_after_an_apposition_and_for_coordinated_people():
+    g = extract_text(
+        "The Department of Urology of Pine Valley Hospital was founded in 1970. Prof. Ma Jun, the director of the "
+        "department, is a vice chairman of the Urology Professional Committee of Shaanxi Medical Association. "
+        "Deputy directors Dr. Xu Lei and Dr. Fan Hong are committee members of the Prostate Cancer Committee of "
+        "the Chinese Urological Association.\n", stem="members")
+    aff = _rel(g, SDO.affiliation)
+    committee = "Prostate Cancer Committee of the Chinese Urological Association"
+    assert {("Ma Jun", "Department of Urology"),
+            ("Ma Jun", "Urology Professional Committee of Shaanxi Medical Association"),
+            ("Xu Lei", committee), ("Fan Hong", committee)} <= aff, aff
