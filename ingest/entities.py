@@ -1601,6 +1601,19 @@ class _Article:
                     e.type == "Place" and e.name.lower().startswith(name.lower() + " ") for e in self.ex.entities.values()):
                 self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.7)
             return
+        # a line that is only 'Mansoura, Sunday 12 May 2024' / 'Leeds, 3 June 2025' / 'Leeds, June 3, 2025'
+        days = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        date = (rf"(?:(?i:{days}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{months})[a-z]*\.?,?\s+\d{{4}}|"
+                rf"(?i:{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
+        m = re.search(rf"(?m)^[ \t]*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?),[ \t]+{date}[ \t]*$", self.text[:3000])
+        if m and m.group(1).lower() not in _DATELINE_NOT_PLACE and not self.in_junk(m.start(1)):
+            name = m.group(1)
+            hit = countries.lookup(name)
+            if hit:
+                self.reg.add("Country", hit[1], (m.start(1), m.end(1)), conf=0.7, concept=hit[0])
+            elif not self.reg.find("Place", name) and not any(
+                    e.type != "Place" and e.name.lower() == name.lower() for e in self.ex.entities.values()):
+                self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.6)
 
     # -------------------------------------------------------------- run
     def run(self) -> None:
@@ -1622,6 +1635,11 @@ class _Article:
             e.__dict__.pop("_head", None)
         self.reg.flush()
 
+
+#: first words of a "WORD, DATE" line that are no dateline place
+_DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "source", "time", "released", "issued",
+                       "news", "home", "today", "created", "modified", "last", "edited", "by", "on", "from", "to",
+                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 #: heads of government bodies and offices whose name states a remit, not a field
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",

@@ -157,7 +157,42 @@ def find_event_relations(ctx: Ctx) -> None:
         _locations(ctx, si, sent)
         _participant_countries(ctx, si, sent)
     _organizers_from_names(ctx)
+    _today_at_dateline(ctx)
     _about(ctx)
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
+
+
+def _today_at_dateline(ctx: Ctx) -> None:
+    """"Mansoura, Sunday 12 May 2024 / Y received today a delegation": an event the report says
+    happened "today" takes place where the report is filed, the place of a dateline line (a place
+    at the start of a line, then a comma and a date)."""
+    from medkg.ingest.dates import find_dates
+    ev = ctx.main_event
+    if ev is None or any(p_ == "location" and s_ == ev and ctx.ents[o].type == "Place"
+                         for (s_, p_, o) in list(ctx._rels)):
+        return
+    today = next((si for si, sent in enumerate(ctx.sents) if _TODAY.search(sent.text) and
+                  any(m.key == ev for m in ctx.all_in(si, "Event")) or
+                  (_TODAY.search(sent.text) and any(t.lemma_.lower() in ("receive", "visit", "welcome", "hold", "sign")
+                                                   and t.pos_ == "VERB" for t in sent))), None)
+    if today is None:
+        return
+    text = ctx.text
+    for k in ctx.by_type("Place"):
+        for m in ctx.ents[k].mentions:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            if text[line_start:m.start].strip():
+                continue
+            line_end = text.find("\n", m.end)
+            rest = text[m.end:line_end if line_end >= 0 else len(text)]
+            if not rest.startswith(","):
+                continue
+            dms = find_dates(rest)
+            if dms and dms[0].start <= 14 and len(rest) - dms[-1].end <= 4:
+                ctx.add(ev, "location", k, today, 0.6)
+                return
 
 
 # ---------------------------------------------------------------- organizer

@@ -557,3 +557,12 @@ def test_alternate_hospital_name_in_brackets_is_an_alias(extractor):
     # a university in brackets is a parent, not another name
     ex = run(extractor, "Delmore Children's Hospital (Brannock Medical University) opened a new ward.\n")
     assert "Brannock Medical University" in names(ex, "Organization")
+
+
+def test_title_case_dateline_line_names_a_place(extractor):
+    ex = run(extractor, "Polish delegation visits Tisza University Hospitals\n\nSzeged, Monday 3 June 2024\n\n"
+                        "Tisza University Hospitals received a delegation from Vistula Medical University.")
+    assert "Szeged" in names(ex, "Place")
+    # a page-date label is no place
+    ex = run(extractor, "Published, 3 June 2024\n\nTisza University Hospitals received a delegation.")
+    assert "Published" not in names(ex, "Place")

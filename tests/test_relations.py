@@ -966,3 +966,13 @@ def test_memberships_stated_after_an_apposition_and_for_coordinated_people():
     assert {("Ma Jun", "Department of Urology"),
             ("Ma Jun", "Urology Professional Committee of Shaanxi Medical Association"),
             ("Xu Lei", committee), ("Fan Hong", committee)} <= aff, aff
+
+
+def test_a_visit_received_today_takes_place_at_the_dateline_place():
+    g = extract_text(
+        "Polish delegation visits Tisza University Hospitals\n\nSzeged, Monday 3 June 2024\n\n"
+        "Tisza University Hospitals received today a delegation from Vistula Medical University, Krakow, "
+        "Poland, headed by Prof. Jan Nowak, Rector of the university.\n", stem="todaydl")
+    loc = _rel(g, SDO.location)
+    visit = "Visit of the Vistula Medical University delegation to Tisza University Hospitals"
+    assert {(visit, "Szeged"), (visit, "Tisza University Hospitals")} <= loc, loc
