@@ -343,6 +343,8 @@ def _locations(ctx: Ctx, si: int, sent):
             conf = 0.85
             if ev is None:
                 ev = _event_after(ctx, si, t.i)
+            if (ev is None or ev.anaphor) and _is_planned(t):
+                continue              # "the 6th symposium will be held in CITY in 2025": the next edition
             if ev is None:
                 if lem not in ("gather", "hold", "launch", "open", "take", "convene", "kick", "start", "begin"):
                     continue
@@ -419,6 +421,16 @@ def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
             ctx.add(ev.key, "location", o_, si, 0.6)
 
 
+def _is_planned(tok) -> bool:
+    from medkg.ingest.dates import is_planned
+    return is_planned(tok)
+
+
+#: "in collaboration with ORG" is no venue
+_IN_MANNER = {"collaboration", "cooperation", "partnership", "coordination", "association", "conjunction",
+              "cooperation", "concert", "alliance", "liaison", "support", "charge", "response", "honor", "honour"}
+
+
 def _side_trip(sent, verb) -> bool:
     """A trip made during or besides the event ("during the course they will also travel to X",
     "travel to X for sightseeing"), not the journey to the event's venue."""
@@ -479,7 +491,8 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
     types = ("Place",) if places_only else ("Place", "Organization")
     # "held in the lecture hall of X Hospital": the first place/organization in the in/at phrase
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in [p for p in preps if p] and c.i > verb.i:
+        if c.dep_ == "prep" and c.lower_ in [p for p in preps if p] and c.i > verb.i and not (
+                c.i + 1 < sent.end and doc[c.i + 1].lower_ in _IN_MANNER):
             ids = sorted(x.i for x in c.subtree)
             if not ids or ids[-1] - ids[0] > 14:
                 continue
@@ -490,7 +503,8 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
     limit = min(sent.end, verb.i + 9)
     while k < limit:
         t = doc[k]
-        if t.lower_ in [p for p in preps if p] or (None in preps and k == verb.i + 1):
+        if (t.lower_ in [p for p in preps if p] and not (k + 1 < sent.end and doc[k + 1].lower_ in _IN_MANNER)) \
+                or (None in preps and k == verb.i + 1):
             j = k + 1 if t.lower_ in [p for p in preps if p] else k
             while j < sent.end and doc[j].lower_ in ("the",):
                 j += 1

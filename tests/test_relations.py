@@ -976,3 +976,14 @@ def test_a_visit_received_today_takes_place_at_the_dateline_place():
     loc = _rel(g, SDO.location)
     visit = "Visit of the Vistula Medical University delegation to Tisza University Hospitals"
     assert {(visit, "Szeged"), (visit, "Tisza University Hospitals")} <= loc, loc
+
+
+def test_no_venue_from_in_collaboration_with_or_from_the_next_edition():
+    g = extract_text(
+        "The 4th Andean Symposium on Pediatric Nephrology was held at Andes University Hospital in Quito on 2 May "
+        "2024. The symposium was organized by the Department of Pediatrics in collaboration with the Ecuadorian "
+        "Society of Nephrology. The 5th symposium will be held in Lima in 2025.\n", stem="nextedition")
+    loc = _rel(g, SDO.location)
+    ev = "4th Andean Symposium on Pediatric Nephrology"
+    assert {(ev, "Andes University Hospital"), (ev, "Quito")} <= loc, loc
+    assert (ev, "Lima") not in loc and (ev, "Ecuadorian Society of Nephrology") not in loc, loc
