@@ -386,6 +386,15 @@ def _locations(ctx: Ctx, si: int, sent):
                     r"\b(department|center|centre|unit|ward|laboratory|lab|division|section|clinic|base|office)\b",
                     ctx.ents[target.key].name, re.I)):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.7)
+        elif lem in ("receive", "undergo", "attend", "train") and ctx.main_event and \
+                _TRAINING_EVENT.search(ctx.ents[ctx.main_event].name) and (lem == "train" or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ("training", "course", "instruction", "teaching")
+                    for c in t.children)) and not _side_trip(sent, t):
+            # "the trainees will receive four weeks of training at our hospital": the course's venue
+            target = _place_after(ctx, si, t, ("at",))
+            if target is not None and target.type == "Organization" and not _UNIT_WORDS.search(
+                    ctx.ents[target.key].name):
+                ctx.add(ctx.main_event, "location", target.key, si, 0.6)
         elif lem in TRAVEL_VERBS and ctx.main_event and lem != "visit":
             target = _place_after(ctx, si, t, ("in", "to", "at", None), places_only=True)
             if target is not None and _side_trip(sent, t):
@@ -419,6 +428,9 @@ def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
     for (s_, p_, o_) in list(ctx._rels):
         if s_ == h and p_ == "location" and ctx.ents[o_].type == "Place":
             ctx.add(ev.key, "location", o_, si, 0.6)
+
+
+_TRAINING_EVENT = re.compile(r"\b(?:course|training|class|programme|program|fellowship|workshop)\b", re.I)
 
 
 def _is_planned(tok) -> bool:

@@ -987,3 +987,14 @@ def test_no_venue_from_in_collaboration_with_or_from_the_next_edition():
     ev = "4th Andean Symposium on Pediatric Nephrology"
     assert {(ev, "Andes University Hospital"), (ev, "Quito")} <= loc, loc
     assert (ev, "Lima") not in loc and (ev, "Ecuadorian Society of Nephrology") not in loc, loc
+
+
+def test_trainees_receive_training_at_the_host_hospital():
+    g = extract_text(
+        "On May 5, the 2025 International Training Course on Pediatric Cardiology, hosted by the Health "
+        "Commission of Guizhou Province and undertaken by the Department of Cardiology of the Second Hospital of "
+        "Qianxi Medical University, was opened in Guiyang. Twelve doctors from Laos and Nepal will receive a "
+        "four-week training at our hospital.\n", stem="trainat")
+    loc = _rel(g, SDO.location)
+    ev = "2025 International Training Course on Pediatric Cardiology"
+    assert {(ev, "Guiyang"), (ev, "Second Hospital of Qianxi Medical University")} <= loc, loc
