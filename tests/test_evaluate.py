@@ -270,13 +270,13 @@ def test_devset_generalization_floor(cli, tmp_path):
     """29 articles beyond the samples (tests/devset: invented in the style of hospital news sites
     of other countries and Chinese hospitals, with gold written before extraction was run on them):
     extraction must stay above a floor there, so a change that only fits the five samples shows up.
-    Measured 2026-12-06 04:30 on all 29: entity_f1 0.962, relation_f1 0.890, dates 25/26 (the first
-    19: 0.974 / 0.936 / 17 of 17; batch 5: 0.909 / 0.773; batch 6: 0.992 / 0.889)."""
+    Measured 2026-12-06 05:00 on all 29: entity_f1 0.965, relation_f1 0.921, dates 25/26 (the first
+    19: 0.974 / 0.950 / 17 of 17; batch 5: 0.921 / 0.831; batch 6: 0.992 / 0.944)."""
     store = tmp_path / "st"
     r = cli("--store", store, "ingest", "-q", "--no-progress", DEVSET / "corpus")
     assert r.exit_code == 0, r.output
     r = cli("--store", store, "evaluate", "--gold", DEVSET / "gold", "--json", tmp_path / "f.json",
-            "--min-entity-f1", "0.945", "--min-relation-f1", "0.865")
+            "--min-entity-f1", "0.95", "--min-relation-f1", "0.895")
     assert r.exit_code == 0, r.output
     figures = json.loads((tmp_path / "f.json").read_text())
     assert figures["dates"]["ok"] >= 23 and figures["provenance"]["found"] >= 0.93 * figures["provenance"]["total"]
