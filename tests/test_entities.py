@@ -566,3 +566,14 @@ def test_title_case_dateline_line_names_a_place(extractor):
     # a page-date label is no place
     ex = run(extractor, "Published, 3 June 2024\n\nTisza University Hospitals received a delegation.")
     assert "Published" not in names(ex, "Place")
+
+
+def test_technique_areas_in_the_vocabulary(extractor):
+    ex = run(extractor, "The Department of Thoracic Surgery of Brookfield General Hospital is good at uniportal "
+                        "video-assisted thoracoscopic surgery and was the first in the region to carry out "
+                        "electromagnetic navigation bronchoscopy. Its workshop covered interventional "
+                        "neuroradiology and neurocritical care.")
+    specs = names(ex, "Specialty")
+    assert {"uniportal video-assisted thoracoscopic surgery", "electromagnetic navigation bronchoscopy",
+            "interventional neuroradiology"} <= specs
+
