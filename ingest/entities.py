@@ -1124,8 +1124,19 @@ class _Article:
         mods = "|".join(sorted(gz.FIELD_MODIFIERS, key=len, reverse=True))
         heads = "|".join(sorted(gz.FALLBACK_HEADS, key=len, reverse=True))
         rx = _fallback_regex(mods, heads)
+        spans = []
         for m in rx.finditer(mtext):
-            s, e = m.start(), m.end()
+            # "stroke rehabilitation and stroke nursing": the modifier is repeated after "and", so the
+            # coordination joins two whole fields, not two modifiers of one head
+            sp = re.search(r"\s+and\s+", m.group())
+            if sp:
+                left, right = m.group()[:sp.start()], m.group()[sp.end():]
+                lw, rw = left.lower().split(), right.lower().split()
+                if len(lw) >= 2 and len(rw) >= 2 and rw[0] in lw:
+                    spans += [(m.start(), m.start() + sp.start()), (m.start() + sp.end(), m.end())]
+                    continue
+            spans.append((m.start(), m.end()))
+        for s, e in spans:
             if any(a < e and s < b for a, b in taken) or self.in_junk(s):
                 continue
             surface = self.text[s:e]

@@ -577,3 +577,11 @@ def test_technique_areas_in_the_vocabulary(extractor):
     assert {"uniportal video-assisted thoracoscopic surgery", "electromagnetic navigation bronchoscopy",
             "interventional neuroradiology"} <= specs
 
+
+def test_coordinated_fields_with_repeated_modifier_are_two(extractor):
+    ex = run(extractor, "The summit held sub-forums on cardiology, stroke rehabilitation and stroke nursing. "
+                        "The Department of Emergency and Critical Care Medicine of Brookfield General Hospital "
+                        "hosted it.")
+    specs = names(ex, "Specialty")
+    assert {"stroke rehabilitation", "stroke nursing", "emergency and critical care medicine"} <= specs
+    assert "stroke rehabilitation and stroke nursing" not in specs
