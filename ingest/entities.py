@@ -815,6 +815,8 @@ class _Article:
     def emit_org(self, u: Unit) -> str | None:
         reg, text = self.reg, self.text
         toks = u.segs[0].toks
+        if _honor_title(text, u.start, toks[0].low if toks else ""):
+            return None                       # 'rated an "Excellent Clinical Department"': a title won
         head = u.head
         own = _cap_inner(clean(text[u.start:u.end]))
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
@@ -915,6 +917,8 @@ class _Article:
         if s0 > 0 and text[s0 - 1] in "“\"":
             surface = text[s0 - 1:u.end]
         name = _cap_inner(clean(surface))
+        if _honor_title(text, u.start, toks[0].low if toks else ""):
+            return None                       # a title or award won, not a happening
         if u.head == "ceremony" and not self.distinctive(toks, event=True) and not u.extended:
             return None                       # "Closing Ceremony for X": part of X
         has_complement = len(u.segs) > 1 or u.extended
@@ -1762,6 +1766,24 @@ def _event_subtypes(head: str) -> tuple[str, ...]:
 _FALLBACK_CACHE: dict = {}
 #: "<modifier> and " right before a field name: the first member of a coordinated field name
 _COORD_FIELD = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:and|&)\s+$")
+
+
+#: a title or honour the organization won: 'was rated an "Excellent Clinical Department"',
+#: 'awarded the title of Outstanding Nursing Unit', 'named a National Key Clinical Specialty'
+_HONOR_BEFORE = re.compile(
+    r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
+    r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
+    r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
+_HONOR_ADJ = {"excellent", "outstanding", "advanced", "model", "exemplary", "best", "top", "excellence", "key",
+              "star", "pioneer", "demonstration", "civilized", "distinguished"}
+
+
+def _honor_title(text: str, start: int, first: str) -> bool:
+    m = _HONOR_BEFORE.search(text[max(0, start - 60):start])
+    if not m:
+        return False
+    indefinite = bool(m.group("art")) and m.group("art").strip().lower() in ("a", "an")
+    return bool(m.group("title") or m.group("q") or indefinite or first in _HONOR_ADJ)
 
 
 def _fallback_regex(mods: str, heads: str) -> re.Pattern:

@@ -585,3 +585,14 @@ def test_coordinated_fields_with_repeated_modifier_are_two(extractor):
     specs = names(ex, "Specialty")
     assert {"stroke rehabilitation", "stroke nursing", "emergency and critical care medicine"} <= specs
     assert "stroke rehabilitation and stroke nursing" not in specs
+
+
+def test_honor_title_won_is_not_an_organization_or_event(extractor):
+    ex = run(extractor, 'The Department of Pediatric Surgery of Brookfield General Hospital was rated an '
+                        '"Excellent Clinical Department" of the hospital in 2023. In 2021 it was awarded the title '
+                        'of Outstanding Nursing Unit. Dr. Ann Lee was named the Director of the Heart Center of '
+                        'Brookfield General Hospital.')
+    orgs = names(ex, "Organization")
+    assert "Excellent Clinical Department" not in orgs and "Outstanding Nursing Unit" not in orgs
+    assert not names(ex, "Event") & {"Excellent Clinical Department", "Outstanding Nursing Unit"}
+    assert {"Department of Pediatric Surgery", "Brookfield General Hospital", "Heart Center"} <= orgs
