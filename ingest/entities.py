@@ -890,8 +890,11 @@ class _Article:
 
     def _prefix_parent(self, key: str, toks: list[Tok]) -> None:
         reg = self.reg
+        all_caps = all(t.text.isupper() for t in toks if any(c.isalpha() for c in t.text))
         if len(toks) >= 3 and is_acronym(toks[0].text) and not gz.specialty_label(toks[0].text) \
-                and not countries.lookup(toks[0].text):
+                and not countries.lookup(toks[0].text) and not all_caps:
+            # "WCH Department of X": an acronym before a name; not the first word of a name set in
+            # capitals ("RIVERTON CENTRAL HOSPITAL" in a page header)
             self.pending_parents.append((key, toks[0], (toks[0].start, toks[-1].end)))
             return
         for i in range(len(toks) - 2, 0, -1):

@@ -596,3 +596,12 @@ def test_honor_title_won_is_not_an_organization_or_event(extractor):
     assert "Excellent Clinical Department" not in orgs and "Outstanding Nursing Unit" not in orgs
     assert not names(ex, "Event") & {"Excellent Clinical Department", "Outstanding Nursing Unit"}
     assert {"Department of Pediatric Surgery", "Brookfield General Hospital", "Heart Center"} <= orgs
+
+
+def test_all_caps_header_name_is_not_split_into_an_acronym_parent(extractor):
+    ex = run(extractor, "RIVERTON CENTRAL HOSPITAL\nHome  About  News - Events  Contact\n\n"
+                        "On 3 May 2024, Riverton Central Hospital hosted the 2nd Delta Stroke Forum. "
+                        "Dr. Ann Lee spoke at the forum.")
+    assert "RIVERTON" not in names(ex, "Organization") and "Riverton" not in names(ex, "Organization")
+    assert "RIVERTON" not in names(ex, "Person") and "Riverton" not in names(ex, "Person")
+    assert not any(p == "parentOrganization" for p in (r.predicate for r in ex.relations))
