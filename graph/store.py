@@ -299,8 +299,7 @@ class Store:
             n = 2 * data.count("\n") + 1
             if graph in pending:                # the same article again: the earlier version goes in
                 load()                          # first, and this one replaces it
-            if (not data or "_:" in data or n > BULK_MAX_QUADS
-                    or self._store.contains_named_graph(g) or self._has_snapshot(g)):
+            if not data or "_:" in data or n > BULK_MAX_QUADS or not self._is_new(g):
                 self._replace_graph_nt(graph, data)
                 continue
             self._begin_write()
@@ -308,8 +307,7 @@ class Store:
                 self._touched |= _counts.mentioned(data)
             if quads + n > BULK_MAX_QUADS:
                 load()
-            snap = _snapshot_of(data.encode("utf-8"))
-            parts.append(data.replace(" .\n", f" <{graph}> .\n") + data + (_snapshot_nq(graph, snap) if snap else ""))
+            parts.append(_new_article_nquads(graph, data, _snapshot_of(data.encode("utf-8"))))
             pending.add(graph)
             quads += n
         load()
@@ -343,13 +341,10 @@ class Store:
         snap = _snapshot_of(data.encode("utf-8")) if article else None
         g = ox.NamedNode(graph)
         try:
-            if materialize and not self._store.contains_named_graph(g) and not self._has_snapshot(g):
+            if materialize and self._is_new(g):
                 # A new article (the common case): nothing to retract or drop. One
-                # transactional load writes its graph and its default-graph copy together;
-                # canonical N-Triples end every line with " .\n" (a newline inside a literal is escaped).
-                quads = data.replace(" .\n", f" <{graph}> .\n")
-                self._store.load(quads + data + (_snapshot_nq(graph, snap) if snap else ""),
-                                 format=ox.RdfFormat.N_QUADS)
+                # transactional load writes its graph and its default-graph copy together.
+                self._store.load(_new_article_nquads(graph, data, snap), format=ox.RdfFormat.N_QUADS)
                 return
         except OSError as exc:
             raise MedkgError(f"store {self.path or '(memory)'}: write failed ({_reason(exc)})") from None
@@ -379,6 +374,10 @@ class Store:
     def _mirror_ontology(self) -> None:
         """Copy the ontology graph into the default graph (a store written by an older medkg)."""
         self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
+
+    def _is_new(self, g: ox.NamedNode) -> bool:
+        """No article graph ``g`` in the store, nor a snapshot of one: nothing to retract or drop."""
+        return not self._store.contains_named_graph(g) and not self._has_snapshot(g)
 
     def _has_snapshot(self, g: ox.NamedNode) -> bool:
         return _counts.has_quad(self._store, g, ox.NamedNode(SNAPSHOT), None, ox.NamedNode(SNAPSHOT_GRAPH))
@@ -742,12 +741,12 @@ def _reading(source, fmt: str):
         raise MedkgError(f"{source}: cannot read ({_reason(exc)})") from None
 
 
-#: side graph holding one export snapshot per article graph: ``<article graph> mkg:ntriplesSnapshot
-#: "<base64 of zlib of its N-Triples>"^^xsd:base64Binary``; never exported nor in the default graph
 #: quads in one bulk write of :meth:`Store.add_articles_ntriples`: below the bulk loader's batch
 #: of 1,000,000, so that each write is one RocksDB ingestion (all or nothing)
 BULK_MAX_QUADS = 500_000
 
+#: side graph holding one export snapshot per article graph: ``<article graph> mkg:ntriplesSnapshot
+#: "<base64 of zlib of its N-Triples>"^^xsd:base64Binary``; never exported nor in the default graph
 SNAPSHOT_GRAPH = str(GRAPH["snapshots"])
 SNAPSHOT = str(MKG.ntriplesSnapshot)
 SNAPSHOT_FORMAT = "zlib-compressed N-Triples, base64"
@@ -821,6 +820,13 @@ def _snapshot_of(data: bytes, from_store: bool = False) -> str | None:
 
 def _snapshot_nq(graph: str, snap: str) -> str:
     return f'<{graph}> <{SNAPSHOT}> "{snap}"^^<{_B64}> <{SNAPSHOT_GRAPH}> .\n'
+
+
+def _new_article_nquads(graph: str, data: str, snap: str | None) -> str:
+    """N-Quads that store a new article: its graph, its copy in the merged default graph and its
+    snapshot (``data``: canonical N-Triples, every line ending in " .\n"; a newline inside a
+    literal is escaped)."""
+    return data.replace(" .\n", f" <{graph}> .\n") + data + (_snapshot_nq(graph, snap) if snap else "")
 
 
 def _drop_snapshot(graph: str) -> str:
