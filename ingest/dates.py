@@ -246,10 +246,14 @@ def assign_event_dates(ctx) -> None:
             cur = best.get(key)
             if cur is None or (prio + weak, si) < cur[:2]:
                 best[key] = (prio + weak, si, dms[0])
+    # an article without a page date: the year of its dateline completes dates written without one
+    ref = ctx.ex.article.date
+    if not ref and best:
+        year = dateline_year(ctx.text)
+        ref = f"{year}-01-01" if year else None
     for key, (prio, si, dm) in best.items():
         e = ctx.ents[key]
-        start, end = resolve(dm, ctx.sents[si].text, ctx.ex.article.date or (
-            f"{dateline_year(ctx.text)}-01-01" if dateline_year(ctx.text) else None))
+        start, end = resolve(dm, ctx.sents[si].text, ref)
         e.date = start
         if end:
             e.end_date = end

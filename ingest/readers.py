@@ -454,8 +454,7 @@ def header_metadata(text: str) -> tuple[str | None, str | None]:
         m = _DATELINE.match(s) or (_FIELD_LINE.match(s) and _FIELD_DATE.search(s))
         if not m and len(s) < 60:
             pm = _PLACE_DATELINE.match(s)
-            m = pm if pm and _first_date(pm.group(1)) and _first_date(pm.group(1)) and \
-                re.fullmatch(r"[\w\s,./-]+", pm.group(1)) else None
+            m = pm if pm and _first_date(pm.group(1)) and re.fullmatch(r"[\w\s,./-]+", pm.group(1)) else None
         if m or _DATE_ONLY.match(s):
             date = _first_date(m.group(1) if m else s)
             if date:

@@ -368,7 +368,7 @@ def _visits_and_signings(ctx: Ctx):
                         # "P1 and P2 signed an MoU between A and B": the parties the sentence names
                         named_here = {o.key for o in ctx.top(si, "Organization")}
                         both = bool(_BOTH_SIDES.search(subj) or behalf)
-                        for ok in _parties_in_name(ctx, ek):
+                        for ok in parties:
                             if both or ok in named_here:
                                 ctx.add(ek, "organizer", ok, si, 0.7)
                     # "signed a memorandum on X in CITY": the first "in PLACE" after the verb
