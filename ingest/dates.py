@@ -25,7 +25,8 @@ _MON_FORMS = sorted({f for m in _MONTHS for f in (m.capitalize(), m.upper())}, k
 _MON = r"(?P<{n}>" + "|".join(_MON_FORMS) + r")\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: a weekday name, capitalised (compile case-insensitively for any case)
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _RANGE = r"(?:\s*(?:-|–|—|to|until|and|through)\s*(?:" + _MON.format(n="{m}") + r"\s+)?" + _DAY.format(n="{d}") + r")?"
 
 _PATTERNS = [
@@ -34,7 +35,7 @@ _PATTERNS = [
                _RANGE.format(m="m2", d="d2") + r"(?![\d:])(?:(?:\s*,\s*|\s+)" + _YEAR.format(n="y") + r")?\b"),
     # 6(-8) March( 2024)
     # "Thursday 14th and Friday 15th March": a weekday may stand before the second day
-    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to|and)\s*(?:" + _WEEKDAY + r",?\s+)?" +
+    re.compile(r"\b" + _DAY.format(n="d") + r"(?:\s*(?:-|–|to|and)\s*(?:" + WEEKDAY + r",?\s+)?" +
                _DAY.format(n="d2") + r")?\s+(?:of\s+)?" +
                _MON.format(n="m") + r"(?:,?\s+" + _YEAR.format(n="y") + r")?\b"),
     # 2024-03-06, 2024/3/6, 2024.3.6
@@ -170,7 +171,8 @@ _HEADER_LEAD = re.compile(r"^\s*(?:published|posted|released|issued)(?:\s+on)?\s
 _HEADER_LINES = 12
 
 
-_TODAY = re.compile(r"\btoday\b", re.I)
+#: "today" in a report: the day the page is dated
+TODAY = re.compile(r"\btoday\b", re.I)
 
 
 def in_header_line(text: str, start: int, end: int) -> bool:
@@ -212,7 +214,7 @@ def assign_event_dates(ctx) -> None:
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
                and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         if not dms:
-            today = _TODAY.search(stext)
+            today = TODAY.search(stext)
             if today and ctx.ex.article.date and re.match(r"\d{4}-\d\d-\d\d$", ctx.ex.article.date):
                 # "X received today a delegation": the day the report is dated
                 y, mo, d = (int(x) for x in ctx.ex.article.date.split("-"))

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from medkg.ingest import gazetteer as gz
-from medkg.ingest.dates import MONTH_WORDS
+from medkg.ingest.dates import MONTH_WORDS, WEEKDAY
 from medkg.ingest.model import Entity, Extraction, Relation, Span
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
@@ -1620,8 +1620,7 @@ class _Article:
                 self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.7)
             return
         # a line that is only 'Mansoura, Sunday 12 May 2024' / 'Leeds, 3 June 2025' / 'Leeds, June 3, 2025'
-        days = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-        date = (rf"(?:(?i:{days}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{months})[a-z]*\.?,?\s+\d{{4}}|"
+        date = (rf"(?:(?i:{WEEKDAY}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{months})[a-z]*\.?,?\s+\d{{4}}|"
                 rf"(?i:{months})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
         m = re.search(rf"(?m)^[ \t]*([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?),[ \t]+{date}[ \t]*$", self.text[:3000])
         if m and m.group(1).lower() not in _DATELINE_NOT_PLACE and not self.in_junk(m.start(1)):

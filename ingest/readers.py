@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from medkg.ingest.dates import WEEKDAY
 from medkg.ingest.model import Article
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -378,7 +379,7 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4
 _DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.-])")
 #: a place-and-date line in the header: "Mansoura, Sunday 12 May 2024", "LYON, 3 March 2024"
 _PLACE_DATELINE = re.compile(rf"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*"
-                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(.{{6,30}})$", re.I)
+                             rf"(?:{WEEKDAY},?\s+)?(.{{6,30}})$", re.I)
 _DATE_LABEL = (r"(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|release\s+(?:time|date)|"
                r"publish(?:ing|ed)?\s+(?:time|date)|issued?(?:\s+on)?|发布时间|发布日期|日期|时间)")
 _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)

@@ -38,6 +38,11 @@ _HELD_LEMMAS = {"hold", "launch", "open", "convene", "inaugurate", "kick", "comm
 _DESCRIPTION = re.compile(r"^(?:this|the|that|these|those|our|its|a|an)\b", re.I)
 
 
+#: names of a visit event and of a signing event ("Visit of the X delegation to Y", "Signing of the MoU ...")
+VISIT_NAME = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
+SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
+
+
 def _norm(s: str) -> str:
     s = re.sub(r"[\"“”‘’']", "", s).lower()
     s = re.sub(r"^the\s+", "", s.strip())

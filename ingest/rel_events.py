@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from medkg.ingest.dates import TODAY, find_dates, is_planned
 from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
 from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
@@ -161,22 +162,18 @@ def find_event_relations(ctx: Ctx) -> None:
     _about(ctx)
 
 
-_TODAY = re.compile(r"\btoday\b", re.I)
-
 
 def _today_at_dateline(ctx: Ctx) -> None:
     """"Mansoura, Sunday 12 May 2024 / Y received today a delegation": an event the report says
     happened "today" takes place where the report is filed, the place of a dateline line (a place
     at the start of a line, then a comma and a date)."""
-    from medkg.ingest.dates import find_dates
     ev = ctx.main_event
-    if ev is None or any(p_ == "location" and s_ == ev and ctx.ents[o].type == "Place"
-                         for (s_, p_, o) in list(ctx._rels)):
+    if ev is None or any(r.subject == ev and ctx.ents[r.object].type == "Place" for r in ctx.related("location")):
         return
-    today = next((si for si, sent in enumerate(ctx.sents) if _TODAY.search(sent.text) and
-                  any(m.key == ev for m in ctx.all_in(si, "Event")) or
-                  (_TODAY.search(sent.text) and any(t.lemma_.lower() in ("receive", "visit", "welcome", "hold", "sign")
-                                                   and t.pos_ == "VERB" for t in sent))), None)
+    today = next((si for si, sent in enumerate(ctx.sents) if TODAY.search(sent.text) and (
+        any(m.key == ev for m in ctx.all_in(si, "Event")) or
+        any(t.lemma_.lower() in ("receive", "visit", "welcome", "hold", "sign") and t.pos_ == "VERB" for t in sent))),
+        None)
     if today is None:
         return
     text = ctx.text
@@ -343,7 +340,7 @@ def _locations(ctx: Ctx, si: int, sent):
             conf = 0.85
             if ev is None:
                 ev = _event_after(ctx, si, t.i)
-            if (ev is None or ev.anaphor) and _is_planned(t):
+            if (ev is None or ev.anaphor) and is_planned(t):
                 continue              # "the 6th symposium will be held in CITY in 2025": the next edition
             if ev is None:
                 if lem not in ("gather", "hold", "launch", "open", "take", "convene", "kick", "start", "begin"):
@@ -425,22 +422,17 @@ def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
     if _UNIT_WORDS.search(ctx.ents[h].name):
         return
     ctx.add(ev.key, "location", h, si, 0.7)
-    for (s_, p_, o_) in list(ctx._rels):
-        if s_ == h and p_ == "location" and ctx.ents[o_].type == "Place":
-            ctx.add(ev.key, "location", o_, si, 0.6)
+    for r in ctx.related("location"):
+        if r.subject == h and ctx.ents[r.object].type == "Place":
+            ctx.add(ev.key, "location", r.object, si, 0.6)
 
 
 _TRAINING_EVENT = re.compile(r"\b(?:course|training|class|programme|program|fellowship|workshop)\b", re.I)
 
 
-def _is_planned(tok) -> bool:
-    from medkg.ingest.dates import is_planned
-    return is_planned(tok)
-
-
 #: "in collaboration with ORG" is no venue
 _IN_MANNER = {"collaboration", "cooperation", "partnership", "coordination", "association", "conjunction",
-              "cooperation", "concert", "alliance", "liaison", "support", "charge", "response", "honor", "honour"}
+              "concert", "alliance", "liaison", "support", "charge", "response", "honor", "honour"}
 
 
 def _side_trip(sent, verb) -> bool:

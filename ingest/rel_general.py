@@ -21,7 +21,7 @@ import re
 
 from medkg.ingest.entities import _RECEIVED_DELEGATION
 from medkg.ingest.gazetteer import ORG_RANK
-from medkg.ingest.rel_context import Ctx, M, head_noun
+from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
 
 UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
               "ward", "laboratory", "lab", "base", "group", "institute", "clinic", "school", "station",
@@ -267,8 +267,6 @@ def _org_in_place(ctx: Ctx, si: int, sent):
 
 
 # ---------------------------------------------------------------- visits and signings
-_VISIT_NAME = re.compile(r"\b(visit|delegation|tour)\b", re.I)
-_SIGN_NAME = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 
 
 _BOTH_SIDES = re.compile(r"\b(?:both|two)\s+(?:sides|parties|institutions|hospitals|universities|organizations|"
@@ -299,8 +297,8 @@ def _visits_and_signings(ctx: Ctx):
     doc = ctx.doc
     for ek in ctx.by_type("Event"):
         name = " ".join({ctx.ents[ek].name, *ctx.ents[ek].aliases})
-        visit = bool(_VISIT_NAME.search(name)) and not _SIGN_NAME.search(name)
-        sign = bool(_SIGN_NAME.search(name))
+        visit = bool(VISIT_NAME.search(name)) and not SIGN_NAME.search(name)
+        sign = bool(SIGN_NAME.search(name))
         if not (visit or sign):
             continue
         for si, sent in enumerate(ctx.sents):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from medkg.ingest.gazetteer import ORG_RANK, funding_body
-from medkg.ingest.rel_context import Ctx, M, head_noun
+from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
 from medkg.ingest.rel_events import _surfaces, longest_matches
 from medkg.ingest.rel_people import _segment
 
@@ -50,8 +50,6 @@ def find_org_relations(ctx: Ctx) -> None:
     _visit_host_units(ctx)
 
 
-_VISIT_EVENT = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
-_SIGN_EVENT = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 _HOST_UNIT_HEADS = {"department", "office", "division", "ward", "section", "unit", "team", "center", "centre",
                     "laboratory", "lab"}
 
@@ -60,8 +58,8 @@ def _visit_host_units(ctx: Ctx) -> None:
     """In a visit report, a unit named without its institution ("toured the Department of X",
     "Director of the International Exchange Office, received the delegation") belongs to the
     visited host, unless its sentence names another institution that may own it."""
-    visits = {k for k in ctx.by_type("Event") if _VISIT_EVENT.search(ctx.ents[k].name)
-              and not _SIGN_EVENT.search(ctx.ents[k].name)}
+    visits = {k for k in ctx.by_type("Event") if VISIT_NAME.search(ctx.ents[k].name)
+              and not SIGN_NAME.search(ctx.ents[k].name)}
     if not visits:
         return
     hosts = {r.object for r in ctx.related("organizer") if r.subject in visits

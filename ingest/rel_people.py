@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import Ctx, M, head_noun
+from medkg.ingest.rel_context import VISIT_NAME, Ctx, M, head_noun
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
 
@@ -235,7 +235,6 @@ def find_person_relations(ctx: Ctx) -> None:
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}
 _GUEST_WORDS = {"delegation", "delegations", "guest", "guests", "visitor", "visitors", "delegate", "delegates",
                 "team", "group"}
-_VISIT_EVENT = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
 
 
 def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
@@ -269,9 +268,9 @@ def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
                  [t.lower_ for t in doc[people[-1].te:o.ts]] in (["of"], ["of", "the"])]
         if after:
             host = after[0].key
-        elif ctx.main_event and _VISIT_EVENT.search(ctx.ents[ctx.main_event].name):
-            hosts = {o for (s_, p_, o) in list(ctx._rels) if s_ == ctx.main_event and p_ == "organizer"
-                     and ctx.ents[o].type == "Organization"}
+        elif ctx.main_event and VISIT_NAME.search(ctx.ents[ctx.main_event].name):
+            hosts = {r.object for r in ctx.related("organizer") if r.subject == ctx.main_event
+                     and ctx.ents[r.object].type == "Organization"}
             named = {m.key for k in (si - 1, si) if k >= 0 for m in ctx.top(k, "Organization")}
             hosts &= named
             if len(hosts) == 1:
@@ -279,7 +278,7 @@ def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
         if host is None:
             continue
         for p, title in titled:
-            if any(s_ == p.key and p_ == "affiliation" for (s_, p_, _o) in list(ctx._rels)):
+            if any(r.subject == p.key for r in ctx.related("affiliation")):
                 continue
             ctx.add(p.key, "affiliation", host, si, 0.6, title)
 
