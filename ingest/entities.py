@@ -81,15 +81,16 @@ class Unit:
     key: str | None = None
 
 
+#: head words of a hospital's name
+_HOSPITAL_HEADS = r"Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)"
 #: a hospital's name (its head word), for alternate names in brackets
-_HOSPITAL_NAME = re.compile(r"\b(?:Hospital|Hospitals|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)|Health Cent(?:er|re))\s*$",
-                            re.I)
+_HOSPITAL_NAME = re.compile(rf"\b(?:{_HOSPITAL_HEADS}|Health Cent(?:er|re))\s*$", re.I)
 #: the article's own institution as the subject of a signing ("the hospital signed ...")
 _SELF_REFERENCE = re.compile(r"(?i)\b(?:the|our)\s+(hospital|university|institute|centre|center|college|trust|clinic)"
                              r"\s+(?:\w+\s+){0,2}$")
 _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 #: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
-_HOSPITAL_WORD = re.compile(r"\b(?:Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re))\b", re.I)
+_HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
 #: " (the " / " (" right after a name, before the alternate name
 _ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")
 
