@@ -380,3 +380,28 @@ def test_world_city_table_same_from_cache(tmp_path, monkeypatch):
     assert again == built and len(built) > 20000
     name, countries, pop = built["lyon"]
     assert name == "Lyon" and "FR" in countries and isinstance(countries, frozenset) and pop > 100000
+
+
+def test_subdivision_tables_same_from_cache(tmp_path, monkeypatch):
+    """The first-level subdivisions and China's provinces read back from the cache equal those
+    built from pycountry."""
+    from medkg.ingest import gazetteer
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path))
+    fns = (gazetteer._subdivisions, gazetteer.admin_areas, gazetteer._cn_provinces)
+
+    def fresh():
+        for fn in fns:
+            fn.cache_clear()
+        return gazetteer.admin_areas(), gazetteer._cn_provinces()
+    try:
+        built = fresh()
+        assert any(tmp_path.iterdir())
+        again = fresh()
+    finally:
+        for fn in fns:
+            fn.cache_clear()
+    assert again == built
+    areas, provinces = again
+    assert areas["bayern"] and areas["guangdong"] == "Province" and areas["ontario"] == "Province"
+    assert "Guangdong" in provinces and "Zhejiang" in provinces and "Beijing" not in provinces
+    assert "Sichuan" in gazetteer.CN_PROVINCES
