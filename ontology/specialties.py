@@ -21,16 +21,24 @@ class Concept:
 
 @functools.lru_cache(maxsize=1)
 def concepts() -> tuple[Concept, ...]:
-    """Every skos:Concept of the specialty scheme, sorted by label."""
+    """Every skos:Concept of the specialty scheme, sorted by label. Kept in medkg's cache, by
+    the ontology's content hash: parsing the Turtle costs ~0.05-0.1 s in every extracting
+    process, the cached table ~1 ms."""
+    from medkg.fileio import cached
+    from medkg.ontology.load import ontology_hash
+    return tuple(Concept(*c) for c in cached(f"specialties-{ontology_hash()[:16]}", _read_concepts))
+
+
+def _read_concepts() -> tuple[tuple, ...]:
     g = ontology_graph()
     out = []
     for c in set(g.subjects(RDF.type, SKOS.Concept)):
         label = next((str(l) for l in g.objects(c, SKOS.prefLabel)), None)
         if not label:
             continue
-        out.append(Concept(str(c), label, tuple(sorted(str(a) for a in g.objects(c, SKOS.altLabel))),
-                           tuple(sorted(str(b) for b in g.objects(c, SKOS.broader)))))
-    return tuple(sorted(out, key=lambda x: x.label))
+        out.append((str(c), label, tuple(sorted(str(a) for a in g.objects(c, SKOS.altLabel))),
+                    tuple(sorted(str(b) for b in g.objects(c, SKOS.broader)))))
+    return tuple(sorted(out, key=lambda x: x[1]))
 
 
 @functools.lru_cache(maxsize=1)

@@ -405,3 +405,21 @@ def test_subdivision_tables_same_from_cache(tmp_path, monkeypatch):
     assert areas["bayern"] and areas["guangdong"] == "Province" and areas["ontario"] == "Province"
     assert "Guangdong" in provinces and "Zhejiang" in provinces and "Beijing" not in provinces
     assert "Sichuan" in gazetteer.CN_PROVINCES
+
+
+def test_specialty_scheme_same_from_cache(tmp_path, monkeypatch):
+    """The specialty concepts read back from the cache equal those parsed from the ontology."""
+    from medkg.ontology import specialties
+    monkeypatch.setenv("MEDKG_CACHE_DIR", str(tmp_path))
+    specialties.concepts.cache_clear()
+    try:
+        built = specialties.concepts()
+        assert any(p.name.startswith("specialties-") for p in tmp_path.iterdir())
+        specialties.concepts.cache_clear()
+        again = specialties.concepts()
+    finally:
+        specialties.concepts.cache_clear()
+    assert again == built and len(built) > 100
+    assert [c.label for c in again] == sorted(c.label for c in again)
+    cardio = next(c for c in again if c.label == "cardiology")
+    assert cardio.iri.endswith("/cardiology") and isinstance(cardio.alt_labels, tuple)
