@@ -295,11 +295,15 @@ def ingest_paths(store, paths: Iterable[str | Path], workers: int | None = None,
                 store_batch()
         store_batch()
     finally:
-        if bar is not None:
-            bar.close()
-        if flushing is not None:
-            flushing.join()
-        store.flush()
+        if bar is not None:           # (the recount of a big store takes seconds: say so)
+            bar.set_description_str("ingest: updating counts")
+        try:
+            if flushing is not None:
+                flushing.join()
+            store.flush()
+        finally:
+            if bar is not None:
+                bar.close()
     report.seconds = time.perf_counter() - start
     return report
 

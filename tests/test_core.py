@@ -423,3 +423,13 @@ def test_specialty_scheme_same_from_cache(tmp_path, monkeypatch):
     assert [c.label for c in again] == sorted(c.label for c in again)
     cardio = next(c for c in again if c.label == "cardiology")
     assert cardio.iri.endswith("/cardiology") and isinstance(cardio.alt_labels, tuple)
+
+
+def test_progress_bar_says_when_the_counts_are_updated(corpus, tmp_path, capsys):
+    """With a progress bar, the recount after the last article (seconds on a big store) is
+    shown as such, and the bar is gone at the end."""
+    with Store(tmp_path / "s") as st:
+        rep = ingest_paths(st, [corpus], workers=1, progress=True)
+        assert sorted(rep.ingested) == ["a", "b"] and st.stats()["articles"] == 2
+    err = capsys.readouterr().err
+    assert "ingest: updating counts" in err and "2/2" in err
