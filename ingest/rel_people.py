@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from medkg.ingest.rel_context import VISIT_NAME, Ctx, M, head_noun
+from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
 
@@ -230,6 +231,7 @@ def find_person_relations(ctx: Ctx) -> None:
         _hosts_meeting_guests(ctx, si)
     _delegation_members(ctx)
     _attendees(ctx)
+    _listed_attendees(ctx)
 
 
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}
@@ -837,6 +839,51 @@ def _verb_cue(t) -> bool:
         objs = [c for c in t.subtree if c.lower_ in SPEECH_NOUNS]
         return bool(objs) or (lem == "present" and _talks(t))
     return True
+
+
+#: marks that open the items of a list ("- Prof. X, ...", "• Dr. Y, ...")
+_BULLETS = {"-", "•", "–", "*", "·", "●", "▪", "◦"}
+#: words of a line that introduces a list of people who take part ("The faculty included:",
+#: "Keynote lectures were delivered by invited speakers:")
+#: titles before the name that heads an item ("Assoc. Prof.", "Adj. Asst. Prof.")
+_ITEM_TITLES = {w.rstrip(".") for w in HONORIFICS} | gz.HONORIFICS | {"adj", "adjunct", "clin", "clinical"}
+_LIST_ROLE_WORDS = (ROLE_NOUNS - {"delegation", "guests", "visitors", "experts"}) | {"keynote", "keynotes"}
+
+
+def _listed_attendees(ctx: Ctx):
+    """People heading the items of a list whose introducing line ends in ':' and names their role
+    at the event (faculty, speakers, lecturers): they took part in that event (or the reported one)."""
+    doc, text = ctx.doc, ctx.text
+    for si, sent in enumerate(ctx.sents):
+        toks = [t for t in sent if not t.is_space]
+        if not toks or toks[-1].text != ":" or not any(t.lower_ in _LIST_ROLE_WORDS for t in toks):
+            continue
+        evm = ctx.all_in(si, "Event")
+        ev = evm[0].key if evm else ctx.main_event
+        if ev is None:
+            continue
+        pos, seen = toks[-1].idx + len(toks[-1].text), False
+        for line in text[pos:].split("\n")[1:]:
+            start, pos = pos + 1, pos + 1 + len(line)
+            item = line.lstrip()
+            if not item:
+                if seen:                       # a blank line ends the list
+                    break
+                continue
+            if item[0] not in _BULLETS:
+                break
+            seen = True
+            sj = ctx.sent_index(start + len(line) - len(item))
+            first = doc.char_span(start + len(line) - len(item), start + len(line), alignment_mode="expand")
+            if sj is None or first is None:
+                continue
+            i = first.start + 1
+            while i < first.end and (doc[i].lower_.rstrip(".") in _ITEM_TITLES or doc[i].is_punct
+                                     or doc[i].is_space):
+                i += 1
+            p = next((m for m in ctx.top(sj, "Person") if m.ts == i), None)
+            if p is not None:
+                ctx.add(ev, "attendee", p.key, sj, 0.75)
 
 
 def _attendees(ctx: Ctx):

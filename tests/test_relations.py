@@ -998,3 +998,18 @@ def test_trainees_receive_training_at_the_host_hospital():
     loc = _rel(g, SDO.location)
     ev = "2025 International Training Course on Pediatric Cardiology"
     assert {(ev, "Guiyang"), (ev, "Second Hospital of Qianxi Medical University")} <= loc, loc
+
+
+def test_people_heading_the_items_of_a_faculty_or_speaker_list_attend_the_event():
+    g = extract_text(
+        "The 3rd Harbour Course on Hand Surgery was held at Kestrel University Hospital on 3 May 2024. "
+        "The faculty included:\n"
+        "• Prof. Amos Lind, Professor of Surgery, Willow Teaching Hospital, Leeds\n"
+        "• Dr. Rui Costa, Associate Professor, Tagus Hand Clinic, Porto, Portugal\n\n"
+        "Keynote lectures were delivered by invited speakers:\n"
+        "- Assoc. Prof. Mira Holm of Fjell University Hospital in Bergen, Norway, on nerve repair;\n"
+        "- Dr. Sam Ode, who spoke on tendon transfer.\n\n"
+        "Dr. Ivo Penn thanked the organizers.\n", stem="listed")
+    att = {p for e, p in _rel(g, SDO.attendee) if e == "3rd Harbour Course on Hand Surgery"}
+    assert {"Amos Lind", "Rui Costa", "Mira Holm", "Sam Ode"} <= att, att
+    assert "Ivo Penn" not in att, att
