@@ -1031,10 +1031,35 @@ def _attendees(ctx: Ctx):
                                             doc[k - 1].lower_ in ("the", "our", "visiting") and
                                             doc[k - 2].lower_ == "of" for k in range(a + 2, b)):
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.7)
+    _group_leaders(ctx)
     # people who received an appointment during the event
     if ctx.main_event:
         for pk, si in ctx.appointed.items():
             ctx.add(ctx.main_event, "attendee", pk, si, 0.55)
+
+
+#: "The faculty was led by P": the leader of a role group takes part too
+_LED_BY = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?:was|were|is|are)\s+(?:led|headed|chaired)\s+by\s+",
+                     re.I)
+
+
+def _group_leaders(ctx: Ctx) -> None:
+    """"The faculty was led by P, ..." / "The speakers were chaired by P": P attends the event named on
+    that line, else the reported event (the members of a listed faculty: :func:`_listed_attendees`)."""
+    text = ctx.text
+    persons = sorted((m for ms in ctx.mentions for m in ms if m.type == "Person" and not m.inner),
+                     key=lambda m: m.start)
+    events = [m for ms in ctx.mentions for m in ms if m.type == "Event" and not m.anaphor]
+    for mt in _LED_BY.finditer(text):
+        nl = text.find("\n", mt.end())
+        end = len(text) if nl < 0 else nl
+        p = next((m for m in persons if mt.end() <= m.start < end), None)
+        if p is None or not all(w.lower() in HONORIFICS for w in text[mt.end():p.start].replace(".", " ").split()):
+            continue
+        line_start = text.rfind("\n", 0, mt.start()) + 1
+        ev = next((m.key for m in events if line_start <= m.start < mt.start()), ctx.main_event)
+        if ev is not None:
+            ctx.add(ev, "attendee", p.key, ctx.sent_index(p.start), 0.75)
 
 
 def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):

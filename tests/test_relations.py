@@ -1013,3 +1013,17 @@ def test_people_heading_the_items_of_a_faculty_or_speaker_list_attend_the_event(
     att = {p for e, p in _rel(g, SDO.attendee) if e == "3rd Harbour Course on Hand Surgery"}
     assert {"Amos Lind", "Rui Costa", "Mira Holm", "Sam Ode"} <= att, att
     assert "Ivo Penn" not in att, att
+
+
+def test_a_faculty_listed_one_per_line_and_its_leader_attend():
+    g = extract_text(
+        "On 4 April 2025, the Larch Valley Hip Arthroscopy Course opened at Larch Valley Hospital. Fourteen "
+        "surgeons from Norway and Denmark took part.\n\n"
+        "The faculty was led by Mr Tobias Renn, Consultant Hip Surgeon at Larch Valley Hospital, and included:\n"
+        "- Professor Mara Lind, Professor of Sports Medicine, Kestrel University Medical School\n"
+        "- Dr Jonas Falk, orthopaedic surgeon, Osprey Clinic, Aarhus, Denmark\n\n"
+        "Mr Pavel Ruzek, Chief Executive of Larch Valley Hospital, said the course would run again.\n",
+        stem="facultylist")
+    att = {n for _e, n in _rel(g, SDO.attendee)}
+    assert {"Tobias Renn", "Mara Lind", "Jonas Falk"} <= att, att
+    assert "Pavel Ruzek" not in att, att
