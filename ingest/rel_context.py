@@ -24,7 +24,7 @@ EVENT_NOUNS = ("conference", "forum", "seminar", "symposium", "meeting", "congre
 ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "college", "institute",
              "association", "society", "committee", "team", "academy", "commission", "base",
              "school", "clinic", "division", "office", "alliance", "federation", "foundation",
-             "laboratory", "lab", "unit", "ward", "group")
+             "laboratory", "lab", "unit", "ward", "group", "trust")
 _EVENT_ANAPHOR = re.compile(
     r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b", re.I)
 _ORG_ANAPHOR = re.compile(r"\b(our|the|this|that)\s+(" + "|".join(ORG_NOUNS) + r")\b(?!\s+of\b)", re.I)

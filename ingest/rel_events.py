@@ -262,6 +262,8 @@ def _organizers(ctx: Ctx, si: int, sent):
                     chosen.append(m)
                 else:
                     break
+            if all(m.anaphor for m in chosen) and is_planned(t):
+                continue              # "the Trust plans to run the workshop twice a year": later editions
             orgs = _subject_orgs(ctx, si, t)
             if not orgs and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "ORG1 and ORG2 jointly organized the training" parsed without a subject (a sentence

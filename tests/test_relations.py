@@ -1027,3 +1027,14 @@ def test_a_faculty_listed_one_per_line_and_its_leader_attend():
     att = {n for _e, n in _rel(g, SDO.attendee)}
     assert {"Tobias Renn", "Mara Lind", "Jonas Falk"} <= att, att
     assert "Pavel Ruzek" not in att, att
+
+
+def test_the_trust_refers_to_an_nhs_trust_and_a_planned_rerun_organizes_nothing():
+    g = extract_text(
+        "Wyvern Valley NHS Foundation Trust\n\nOn 8 May 2025, the Wyvern Knee Arthroscopy Course was held at "
+        "Millbrook General Hospital. The course was run by the Trust's Department of Orthopaedics. Mr Owen Pryce, "
+        "Consultant Knee Surgeon at the Trust, led the teaching. Dr Alys Morgan, Medical Director of Millbrook "
+        "General Hospital, said the hospital planned to run the course twice a year.\n", stem="trust")
+    assert ("Department of Orthopaedics", "Wyvern Valley NHS Foundation Trust") in _parents(g)
+    assert ("Owen Pryce", "Wyvern Valley NHS Foundation Trust") in _rel(g, SDO.affiliation)
+    assert ("Wyvern Knee Arthroscopy Course", "Millbrook General Hospital") not in _rel(g, SDO.organizer)
