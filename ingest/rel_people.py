@@ -217,6 +217,7 @@ def _title_before(doc, a, b, fallback):
 
 
 def find_person_relations(ctx: Ctx) -> None:
+    last_aff: tuple[int, list] = (-1, [])     # the posts of the last sentence that named people
     for si in range(len(ctx.sents)):
         persons = ctx.top(si, "Person")
         if not persons:
@@ -228,6 +229,9 @@ def find_person_relations(ctx: Ctx) -> None:
         prev_aff: list[tuple[str, str]] = []     # (title, org) in this sentence, for "... and Vice President P"
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
+            _post_as_before(ctx, si, p, prev_aff, last_aff)
+        last_aff = (si, prev_aff)
+        _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
     _delegation_members(ctx)
     _attendees(ctx)
@@ -448,6 +452,100 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         if not found and ctx.host_hospital and ctx.speaks_as_host and \
                 not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
             ctx.add(p.key, "affiliation", ctx.host_hospital, si, 0.55, pre_title)
+
+
+def _has_posts(ctx: Ctx, si: int) -> None:
+    """"It has two deputy directors, P1 and P2" / "The department has three vice presidents: P1, P2 and P3":
+    the listed people hold the post at the organization that has them ("it": the one named before)."""
+    from medkg.ingest.rel_general import org_before
+    doc, sent = ctx.doc, ctx.sents[si]
+    for v in sent:
+        if v.lemma_.lower() != "have" or v.pos_ not in ("VERB", "AUX"):
+            continue
+        k = v.i + 1
+        while k < sent.end and (doc[k].like_num or doc[k].lower_ in ("also", "currently", "now")):
+            k += 1
+        a = k
+        while k < sent.end and (doc[k].lower_ in TITLE_WORDS or doc[k].lower_[:-1] in TITLE_WORDS or
+                                doc[k].lower_ == "deputies" or doc[k].text == "-" and k > a):
+            k += 1
+        last = doc[k - 1].lower_ if k > a else ""
+        if not (last.endswith("s") and (last[:-1] in TITLE_WORDS or last == "deputies")) or k >= sent.end \
+                or doc[k].text not in (",", ":"):
+            continue
+        title = doc[a:k].text
+        people = []
+        j = k + 1
+        persons = ctx.top(si, "Person")
+        for p in persons:
+            if p.ts < j:
+                continue
+            gap = [t for t in doc[j:p.ts] if not _is_honorific_tok(t)]
+            if not all(t.lower_ in (",", "and") for t in gap):
+                break
+            people.append(p)
+            j = p.te
+        if not people:
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj:
+            continue
+        if subj[0].lower_ in ("it", "they"):
+            # the topic: an organization that is the subject of one of the sentences before
+            topic = [m for j in range(si - 1, max(-1, si - 4), -1) for m in ctx.top(j, "Organization")
+                     if any(doc[x].dep_ in ("nsubj", "nsubjpass") for x in range(m.ts, m.te))]
+            org = topic[0].key if topic else org_before(ctx, si, subj[0].i)
+        else:
+            m = ctx.mention_at(si, subj[0].i, "Organization")
+            org = m.key if m is not None else None
+        if org is None:
+            continue
+        for p in people:
+            ctx.add(p.key, "affiliation", org, si, 0.75, title)
+
+
+def _shared_pre_title(ctx: Ctx, si: int, p: M) -> str:
+    """The leading post of ``p``, or the plural post before a list it closes: "Deputy directors P1 and P2"."""
+    doc = ctx.doc
+    title, _start = _pre_title(ctx, si, p)
+    if title.strip(". ").lower() not in HONORIFICS and title:
+        return title
+    q = p
+    persons = ctx.top(si, "Person")
+    while True:
+        before = [x for x in persons if x.te <= q.ts]
+        if not before:
+            return title
+        r = before[-1]
+        gap = [t for t in doc[r.te:q.ts] if not _is_honorific_tok(t)]
+        if not gap or not all(t.lower_ in (",", "and") for t in gap):
+            return title
+        t, _s = _pre_title(ctx, si, r)
+        last = t.lower().split()[-1] if t else ""
+        if last.endswith("s") and last[:-1] in TITLE_WORDS:
+            return t
+        q = r
+
+
+def _post_as_before(ctx: Ctx, si: int, p: M, prev_aff: list, last_aff: tuple[int, list]) -> None:
+    """"P1, the director of the department, ... . Deputy directors P2 and P3 are ...": a bare leading post
+    whose head is the head of a post just given (in this sentence or the one before) with its organization
+    is held at that organization, even when the sentence goes on to give the person another membership."""
+    pre_title = _shared_pre_title(ctx, si, p)
+    words = pre_title.lower().replace("-", " ").split()
+    if not words or not set(words) & LEADER_WORDS - {"member"} and not (
+            words[-1].endswith("s") and words[-1][:-1] in LEADER_WORDS):
+        return
+    if any(r.subject == p.key and (r.title or "").lower() == pre_title.lower() for r in ctx.related("affiliation")):
+        return
+    head = words[-1][:-1] if words[-1].endswith("s") and words[-1][:-1] in LEADER_WORDS else words[-1]
+    lsi, laff = last_aff
+    earlier = list(prev_aff) + (list(laff) if lsi >= si - 2 else [])
+    for t, org in reversed(earlier):
+        tw = (t or "").lower().replace("-", " ").split()
+        if tw and tw[-1] == head and tw != words:
+            ctx.add(p.key, "affiliation", org, si, 0.6, pre_title)
+            return
 
 
 _UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",

@@ -1038,3 +1038,16 @@ def test_the_trust_refers_to_an_nhs_trust_and_a_planned_rerun_organizes_nothing(
     assert ("Department of Orthopaedics", "Wyvern Valley NHS Foundation Trust") in _parents(g)
     assert ("Owen Pryce", "Wyvern Valley NHS Foundation Trust") in _rel(g, SDO.affiliation)
     assert ("Wyvern Knee Arthroscopy Course", "Millbrook General Hospital") not in _rel(g, SDO.organizer)
+
+
+def test_deputies_named_after_the_director_and_posts_the_unit_has():
+    g = extract_text(
+        "The Department of Cardiology of Birchwood Hospital was founded in 1962. Prof. Lin Hao, the director of "
+        "the department, is a member of the Heart Failure Committee of Anhui Medical Association. Deputy directors "
+        "Dr. Qiu Min and Dr. Tan Bo are members of the Arrhythmia Committee of the Chinese Medical Association. "
+        "It has two chief nurses, Dr. Wu Fei and Dr. Ren Jie.\n", stem="deputies")
+    aff = _rel(g, SDO.affiliation)
+    for name in ("Lin Hao", "Qiu Min", "Tan Bo", "Wu Fei", "Ren Jie"):
+        assert (name, "Department of Cardiology") in aff, (name, aff)
+    assert ("Qiu Min", "Arrhythmia Committee of the Chinese Medical Association") in aff, aff
+    assert ("Wu Fei", "Arrhythmia Committee of the Chinese Medical Association") not in aff, aff
