@@ -217,8 +217,46 @@ def _affiliated_complement(ctx: Ctx, si: int, o: M) -> bool:
     return a is not None and a.te == j - 1
 
 
+#: heads of a ranking or designation an organization "is": "one of the earliest departments in P",
+#: "a provincial key clinical specialty of P", "the largest children's hospital in P"
+_RANKED_AS = {"one", "specialty", "specialties", "discipline", "disciplines", "department", "departments",
+              "hospital", "hospitals", "center", "centre", "centers", "centres", "unit", "units", "base", "bases"}
+
+
+def _ranked_in_place(ctx: Ctx, si: int, sent):
+    """"ORG (was founded in 1962 and) is one of the earliest X departments in PROVINCE" / "is a provincial
+    key clinical specialty of PROVINCE": the place the organization is ranked in is where it is."""
+    doc = ctx.doc
+    for v in sent:
+        if v.lemma_.lower() != "be" or v.pos_ not in ("AUX", "VERB"):
+            continue
+        attr = [c for c in v.children if c.dep_ == "attr" and c.lower_ in _RANKED_AS]
+        if not attr:
+            continue
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and v.dep_ == "conj":
+            subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        org = ctx.mention_at(si, subj[0].i, "Organization") if subj else None
+        if org is None and (not subj or not sent.start <= subj[0].i < sent.end):
+            # a subject the parser took from a heading line before: the organization opening the sentence
+            k = sent.start + (doc[sent.start].lower_ == "the")
+            org = ctx.mention_at(si, k, "Organization")
+        if org is None:
+            continue
+        ids = {x.i for x in attr[0].subtree}
+        for t in sorted(ids):
+            if doc[t].lower_ in ("in", "of") and doc[t].dep_ == "prep" and t + 1 < sent.end:
+                places = _places_from(ctx, si, t + 1)
+                if places and places[0].ts in ids:
+                    for p in places:
+                        ctx.add(org.key, "location", p.key, si, 0.7)
+                    break
+
+
 def _org_in_place(ctx: Ctx, si: int, sent):
     doc = ctx.doc
+    if ctx.all_in(si, "Place"):
+        _ranked_in_place(ctx, si, sent)
     for o in ctx.top(si, "Organization"):
         if o.anaphor or o.te + 1 >= sent.end:
             continue

@@ -1051,3 +1051,15 @@ def test_deputies_named_after_the_director_and_posts_the_unit_has():
         assert (name, "Department of Cardiology") in aff, (name, aff)
     assert ("Qiu Min", "Arrhythmia Committee of the Chinese Medical Association") in aff, aff
     assert ("Wu Fei", "Arrhythmia Committee of the Chinese Medical Association") not in aff, aff
+
+
+def test_a_unit_ranked_among_the_departments_of_a_province_is_located_there():
+    g = extract_text(
+        "Departments > Medical Departments\nDepartment of Nephrology\n\nThe Department of Nephrology of Linden "
+        "Hospital in Ganzhou was founded in 1970 and is one of the earliest nephrology departments in Jiangxi "
+        "Province. The Department of Urology of Linden Hospital was set up in 1985 and is a provincial key "
+        "clinical specialty of Hubei Province.\n", stem="ranked")
+    loc = _rel(g, SDO.location)
+    assert {("Department of Nephrology", "Jiangxi Province"), ("Linden Hospital", "Ganzhou"),
+            ("Department of Urology", "Hubei Province")} <= loc, loc
+    assert ("Department of Nephrology", "Ganzhou") not in loc, loc
