@@ -453,6 +453,9 @@ class _Article:
             if sing == "school" and len(ws) > 1 and ws[-2].low in ("summer", "winter", "spring", "autumn"):
                 seg.kind = "EVENT"
             return
+        if sing in ("program", "programme") and _clinical_program(ws):
+            seg.kind, seg.head = "ORG", sing      # "Pediatric Liver Transplant Program": a clinical service
+            return
         if sing in gz.EVENT_HEADS:
             seg.kind, seg.head = "EVENT", sing
             return
@@ -1787,6 +1790,25 @@ def _honor_title(text: str, start: int, first: str) -> bool:
         return False
     indefinite = bool(m.group("art")) and m.group("art").strip().lower() in ("a", "an")
     return bool(m.group("title") or m.group("q") or indefinite or first in _HONOR_ADJ)
+
+
+#: words that make a named program an activity (an event), not a clinical service
+_ACTIVITY_WORDS = {"exchange", "exchanges", "training", "trainings", "partnership", "fellowship", "fellowships",
+                   "education", "educational", "scholarship", "scholarships", "cooperation", "collaboration",
+                   "visiting", "mentorship", "mentoring", "twinning", "support", "development", "capacity",
+                   "residency", "internship", "research", "study", "outreach", "aid", "assistance", "volunteer",
+                   "talent", "talents", "leadership", "teaching", "learning", "course", "courses", "summer",
+                   "winter", "international", "joint", "pilot", "screening", "awareness", "certificate"}
+
+
+def _clinical_program(ws) -> bool:
+    """A program named by a clinical field alone ("Pediatric Liver Transplant Program", "Heart Failure
+    Program" whose words end in a field of the scheme) is a service of a hospital, not an activity; a
+    program of exchange, training or partnership is an event."""
+    mods = [t.low for t in ws[:-1]]
+    if not mods or any(w in _ACTIVITY_WORDS or w.isdigit() for w in mods) or not all(t.cap for t in ws[:-1]):
+        return False
+    return any(gz.specialty_label(" ".join(mods[i:])) is not None for i in range(len(mods)))
 
 
 def _fallback_regex(mods: str, heads: str) -> re.Pattern:

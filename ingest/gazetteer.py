@@ -56,7 +56,7 @@ INSTITUTION_HEADS = {"hospital", "college", "school", "institute", "clinic", "ac
 #: rank of a head noun, for "Sub-unit, Parent" appositions (higher contains lower)
 ORG_RANK = {
     "team": 1, "group": 1, "unit": 1, "ward": 1, "section": 1, "base": 1, "branch": 1, "station": 1,
-    "laboratory": 1, "lab": 1,
+    "laboratory": 1, "lab": 1, "program": 1, "programme": 1,
     "division": 1,
     "department": 2, "office": 2, "center": 2, "centre": 2, "committee": 2,
     "subcommittee": 2, "secretariat": 2, "institute": 2,

@@ -605,3 +605,15 @@ def test_all_caps_header_name_is_not_split_into_an_acronym_parent(extractor):
     assert "RIVERTON" not in names(ex, "Organization") and "Riverton" not in names(ex, "Organization")
     assert "RIVERTON" not in names(ex, "Person") and "Riverton" not in names(ex, "Person")
     assert not any(p == "parentOrganization" for p in (r.predicate for r in ex.relations))
+
+
+def test_a_program_named_by_a_clinical_field_is_a_unit_an_exchange_program_an_event(extractor):
+    ex = run(extractor, "From 2 to 6 June 2025, Lakemont University Hospital hosted the 3rd Andean Course on "
+                        "Pediatric Kidney Transplantation. The course was organized by the hospital's Pediatric "
+                        "Kidney Transplant Program together with the Andean Society of Nephrology. Six nurses came "
+                        "through the Lakemont Nurse Exchange Program.")
+    assert "Pediatric Kidney Transplant Program" in names(ex, "Organization")
+    assert "Pediatric Kidney Transplant Program" not in names(ex, "Event")
+    assert "Lakemont Nurse Exchange Program" in names(ex, "Event")
+    assert ("3rd Andean Course on Pediatric Kidney Transplantation",
+            "Pediatric Kidney Transplant Program") in rels(ex, "organizer")
