@@ -984,8 +984,12 @@ class _Article:
 
     # -------------------------------------------------------------- persons from NER
     def ner_persons(self) -> None:
+        # a span already read as a place ("... to Porto Alegre" in a headline) is not also a person
+        places = [(m.start, m.end) for e in self.ex.entities.values() if e.type == "Place" for m in e.mentions]
         for a, b, lab in self.ner_spans:
             if lab != "PERSON" or self.in_junk(a):
+                continue
+            if any(s < b and a < e for s, e in places):
                 continue
             surface = self.text[a:b]
             titles, name = split_person(clean(surface))

@@ -617,3 +617,11 @@ def test_a_program_named_by_a_clinical_field_is_a_unit_an_exchange_program_an_ev
     assert "Lakemont Nurse Exchange Program" in names(ex, "Event")
     assert ("3rd Andean Course on Pediatric Kidney Transplantation",
             "Pediatric Kidney Transplant Program") in rels(ex, "organizer")
+
+
+def test_a_two_word_city_in_a_headline_is_a_place_not_also_a_person(extractor):
+    ex = run(extractor, "News\nRegional course on pediatric cardiology brings nurses from four countries to Belo "
+                        "Horizonte\nPublished on 03/05/2025\n\nFrom 2 to 9 May 2025, Serra Verde University "
+                        "Hospital hosted the 1st Regional Course on Pediatric Cardiology.\n")
+    assert "Belo Horizonte" in names(ex, "Place")
+    assert "Belo Horizonte" not in names(ex, "Person")
