@@ -394,6 +394,16 @@ def _locations(ctx: Ctx, si: int, sent):
             if target is not None and target.type == "Organization" and not _UNIT_WORDS.search(
                     ctx.ents[target.key].name):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.6)
+        elif lem in ("bring", "draw", "attract") and ctx.main_event:
+            # "International course ... brings surgeons from five countries to CITY" (a headline)
+            subj = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+            objs = [c for c in t.children if c.dep_ == "dobj" and c.lower_ in PERSON_NOUNS]
+            if objs and (any(doc[i].lower_ in EVENT_NOUNS for i in subj) or
+                         any(m.ts in subj for m in ctx.all_in(si, "Event"))):
+                target = _place_after(ctx, si, t, ("to",), places_only=True)
+                if target is not None:
+                    ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in subj), ctx.main_event)
+                    ctx.add(ev, "location", target.key, si, 0.5)
         elif lem in TRAVEL_VERBS and ctx.main_event and lem != "visit":
             target = _place_after(ctx, si, t, ("in", "to", "at", None), places_only=True)
             if target is not None and _side_trip(sent, t):

@@ -1063,3 +1063,12 @@ def test_a_unit_ranked_among_the_departments_of_a_province_is_located_there():
     assert {("Department of Nephrology", "Jiangxi Province"), ("Linden Hospital", "Ganzhou"),
             ("Department of Urology", "Hubei Province")} <= loc, loc
     assert ("Department of Nephrology", "Ganzhou") not in loc, loc
+
+
+def test_a_headline_course_that_brings_people_to_a_city_is_held_there():
+    g = extract_text(
+        "News\nRegional course on pediatric cardiology brings nurses from four countries to Campo Grande\n"
+        "Published on 03/05/2025\n\nFrom 2 to 9 May 2025, Serra Verde University Hospital hosted the 1st "
+        "Regional Course on Pediatric Cardiology. Twelve nurses from Bolivia and Paraguay took part.\n",
+        stem="brings")
+    assert ("1st Regional Course on Pediatric Cardiology", "Campo Grande") in _rel(g, SDO.location)
