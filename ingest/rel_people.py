@@ -44,6 +44,7 @@ TITLE_WORDS = _TitleWords({
     "honorary", "visiting", "senior", "party", "level", "rank", "bureau", "emeritus", "investigator",
     "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials", "vp",
     "cfo", "coo", "governor", "superintendent", "registrar", "convener", "convenor",
+    "provost", "rector", "chancellor", "vice-chancellor", "vice-rector", "administrator", "treasurer",
 })
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}

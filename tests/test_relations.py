@@ -1072,3 +1072,14 @@ def test_a_headline_course_that_brings_people_to_a_city_is_held_there():
         "Regional Course on Pediatric Cardiology. Twelve nurses from Bolivia and Paraguay took part.\n",
         stem="brings")
     assert ("1st Regional Course on Pediatric Cardiology", "Campo Grande") in _rel(g, SDO.location)
+
+
+def test_academic_posts_provost_rector_chancellor_give_the_affiliation():
+    g = extract_text(
+        "On 4 March 2025, a delegation led by Prof. Kwame Asante, Provost of the College of Health Sciences of "
+        "the University of Tamale, visited Ridgeview Medical University. Prof. Ana Silva, Rector of Minho "
+        "Valley University, and Dr. Omar Haddad, Vice-Chancellor of Atlas Medical University, also attended.\n",
+        stem="provost")
+    aff = _rel(g, SDO.affiliation)
+    assert {("Kwame Asante", "College of Health Sciences of the University of Tamale"),
+            ("Ana Silva", "Minho Valley University"), ("Omar Haddad", "Atlas Medical University")} <= aff, aff
