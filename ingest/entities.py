@@ -1084,6 +1084,10 @@ class _Article:
         sent_start = max(text.rfind(".", 0, s), text.rfind("\n", 0, s), s - 160)
         if gz.WISH.search(text[sent_start + 1:s]) or gz.OPERATION_BEFORE.search(text[max(0, s - 25):s]):
             return False                      # only wished for, or an operation ("after cardiac surgery")
+        words = key.split()
+        if len(words) == 2 and words[0] in gz.OPERATION_TARGETS and words[1] in ("surgery", "surgeries") \
+                and not iri:
+            return False                      # "cataract surgery": one operation, not a field
         if in_name and self.in_office_name(s, e):
             return False
         in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \

@@ -308,6 +308,11 @@ WISH = re.compile(r"(?i)\b(?:hopes?|hoped|hoping|wish(?:es|ed)?|would like|plans
 #: an operation, not a field ("recovering after cardiac surgery")
 OPERATION_BEFORE = re.compile(r"(?i)\b(?:after|before|following|undergoing|underwent|undergo|undergone|"
                               r"post|during)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?$")
+#: what a single operation is done on or for: "<word> surgery/repair/removal" names an operation, not a field
+#: ("cataract surgery", "hernia surgery", "bypass surgery"; "knee surgery" or "tumor surgery" stay fields)
+OPERATION_TARGETS = {"cataract", "cataracts", "hernia", "appendix", "bypass", "tonsil", "tonsils", "gallbladder",
+                     "caesarean", "cesarean", "varicose", "lasik", "glaucoma", "strabismus", "squint", "adenoid",
+                     "hemorrhoid", "haemorrhoid", "replacement", "amputation", "circumcision"}
 #: medical field acronyms with their expansions (used when the SKOS scheme lacks them)
 FIELD_ACRONYMS = {
     "ERCP": "endoscopic retrograde cholangiopancreatography",

@@ -625,3 +625,12 @@ def test_a_two_word_city_in_a_headline_is_a_place_not_also_a_person(extractor):
                         "Hospital hosted the 1st Regional Course on Pediatric Cardiology.\n")
     assert "Belo Horizonte" in names(ex, "Place")
     assert "Belo Horizonte" not in names(ex, "Person")
+
+
+def test_an_operation_named_by_its_target_is_not_a_field(extractor):
+    ex = run(extractor, "Dr. Mei Tan from the Department of Ophthalmology of Cedar Hospital said she would help "
+                        "local doctors to master cataract surgery and hernia surgery. The team also covers "
+                        "knee surgery and pediatric ophthalmology.")
+    specs = names(ex, "Specialty")
+    assert not specs & {"cataract surgery", "hernia surgery"}, specs
+    assert {"ophthalmology", "pediatric ophthalmology"} <= specs, specs
