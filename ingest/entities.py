@@ -309,7 +309,8 @@ class _Article:
                     continue
                 if cur and nxt is not None and nxt.word and nxt.cap and (
                         t.low in gz.HEADLINE_BARE_VERBS and (cur[-1].low.endswith("s") or cur[-1].low in gz.ORG_HEADS
-                                                             or gz.FOREIGN_ORG_WORD.search(cur[-1].low))
+                                                             or gz.FOREIGN_ORG_WORD.search(cur[-1].low)
+                                                             or countries.lookup(self.text[cur[0].start:cur[-1].end]))
                         and cur[-1].low not in gz.EVENT_HEADS
                         or t.low in ("sign", "host") and cur[-1].low not in gz.CONNECTORS):
                     close()           # headline: "Embassy Officials Visit X Hospital"

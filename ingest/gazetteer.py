@@ -189,7 +189,8 @@ HEADLINE_VERBS = {
 #: bare verbs of title-case headlines after a plural or institution subject ("Officials Visit X")
 HEADLINE_BARE_VERBS = {"visit", "tour", "sign", "host", "hold", "launch", "open", "welcome", "receive", "join",
                        "attend", "meet", "celebrate", "win", "explore", "discuss", "deepen", "strengthen",
-                       "promote", "establish", "build", "train", "share"}
+                       "promote", "establish", "build", "train", "share", "complete", "finish", "graduate",
+                       "conclude"}
 #: capitalized function words of title-case headlines that end a name ("MOU With X")
 TITLECASE_BREAKS = {"with", "in", "at", "to", "from", "by", "as", "after", "before", "during", "between",
                     "among", "into", "amid", "via", "over", "under", "about", "is", "are", "was", "were",

@@ -634,3 +634,11 @@ def test_an_operation_named_by_its_target_is_not_a_field(extractor):
     specs = names(ex, "Specialty")
     assert not specs & {"cataract surgery", "hernia surgery"}, specs
     assert {"ophthalmology", "pediatric ophthalmology"} <= specs, specs
+
+
+def test_a_title_case_headline_verb_after_a_country_ends_the_name(extractor):
+    ex = run(extractor, "Nurses from Bhutan Complete Advanced Training at Riverbend Central Hospital\n"
+                        "Posted: 2025-02-10\n\nSix nurses from the National Referral Hospital of Bhutan completed a "
+                        "training programme at Riverbend Central Hospital on 8 February 2025.\n")
+    assert "Bhutan" in names(ex, "Country")
+    assert not any(n.startswith("Bhutan") for n in names(ex, "Event")), names(ex, "Event")
