@@ -601,7 +601,9 @@ class _Article:
     def segments(self, part: list[Tok]) -> list[Seg]:
         segs, cur, conn = [], [], None
         for t in part:
-            if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")) and cur:
+            if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")
+                    or t.low == "in" and cur and cur[-1].low in gz.EVENT_HEADS) and cur:
+                # ("Observership Programme in Liver Transplantation": "in" opens the event's topic)
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
                 cur, conn = [], t.low
                 continue
@@ -929,6 +931,8 @@ class _Article:
             return None                       # a title or award won, not a happening
         if u.head == "ceremony" and not self.distinctive(toks, event=True) and not u.extended:
             return None                       # "Closing Ceremony for X": part of X
+        if u.head in ("fellowship", "observership") and not self.distinctive(toks, event=True):
+            return None                       # "Completes Fellowship in Critical Care": one doctor's placement
         has_complement = len(u.segs) > 1 or u.extended
         ordinal = any(re.fullmatch(r"\d+(?:st|nd|rd|th)?", t.low) for t in toks)
         if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks, event=True)):
@@ -1773,7 +1777,7 @@ def _org_subtypes(head: str) -> tuple[str, ...]:
 
 def _event_subtypes(head: str) -> tuple[str, ...]:
     if head in ("course", "training", "workshop", "class", "lecture", "camp", "school", "masterclass", "program",
-                "programme", "project"):
+                "programme", "project", "fellowship", "observership"):
         return ("EducationEvent",)
     return ()
 

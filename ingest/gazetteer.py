@@ -81,6 +81,7 @@ EVENT_HEADS = {
     "ceremony", "salon", "camp", "class", "webinar", "tour", "assembly", "olympiad", "bootcamp",
     "masterclass", "roundtable", "dialogue", "week", "series", "activity", "campaign", "mission",
     "school",  # "Summer School" is an event; resolved by context (see entities._seg_kind)
+    "fellowship", "observership",  # named training programmes ("X Advanced Endoscopy Fellowship")
 }
 #: event heads whose "of <Organization>" complement is part of the name ("Annual Meeting of X")
 MEETING_HEADS = {"meeting", "congress", "assembly", "conference", "session", "convention"}
@@ -95,7 +96,7 @@ EVENT_FAMILY = {
                               "roundtable", "dialogue", "lecture", "webinar", "event")},
     **{h: "training" for h in ("workshop", "course", "training", "program", "programme", "project",
                                "class", "camp", "masterclass", "bootcamp", "school", "activity",
-                               "campaign", "series")},
+                               "campaign", "series", "fellowship", "observership")},
     **{h: "visit" for h in ("visit", "tour", "mission")},
     "ceremony": "ceremony",
 }

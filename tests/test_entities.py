@@ -642,3 +642,18 @@ def test_a_title_case_headline_verb_after_a_country_ends_the_name(extractor):
                         "training programme at Riverbend Central Hospital on 8 February 2025.\n")
     assert "Bhutan" in names(ex, "Country")
     assert not any(n.startswith("Bhutan") for n in names(ex, "Event")), names(ex, "Event")
+
+
+def test_named_programmes_fellowships_and_observerships_are_events(extractor):
+    ex = run(extractor,
+             "Marlow Teaching Hospital has published the report of its Regional Observership Programme in "
+             "Vascular Surgery, which hosted six surgeons from Chile and Kenya in 2023. The hospital also runs "
+             "the MTH Interventional Radiology Fellowship, a one-year programme in interventional radiology.\n\n"
+             "Dr. Ilse Varga recently completed a fellowship in critical care at the hospital.\n")
+    ev = names(ex, "Event")
+    assert {"Regional Observership Programme in Vascular Surgery", "MTH Interventional Radiology Fellowship"} <= ev, ev
+    assert ("Regional Observership Programme in Vascular Surgery", "vascular surgery") in rels(ex, "about")
+    # a doctor's own placement is no named event
+    assert not any(n.lower().startswith("fellowship") for n in ev), ev
+    ex = run(extractor, "Nurse Completes Fellowship in Wound Care at Ostberg Hospital\n\nThe placement lasted six weeks.\n")
+    assert not names(ex, "Event"), names(ex, "Event")
