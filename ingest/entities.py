@@ -1059,7 +1059,8 @@ class _Article:
         for m in are.finditer(text):
             s, e = m.start(), m.end()
             info = gz.specialty_surfaces().get(m.group())
-            if info and not self.in_junk(s):
+            if info and not self.in_junk(s) and not any(a <= s and e <= b for a, b in taken):
+                # (not the acronym inside a longer field name: "primary PCI")
                 self.add_specialty(s, e, m.group(), info, acronym=True)
                 taken.append((s, e))
         self.fallback_specialties(mtext, taken)
@@ -1108,7 +1109,8 @@ class _Article:
                                and before.group(1).lower() not in gz.PERSON_STOP):
                 return False                  # bare "surgery", or the tail of "Abdominal Wall Surgery"
         nwords = len(key.split())
-        specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2
+        specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2 \
+            or nwords >= 2 and bool(re.search(r"\b[A-Z]{2,}\b", surface))   # "primary PCI": a scheme name with an acronym
         if not specific and not context:
             return False
         # the field must not be the tail of a longer noun compound ("lung cancer surgery")

@@ -398,7 +398,8 @@ def specialty_surfaces() -> dict[str, tuple[str, str | None, bool]]:
 
 
 _SPELLING = (("paed", "ped"), ("anaes", "anes"), ("haem", "hem"), ("oes", "es"), ("tumour", "tumor"),
-             ("orthopaed", "orthoped"), ("gynaec", "gynec"), ("centre", "center"), ("-", " "))
+             ("orthopaed", "orthoped"), ("gynaec", "gynec"), ("centre", "center"), ("-", " "),
+             ("otorhinolaryng", "otolaryng"))    # the longer and the shorter name of one field
 
 
 def _spelled(s: str) -> str:

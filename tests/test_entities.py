@@ -657,3 +657,18 @@ def test_named_programmes_fellowships_and_observerships_are_events(extractor):
     assert not any(n.lower().startswith("fellowship") for n in ev), ev
     ex = run(extractor, "Nurse Completes Fellowship in Wound Care at Ostberg Hospital\n\nThe placement lasted six weeks.\n")
     assert not names(ex, "Event"), names(ex, "Event")
+
+
+def test_ent_fields_and_coronary_technique_areas(extractor):
+    ex = run(extractor,
+             "The 2nd Baltic Rhinology Course, organized by the Department of Otorhinolaryngology of Vilnius Coast "
+             "Hospital, covered endoscopic sinus surgery and pituitary surgery; ENT residents from Latvia attended. "
+             "At the Harbour Heart Meeting, Dr. Alma Quist spoke on primary PCI, coronary physiology and "
+             "intravascular imaging.\n")
+    sp = names(ex, "Specialty")
+    assert {"endoscopic sinus surgery", "pituitary surgery", "primary percutaneous coronary intervention",
+            "coronary physiology", "intravascular imaging"} <= sp, sp
+    # otorhinolaryngology and ENT are one field, and "primary PCI" is not plain PCI
+    ent_ = ent(ex, "Specialty", "otolaryngology")
+    assert {"ENT", "otorhinolaryngology"} <= ent_.aliases, ent_.aliases
+    assert "otorhinolaryngology" not in sp and "coronary intervention" not in sp, sp

@@ -271,3 +271,25 @@ def test_store_gets_current_ontology_and_vocabulary_is_not_counted(tmp_path):
         assert st.stats()["by_type"].get("MedicalSpecialty", 0) == 0
         ask = st.query("ASK { GRAPH mkgg:ontology { ?c a skos:Concept } }")
         assert bool(ask)
+
+
+@pytest.mark.parametrize("label,broader", [
+    ("rhinology", {"otolaryngology"}),
+    ("endoscopic sinus surgery", {"rhinology"}),
+    ("pituitary surgery", {"neurosurgery"}),
+    ("head and neck surgery", {"otolaryngology", "surgery"}),
+    ("coronary intervention", {"interventional cardiology"}),
+    ("primary percutaneous coronary intervention", {"coronary intervention"}),
+    ("coronary physiology", {"interventional cardiology"}),
+    ("intravascular imaging", {"interventional cardiology", "medical imaging"}),
+])
+def test_ear_nose_throat_and_coronary_technique_areas(label, broader):
+    c = specialties.lookup(label)
+    assert c is not None and c.label == label
+    assert {specialties.by_iri(b).label for b in c.broader} == broader
+
+
+def test_otorhinolaryngology_and_ent_name_one_concept():
+    assert specialties.lookup("otorhinolaryngology").label == "otolaryngology"
+    assert specialties.lookup("ENT").label == "otolaryngology"
+    assert specialties.lookup("primary PCI").label == "primary percutaneous coronary intervention"
