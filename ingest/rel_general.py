@@ -399,7 +399,9 @@ def _visits_and_signings(ctx: Ctx):
                     behalf = re.search(r"(?i)\bon\s+behalf\s+of\s+(?:the\s+|their\s+)?" + _BOTH_SIDES.pattern[2:],
                                        after) or re.search(r"(?i)\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
                                                            r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b",
-                                                           after)
+                                                           after) \
+                        or re.search(r"(?i)\bbetween\s+(?:the\s+)?" + _BOTH_SIDES.pattern[2:], after)
+                    # ("P1 and P2 signed a memorandum of understanding between the two hospitals": the same)
                     if not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
                         # "P1 and P2 signed an MoU between A and B": the parties the sentence names
                         named_here = {o.key for o in ctx.top(si, "Organization")}

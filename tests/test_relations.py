@@ -1083,3 +1083,15 @@ def test_academic_posts_provost_rector_chancellor_give_the_affiliation():
     aff = _rel(g, SDO.affiliation)
     assert {("Kwame Asante", "College of Health Sciences of the University of Tamale"),
             ("Ana Silva", "Minho Valley University"), ("Omar Haddad", "Atlas Medical University")} <= aff, aff
+
+
+def test_signers_of_a_memorandum_between_the_two_hospitals_sign_for_both_parties():
+    g = extract_text(
+        "On 4 March 2024, Lindqvist Regional Hospital received a delegation from Oyelaran University Teaching "
+        "Hospital in Ibadan, Nigeria.\n"
+        "Later in the day, Dr. Maja Berg and Prof. Tunde Bello signed a memorandum of understanding between the "
+        "two hospitals.\n", stem="twohospitals")
+    org = _rel(g, SDO.organizer)
+    sign = [e for e, _ in org if e.lower().startswith("signing")]
+    assert sign, org
+    assert {(sign[0], "Lindqvist Regional Hospital"), (sign[0], "Oyelaran University Teaching Hospital")} <= org, org
