@@ -248,6 +248,7 @@ def assign_event_dates(ctx) -> None:
             cur = best.get(key)
             if cur is None or (prio + weak, si) < cur[:2]:
                 best[key] = (prio + weak, si, dms[0])
+    _same_day(ctx, best)
     # an article without a page date: the year of its dateline completes dates written without one
     ref = ctx.ex.article.date
     if not ref and best:
@@ -261,3 +262,23 @@ def assign_event_dates(ctx) -> None:
             e.end_date = end
             e.evidence["end_date"] = ctx.sent_span(si)
         e.evidence["date"] = ctx.sent_span(si)
+
+
+#: "Later in the day", "later that day", "on the same day", "that afternoon": the day told just before
+SAME_DAY = re.compile(r"(?i)\b(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening)|"
+                      r"(?:on\s+)?the\s+same\s+day|(?:that|the\s+same)\s+(?:morning|afternoon|evening))\b")
+
+
+def _same_day(ctx, best: dict) -> None:
+    """An event named in a sentence that happens "later in the day" (with no date of its own) takes
+    the date of the latest dated event told in an earlier sentence (a signing during a visit)."""
+    for si, sent in enumerate(ctx.sents):
+        if not SAME_DAY.search(sent.text):
+            continue
+        before = [v for v in best.values() if v[1] < si]
+        if not before:
+            continue
+        prio, sj, dm = max(before, key=lambda v: v[1])
+        for m in ctx.all_in(si, "Event"):
+            if not m.anaphor and m.key not in best:
+                best[m.key] = (prio + 1, sj, DateMention(dm.start, dm.end, dm.month, dm.day, dm.year))

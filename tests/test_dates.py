@@ -156,3 +156,16 @@ def test_today_dates_a_report_by_its_page_date():
     g = extract_text("Belvue General Hospital received today a delegation from Orsay Medical School, headed by "
                      "Prof. Anne Roux.\n", stem="today", date="2025-02-03")
     assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2025-02-03"}
+
+
+def test_an_event_later_in_the_day_takes_the_date_told_before():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(
+        "On Thursday, 9 May 2024, Arden Valley Hospital received a delegation from Sinai Coast Medical Centre "
+        "in Dahab, Egypt.\n"
+        "Later in the day, the two hospitals signed a memorandum of understanding on nursing education.\n"
+        "The next visit is planned for 2025.\n", stem="laterday")
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    sign = [n for n in dates if n.lower().startswith("signing")]
+    assert sign and dates[sign[0]] == "2024-05-09", dates
