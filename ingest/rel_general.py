@@ -279,6 +279,11 @@ def _org_in_place(ctx: Ctx, si: int, sent):
             e = pls[-1].te
             closed = e < sent.end and doc[e].text == ")" or e + 1 < sent.end and doc[e].text == "," and \
                 ctx.mention_at(si, e + 1, "Country") is not None
+            if not closed:
+                # "• Dr. X, Professor of Y, ORG, CITY": an address that ends its line (a list item, a header)
+                end_char = doc[e - 1].idx + len(doc[e - 1].text)
+                eol = ctx.text.find("\n", end_char)
+                closed = bool(re.fullmatch(r"[ \t]*[.;]?[ \t]*", ctx.text[end_char:eol if eol >= 0 else len(ctx.text)]))
             if closed:
                 for p in pls:
                     ctx.add(o.key, "location", p.key, si, 0.7)

@@ -1095,3 +1095,13 @@ def test_signers_of_a_memorandum_between_the_two_hospitals_sign_for_both_parties
     sign = [e for e, _ in org if e.lower().startswith("signing")]
     assert sign, org
     assert {(sign[0], "Lindqvist Regional Hospital"), (sign[0], "Oyelaran University Teaching Hospital")} <= org, org
+
+
+def test_institution_and_city_ending_a_list_item_place_the_institution():
+    g = extract_text(
+        "The 2nd Coastal Course on Hand Surgery was held at Marlow Teaching Hospital on 5 June 2024. "
+        "The faculty included:\n"
+        "• Prof. Ada Kranz, Professor of Surgery, Elbe Valley Hospital, Hamburg\n"
+        "• Dr. Tomas Ruud, Consultant, Fjord Coast Hospital, Bergen\n", stem="listcity")
+    loc = _rel(g, SDO.location)
+    assert {("Elbe Valley Hospital", "Hamburg"), ("Fjord Coast Hospital", "Bergen")} <= loc, loc
