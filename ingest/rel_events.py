@@ -54,14 +54,25 @@ def _lem(t) -> str:
 
 def _org_list_after(ctx: Ctx, si: int, start: int) -> list[M]:
     """Organizations in a coordinated list starting at token ``start`` ("ORG1, ORG2 and the ORG3")."""
+    return _org_list_scan(ctx, si, start)[0]
+
+
+def _org_list_scan(ctx: Ctx, si: int, start: int) -> tuple[list[M], int]:
+    """:func:`_org_list_after` and the token where the list ends."""
     doc, sent = ctx.doc, ctx.sents[si]
     orgs = ctx.top(si, "Organization")
     out: list[M] = []
+    complements: set[str] = set()
     k = start
     while k < sent.end:
         m = next((o for o in orgs if o.ts == k), None)
         if m is not None:
-            if not ctx.of_complement(m, out):
+            inner = {x.key for o in out[-1:] for x in ctx.all_in(si, "Organization")
+                     if x.key != o.key and o.ts <= x.ts and x.te <= o.te}
+            if ctx.of_complement(m, out):
+                complements.add(m.key)
+            elif m.key not in complements and not (m.key in inner and doc[m.ts - 1].text == "("):
+                # ("the Institute of the X Centre (XC)": the bracketed acronym is the complement again)
                 out.append(m)
             k = m.te
             continue
@@ -70,7 +81,7 @@ def _org_list_after(ctx: Ctx, si: int, start: int) -> list[M]:
             k += 1
             continue
         break
-    return out
+    return out, k
 
 
 _WITH_PHRASE = re.compile(r"^(?:(?:together|jointly|along)\s+with|in\s+(?:partnership|collaboration|cooperation|"
@@ -87,8 +98,12 @@ def _org_list_after_by(ctx: Ctx, si: int, start: int) -> list[M]:
         pos = next((k for k in range(start, min(start + 4, sent.end)) if doc[k].lower_ in ("'s", "’s")), None)
         if pos is not None and doc[start].lower_ == "the":
             out = _org_list_after(ctx, si, pos + 1)
+    stop = _org_list_scan(ctx, si, start)[1] if out else start
     while out:
         k = out[-1].te
+        if stop > k and all(doc[x].lower_ in _LIST_TOKENS or doc[x].lower_ == "of" or ctx.mention_at(si, x, "Organization")
+                            for x in range(k, stop)):
+            k = stop          # past the holder and the bracketed name: "by the Institute of the X Centre (XC) in ..."
         if k + 1 < sent.end and doc[k].lower_ in ("'s", "’s"):
             nxt = _org_list_after(ctx, si, k + 1)
             if nxt:

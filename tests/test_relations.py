@@ -1105,3 +1105,13 @@ def test_institution_and_city_ending_a_list_item_place_the_institution():
         "• Dr. Tomas Ruud, Consultant, Fjord Coast Hospital, Bergen\n", stem="listcity")
     loc = _rel(g, SDO.location)
     assert {("Elbe Valley Hospital", "Hamburg"), ("Fjord Coast Hospital", "Bergen")} <= loc, loc
+
+
+def test_unit_host_with_bracketed_hospital_acronym_and_collaborators():
+    g = extract_text(
+        "The 2024 Baltic Congress of Vascular Surgery was hosted by the Vascular Institute of the Daugava "
+        "University Medical Centre (DUMC) in collaboration with the Latvian Society of Angiology and the "
+        "Faculty of Medicine of Kurzeme University. It was held in Riga on 3 May 2024.\n", stem="bracketacro")
+    org = {o for e, o in _rel(g, SDO.organizer) if e == "2024 Baltic Congress of Vascular Surgery"}
+    assert {"Vascular Institute", "Latvian Society of Angiology", "Faculty of Medicine"} <= org, org
+    assert "Daugava University Medical Centre" not in org, org     # the institute hosts, not its hospital
