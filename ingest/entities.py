@@ -1000,6 +1000,10 @@ class _Article:
             titles, name = split_person(clean(surface))
             if not name or not self.person_ok(name, strict=not titles):
                 continue
+            a2, b2 = a + len(surface) - len(surface.lstrip()), b - len(surface) + len(surface.rstrip())
+            if any(m.start <= a2 and b2 <= m.end and m.end - m.start > b2 - a2
+                   for e in self.ex.entities.values() if e.type == "Person" for m in e.mentions):
+                continue              # a piece of a longer name ("Marcus Teo" in "Adj. Asst. Prof. Marcus Teo Jun Wei")
             if _norm_caps(name) != name:
                 i = surface.find(name)
                 name = _norm_caps(name)

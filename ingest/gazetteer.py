@@ -104,9 +104,9 @@ EVENT_FAMILY = {
 # ---------------------------------------------------------------- people
 #: honorifics written before a name
 HONORIFICS = {"prof", "professor", "professors", "profs", "drs", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
-              "madam", "dame", "mx", "assoc", "associate", "asst", "assistant"}
+              "madam", "dame", "mx", "assoc", "associate", "asst", "assistant", "adj", "adjunct"}
 #: abbreviations that may be followed by "." inside a name chunk
-ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "no"}
+ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "adj", "no"}
 #: words of posts and roles ("Vice President", "Deputy Director", "Level II Bureau Rank Official")
 TITLE_WORDS = {
     "president", "vice", "director", "deputy", "chairman", "chairwoman", "chairperson", "chair",

@@ -672,3 +672,13 @@ def test_ent_fields_and_coronary_technique_areas(extractor):
     ent_ = ent(ex, "Specialty", "otolaryngology")
     assert {"ENT", "otorhinolaryngology"} <= ent_.aliases, ent_.aliases
     assert "otorhinolaryngology" not in sp and "coronary intervention" not in sp, sp
+
+
+def test_a_chain_of_abbreviated_titles_keeps_one_four_word_name(extractor):
+    ex = run(extractor,
+             "Our Leadership\n"
+             "Director, Stroke Centre: Adj. Asst. Prof. Marcus Lim Jun Hao\n"
+             "Adjunct Professor Mira Salo, Senior Consultant\n")
+    ppl = names(ex, "Person")
+    assert "Marcus Lim Jun Hao" in ppl and "Mira Salo" in ppl, ppl
+    assert not {"Marcus Lim", "Jun Hao"} & ppl, ppl   # no pieces of it from the parser
