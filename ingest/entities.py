@@ -507,8 +507,9 @@ class _Article:
             if gz.FOREIGN_ORG_WORD.search(lw):
                 return False
             if not w[0].isupper() or is_acronym(w) or lw in gz.ORG_HEADS or lw in gz.EVENT_HEADS \
-                    or lw in gz.PERSON_STOP or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS:
-                return False
+                    or lw in gz.PERSON_STOP or lw in gz.PLACE_SUFFIXES or lw in gz.TITLE_WORDS \
+                    or len(ws) == 1 and lw.endswith("s") and (lw[:-1] in gz.TITLE_HEADS or lw[:-2] in gz.TITLE_HEADS):
+                return False              # ("Deputy Heads:": a label of posts, not a name)
             if gz.specialty_label(w) or lw in gz.FIELD_MODIFIERS or gz.FIELD_HEADS.search(lw) \
                     or any(p in gz.TITLE_WORDS for p in lw.split("-")):
                 return False
@@ -706,8 +707,8 @@ class _Article:
         events, other event words do not count either ("Training Course", "Academic Meeting")."""
         generic = gz.STRONG_GENERIC if strong else gz.GENERIC_MODIFIERS
         if event:
-            generic = generic | gz.EVENT_HEADS | gz.CEREMONY_WORDS | {"technical", "clinical", "scientific",
-                                                                      "advanced", "special"}
+            generic = generic | gz.EVENT_HEADS | gz.CEREMONY_WORDS | gz.ACTIVITY_WORDS | {
+                "technical", "clinical", "scientific", "advanced", "special"}
         for t in toks[:-1]:
             if t.low not in generic and t.low not in gz.CONNECTORS and not t.text.isdigit():
                 return True

@@ -83,6 +83,10 @@ EVENT_HEADS = {
     "school",  # "Summer School" is an event; resolved by context (see entities._seg_kind)
     "fellowship", "observership",  # named training programmes ("X Advanced Endoscopy Fellowship")
 }
+#: general activity words: with event heads alone they make a page's section heading ("Education and
+#: Training", "Research and Teaching"), not an event's proper name
+ACTIVITY_WORDS = {"education", "educational", "research", "teaching", "learning", "exchange", "exchanges",
+                  "cooperation", "collaboration", "development", "outreach", "news", "events", "activities"}
 #: event heads whose "of <Organization>" complement is part of the name ("Annual Meeting of X")
 MEETING_HEADS = {"meeting", "congress", "assembly", "conference", "session", "convention"}
 #: words that make a ceremony part of another event, not an event of its own

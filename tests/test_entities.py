@@ -682,3 +682,13 @@ def test_a_chain_of_abbreviated_titles_keeps_one_four_word_name(extractor):
     ppl = names(ex, "Person")
     assert "Marcus Lim Jun Hao" in ppl and "Mira Salo" in ppl, ppl
     assert not {"Marcus Lim", "Jun Hao"} & ppl, ppl   # no pieces of it from the parser
+
+
+def test_post_labels_and_section_headings_are_no_people_or_events(extractor):
+    ex = run(extractor,
+             "Our Team\n"
+             "Deputy Heads: Dr. Nora Veld, Senior Consultant, and Dr. Sarah Fellows, Consultant\n\n"
+             "Research and Teaching\n"
+             "The unit runs the Harbour Advanced Hand Surgery Fellowship for surgeons from Laos.\n")
+    assert names(ex, "Person") == {"Nora Veld", "Sarah Fellows"}, names(ex, "Person")
+    assert names(ex, "Event") == {"Harbour Advanced Hand Surgery Fellowship"}, names(ex, "Event")
