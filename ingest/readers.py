@@ -387,6 +387,9 @@ _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)
 _FIELD_LINE = re.compile(r"^\s*[^\W\d_][^:：]{0,30}[:：]")
 _FIELD_DATE = re.compile(rf"(?:\s|\||｜|/|·){_DATE_LABEL}\s*[:：]\s*(.{{6,40}})", re.I)
 _DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+#: a header line that starts with the page date and goes on with other fields: "2025-06-13 | Source: Office | Views: 5"
+_DATE_FIELDS = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                          r"\s*[|｜]\s*[^\W\d_][^:：|｜]{0,30}[:：]")
 
 #: site chrome that is not a title (search boxes, navigation, counters, share buttons)
 _JUNK = re.compile(r"""^(?:
@@ -407,7 +410,7 @@ def is_junk_line(line: str) -> bool:
     s = line.strip().strip("|").strip()
     if not s:
         return True
-    if _JUNK.match(s) or _DATE_ONLY.match(s) or _DATELINE.match(s) and _first_date(s):
+    if _JUNK.match(s) or _DATE_ONLY.match(s) or _DATE_FIELDS.match(s) or _DATELINE.match(s) and _first_date(s):
         return True
     if re.search(r"\b(?:hot|views?|hits|clicks)\s*[:：]\s*\d+", s, re.I):
         return True
@@ -456,7 +459,7 @@ def header_metadata(text: str) -> tuple[str | None, str | None]:
         if not m and len(s) < 60:
             pm = _PLACE_DATELINE.match(s)
             m = pm if pm and _first_date(pm.group(1)) and re.fullmatch(r"[\w\s,./-]+", pm.group(1)) else None
-        if m or _DATE_ONLY.match(s):
+        if m or _DATE_ONLY.match(s) or _DATE_FIELDS.match(s):
             date = _first_date(m.group(1) if m else s)
             if date:
                 break

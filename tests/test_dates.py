@@ -169,3 +169,19 @@ def test_an_event_later_in_the_day_takes_the_date_told_before():
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     sign = [n for n in dates if n.lower().startswith("signing")]
     assert sign and dates[sign[0]] == "2024-05-09", dates
+
+
+def test_a_header_line_that_starts_with_the_page_date_and_goes_on_with_other_fields():
+    from medkg.ingest.dates import in_header_line
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ingest.readers import header_metadata
+    from medkg.ontology.namespaces import SDO
+    text = ("Delegation of Marlow Institute Visits Our Hospital\n"
+            "2023-04-21 | Source: International Office | Views: 87\n\n"
+            "On the afternoon of April 19, a delegation from Marlow Institute of Health in Leeds visited Pinecrest "
+            "Hospital in Guilin. Prof. Ann Hale, Dean of Marlow Institute of Health, led the delegation.\n")
+    assert header_metadata(text)[1] == "2023-04-21"
+    at = text.index("2023-04-21")
+    assert in_header_line(text, at, at + 10)
+    g = extract_text(text, stem="datefields", date=header_metadata(text)[1])
+    assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2023-04-19"}
