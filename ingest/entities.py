@@ -1595,21 +1595,30 @@ class _Article:
             if guest is None:
                 guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
                               and text[e0:a + dm.start()].strip() == ""), None)
-            if guest is None and re.match(r"\s+led by\b", st[dm.end():]) and vm.start() > dm.end():
-                # "a delegation led by X, Director of <Unit> of <Body>, visited Y": the leader's body
+            if guest is None and re.match(r"\s+(?:of\s+(?:[a-z]+|\d+)\s+(?:members?\s+|people\s+|experts?\s+)?)?led by\b",
+                                          st[dm.end():]) and vm.start() > dm.end():
+                # "a delegation (of eight) led by X, Director of <Unit> of <Body>, visited Y": the leader's body
                 led = [k for s0, _e, k in orgs if a + dm.end() < s0 < a + vm.start()]
                 guest = led[-1] if led else None
             gname = ents[guest].name if guest else None
             if gname is None:
                 adj = re.search(r"(?:the|a)\s+([^\W\d_][^\W\d_]+)\s+delegation", st)
                 gname = adj.group(1) if adj else None
+            if gname is None and hostless is not None and hostless[2] and re.search(r"(?i)\bthe\s+delegation\b", st):
+                # "... a delegation led by P of X visited Korea." then "The delegation visited Y": the same delegation
+                gname, guest = hostless[0], hostless[2]
             if not gname:
                 continue
             after = [k for s0, _e, k in orgs if s0 > a + vm.start() and k != guest]
             host = (next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)) if after else None
+            if host is None:
+                # "At the invitation of Y, a delegation led by P of X visited <country>": Y receives the visit
+                inv = re.search(r"(?i)\bat\s+the\s+invitation\s+of\s+(?:the\s+)?", st)
+                if inv:
+                    host = next((k for s0, _e, k in orgs if s0 == a + inv.end() and k != guest), None)
             if host is None and hostless is None:
                 # "A delegation from X visited our hospital" (a headline): a later sentence may name the host
-                hostless = (gname, (a + dm.start(), a + dm.end()))
+                hostless = (gname, (a + dm.start(), a + dm.end()), guest)
                 continue
             name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)

@@ -1115,3 +1115,26 @@ def test_unit_host_with_bracketed_hospital_acronym_and_collaborators():
     org = {o for e, o in _rel(g, SDO.organizer) if e == "2024 Baltic Congress of Vascular Surgery"}
     assert {"Vascular Institute", "Latvian Society of Angiology", "Faculty of Medicine"} <= org, org
     assert "Daugava University Medical Centre" not in org, org     # the institute hosts, not its hospital
+
+
+def test_a_delegation_of_n_led_by_a_leader_of_a_body_is_that_body_s_visit():
+    g = extract_text(
+        "On the morning of April 9, a delegation of six led by Prof. Rustam Aliev, Rector of Fergana State "
+        "Medical Institute, visited Lishui Central Hospital in Lishui. President Hu Jun met with the guests.\n",
+        stem="delegof")
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    assert "Visit of the Fergana State Medical Institute delegation to Lishui Central Hospital" in names, names
+
+
+def test_a_delegation_visiting_a_country_at_the_invitation_of_a_hospital_visits_that_hospital():
+    g = extract_text(
+        "From May 6 to 10, at the invitation of Turku Lakeside Hospital in Turku, Finland, a delegation led by "
+        "Chen Hao, President of Minjiang Coastal Hospital, visited Finland for exchanges.\n"
+        "On May 7, Chen Hao and Dr. Aino Virtanen signed a memorandum of understanding on behalf of the two "
+        "hospitals.\n", stem="invitation")
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    assert "Visit of the Minjiang Coastal Hospital delegation to Turku Lakeside Hospital" in names, names
+    org = _rel(g, SDO.organizer)
+    sign = [e for e, _ in org if e.lower().startswith("signing")]
+    assert sign and {(sign[0], "Turku Lakeside Hospital"), (sign[0], "Minjiang Coastal Hospital")} <= org, org
+
