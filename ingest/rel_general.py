@@ -410,7 +410,10 @@ def _visits_and_signings(ctx: Ctx):
                     if not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
                         # "P1 and P2 signed an MoU between A and B": the parties the sentence names
                         named_here = {o.key for o in ctx.top(si, "Organization")}
-                        both = bool(_BOTH_SIDES.search(subj) or behalf)
+                        # ("witnessed by both sides, P1 and P2 signed ...": the same)
+                        witnessed = re.search(r"(?i)\b(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:the\s+)?"
+                                              + _BOTH_SIDES.pattern[2:], sent.text)
+                        both = bool(_BOTH_SIDES.search(subj) or behalf or witnessed)
                         for ok in parties:
                             if both or ok in named_here:
                                 ctx.add(ek, "organizer", ok, si, 0.7)

@@ -1138,3 +1138,12 @@ def test_a_delegation_visiting_a_country_at_the_invitation_of_a_hospital_visits_
     sign = [e for e, _ in org if e.lower().startswith("signing")]
     assert sign and {(sign[0], "Turku Lakeside Hospital"), (sign[0], "Minjiang Coastal Hospital")} <= org, org
 
+
+def test_signers_witnessed_by_both_sides_sign_for_the_two_parties():
+    g = extract_text(
+        "On June 3, a delegation from Arno Valley University visited Qingcheng People's Hospital.\n"
+        "After the talks, witnessed by both sides, Dr. Luca Bianchi and President Xie Ping signed a memorandum "
+        "of understanding on nursing education.\n", stem="witnessed")
+    org = _rel(g, SDO.organizer)
+    sign = [e for e, _ in org if e.lower().startswith("signing")]
+    assert sign and {(sign[0], "Arno Valley University"), (sign[0], "Qingcheng People's Hospital")} <= org, org
