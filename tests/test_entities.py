@@ -692,3 +692,14 @@ def test_post_labels_and_section_headings_are_no_people_or_events(extractor):
              "The unit runs the Harbour Advanced Hand Surgery Fellowship for surgeons from Laos.\n")
     assert names(ex, "Person") == {"Nora Veld", "Sarah Fellows"}, names(ex, "Person")
     assert names(ex, "Event") == {"Harbour Advanced Hand Surgery Fellowship"}, names(ex, "Event")
+
+
+def test_nursing_neurology_and_reproductive_subfields_in_the_vocabulary(extractor):
+    ex = run(extractor, "The Redwood Course covered neuroimmunology, neuroelectrophysiology, neurology nursing, "
+                        "midwifery and infection control. Dr. Ana Ruiz of the Fertility Center of Cove Hospital works "
+                        "on assisted reproductive technology and fertility preservation, and Ms. Ida Holm of the "
+                        "Cove Hospital teaches wound care and pediatric oncology nursing.")
+    specs = names(ex, "Specialty")
+    assert {"neuroimmunology", "neuroelectrophysiology", "neurology nursing", "midwifery", "infection control",
+            "assisted reproductive technology", "fertility preservation", "wound care",
+            "pediatric oncology nursing"} <= specs, specs
