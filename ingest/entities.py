@@ -990,7 +990,7 @@ class _Article:
 
     # -------------------------------------------------------------- persons from NER
     def ner_persons(self) -> None:
-        # a span already read as a place ("... to Porto Alegre" in a headline) is not also a person
+        # a span already read as a place ("... to Belo Horizonte" at the end of a headline) is not also a person
         places = [(m.start, m.end) for e in self.ex.entities.values() if e.type == "Place" for m in e.mentions]
         for a, b, lab in self.ner_spans:
             if lab != "PERSON" or self.in_junk(a):
@@ -1004,7 +1004,7 @@ class _Article:
             a2, b2 = a + len(surface) - len(surface.lstrip()), b - len(surface) + len(surface.rstrip())
             if any(m.start <= a2 and b2 <= m.end and m.end - m.start > b2 - a2
                    for e in self.ex.entities.values() if e.type == "Person" for m in e.mentions):
-                continue              # a piece of a longer name ("Marcus Teo" in "Adj. Asst. Prof. Marcus Teo Jun Wei")
+                continue              # a piece of a longer name ("Daniel Lim" in "Adj. Asst. Prof. Daniel Lim Wei Ming")
             if _norm_caps(name) != name:
                 i = surface.find(name)
                 name = _norm_caps(name)
