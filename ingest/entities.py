@@ -603,8 +603,9 @@ class _Article:
         segs, cur, conn = [], [], None
         for t in part:
             if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")
-                    or t.low == "in" and cur and cur[-1].low in gz.EVENT_HEADS) and cur:
-                # ("Observership Programme in Liver Transplantation": "in" opens the event's topic)
+                    or t.low == "in" and cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS) and cur:
+                # ("Observership Programme in Liver Transplantation", "Course in Pediatric Ultrasound",
+                # "Lectures in Thoracic Surgery": "in" opens the event's topic, as "on" does)
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
                 cur, conn = [], t.low
                 continue

@@ -703,3 +703,10 @@ def test_nursing_neurology_and_reproductive_subfields_in_the_vocabulary(extracto
     assert {"neuroimmunology", "neuroelectrophysiology", "neurology nursing", "midwifery", "infection control",
             "assisted reproductive technology", "fertility preservation", "wound care",
             "pediatric oncology nursing"} <= specs, specs
+def test_field_after_in_keeps_an_event_name_whole(extractor):
+    ex = run(extractor, "The 3rd Northern Workshop in Pediatric Airway Endoscopy was held on 4 June 2024 at "
+                        "Lakeview Children's Hospital. The Fellowship Course in Hand Surgery in Lisbon followed.")
+    events = names(ex, "Event")
+    assert "3rd Northern Workshop in Pediatric Airway Endoscopy" in events
+    assert "Fellowship Course in Hand Surgery" in events     # the city after "in" is no part of it
+    assert "Lisbon" in names(ex, "Place")
