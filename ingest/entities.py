@@ -442,6 +442,8 @@ class _Article:
             sing = "consulate"
         if len(ws) >= 3 and last in ("care", "system") and ws[-2].low == "health":
             sing = "healthcare"           # "Stanford Health Care", "X Health System"
+        if len(ws) >= 3 and last == "city" and ws[-2].low in ("medical", "health", "healthcare"):
+            sing = "hospital"             # "X Medical City": a hospital complex, not a town
         if seg.conn in (None, "of") and len(ws) >= 2 and (first in gz.FOREIGN_ORG_FIRST or any(
                 t.low in gz.FOREIGN_ORG_ANY for t in ws)) \
                 and all(t.cap or t.low in gz.CONNECTORS for t in ws[1:]) \

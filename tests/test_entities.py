@@ -710,3 +710,12 @@ def test_field_after_in_keeps_an_event_name_whole(extractor):
     assert "3rd Northern Workshop in Pediatric Airway Endoscopy" in events
     assert "Fellowship Course in Hand Surgery" in events     # the city after "in" is no part of it
     assert "Lisbon" in names(ex, "Place")
+
+
+def test_medical_city_is_a_hospital_not_a_place(extractor):
+    ex = run(extractor, "Riyadh, 2 March 2025 – Al Safwa Medical City (ASMC) signed a memorandum of understanding "
+                        "with Corniche University Hospital. Dr. Sara Hamdan, Chief Medical Officer of ASMC, "
+                        "signed it.")
+    assert "Al Safwa Medical City" in names(ex, "Organization")
+    assert not {"Al Safwa Medical City", "Al Safwa Medical"} & names(ex, "Place")
+    assert ("Sara Hamdan", "Al Safwa Medical City") in rels(ex, "affiliation")
