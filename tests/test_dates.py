@@ -54,6 +54,14 @@ def test_caps_dateline_gives_the_year_to_a_yearless_event_date():
     assert _event_dates(text) == {"2022-06-27"}
 
 
+@pytest.mark.parametrize("dateline", ["Port Aldin, 21 May 2023 – ", "PORT ALDIN, Wessex (May 21, 2023) – "])
+def test_title_case_and_bracketed_datelines_yield_to_the_events_own_date(dateline):
+    # a dateline in title case, or with its date in brackets (US press releases), is the filing date too
+    text = ("Lakeside course on burn care\n\n" + dateline + "Lakeside Hospital concluded the 2nd Course on "
+            "Burn Care, held from 15th to 17th May at its Skills Centre.\n")
+    assert _event_dates(text) == {"2023-05-15"}
+
+
 def _dates_by_event(text: str) -> dict[str, str | None]:
     from medkg.ingest.pipeline import extract_text
     from rdflib.namespace import RDF
