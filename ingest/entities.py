@@ -1584,7 +1584,7 @@ class _Article:
             later = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I).search(st, dm.end())
             if later and vm.start() < dm.start():
                 vm = later            # a headline run into the first sentence
-            m = re.search(guests + r"\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by)\s+(?:the\s+)?", st, re.I)
+            m = re.search(guests + r"\s+(?:of\s+[a-z ]{0,30}?)?(?:from|of|led by|headed by)\s+(?:the\s+)?", st, re.I)
             if m:
                 guest = next((k for s0, _e, k in orgs if s0 == a + m.end()), None)
                 if guest is None:
@@ -1598,9 +1598,9 @@ class _Article:
             if guest is None:
                 guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
                               and text[e0:a + dm.start()].strip() == ""), None)
-            if guest is None and re.match(r"\s+(?:of\s+(?:[a-z]+|\d+)\s+(?:members?\s+|people\s+|experts?\s+)?)?led by\b",
-                                          st[dm.end():]) and vm.start() > dm.end():
-                # "a delegation (of eight) led by X, Director of <Unit> of <Body>, visited Y": the leader's body
+            if guest is None and re.match(r"\s+(?:of\s+(?:[a-z]+|\d+)\s+(?:members?\s+|people\s+|experts?\s+)?)?"
+                                          r"(?:led|headed)\s+by\b", st[dm.end():]) and vm.start() > dm.end():
+                # "a delegation (of eight) led/headed by X, Director of <Unit> of <Body>, visited Y": the leader's body
                 led = [k for s0, _e, k in orgs if a + dm.end() < s0 < a + vm.start()]
                 guest = led[-1] if led else None
             gname = ents[guest].name if guest else None

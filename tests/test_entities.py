@@ -719,3 +719,9 @@ def test_medical_city_is_a_hospital_not_a_place(extractor):
     assert "Al Safwa Medical City" in names(ex, "Organization")
     assert not {"Al Safwa Medical City", "Al Safwa Medical"} & names(ex, "Place")
     assert ("Sara Hamdan", "Al Safwa Medical City") in rels(ex, "affiliation")
+
+
+def test_delegation_headed_by_a_leader_of_an_institution_visits(extractor):
+    ex = run(extractor, "On 3 May, a six-member delegation headed by Dr. Lena Ortiz, Dean of Pampas Medical School, "
+                        "visited Riverbend University Hospital. President Zhou Ling met the guests.")
+    assert "Visit of the Pampas Medical School delegation to Riverbend University Hospital" in names(ex, "Event")
