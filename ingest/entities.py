@@ -1489,8 +1489,8 @@ class _Article:
         """'A and B signed a cooperation agreement': 'Signing of the cooperation agreement between A and B'."""
         ents, text = self.ex.entities, self.text
         rx = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
-                        r"(?:agreement|memorandum of understanding|memorandum|MOU|MoU|contract|letter of intent))\b"
-                        r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum of understanding|MOU|MoU))"
+                        r"(?i:agreement|memorandum of understanding|memorandum|MOU|contract|letter of intent))\b"
+                        r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?i:agreement|memorandum of understanding|MOU))"
                         r"\s+(?:was|were|has been|had been)\s+signed\b")
         for sent in self._sentences():
             a, b = sent.start_char, sent.end_char

@@ -725,3 +725,12 @@ def test_delegation_headed_by_a_leader_of_an_institution_visits(extractor):
     ex = run(extractor, "On 3 May, a six-member delegation headed by Dr. Lena Ortiz, Dean of Pampas Medical School, "
                         "visited Riverbend University Hospital. President Zhou Ling met the guests.")
     assert "Visit of the Pampas Medical School delegation to Riverbend University Hospital" in names(ex, "Event")
+
+
+def test_signing_of_an_agreement_written_in_title_case(extractor):
+    ex = run(extractor, "On June 2, a delegation from Pampas Medical School visited Riverbend University Hospital. "
+                        "Witnessed by both sides, President Zhou Ling and Dr. Lena Ortiz signed the Memorandum of "
+                        "Understanding on behalf of the two institutions.")
+    ev = [n for n in names(ex, "Event") if n.startswith("Signing of the Memorandum of Understanding between")]
+    assert ev, names(ex, "Event")
+    assert {("Zhou Ling"), ("Lena Ortiz")} <= {p for e, p in rels(ex, "attendee") if e == ev[0]}
