@@ -120,13 +120,20 @@ def _starts_group(ctx: Ctx, si: int, i: int) -> bool:
     """A new item of a list of people that is a group with posts of its own ("..., and the heads of X, Y",
     "and representatives of Z"), not a further post of the person before."""
     doc, sent = ctx.doc, ctx.sents[si]
-    while i < sent.end and (doc[i].lower_ in ("the", "other", "all", "several", "some", "senior", "two", "three")
-                            or doc[i].like_num):
+    while i < sent.end and (doc[i].lower_ in _GROUP_MODIFIERS or doc[i].like_num):
         i += 1
     if i >= sent.end:
         return False
     w = doc[i].lower_
-    return w.endswith("s") and doc[i].tag_ in ("NNS", "NNPS") and (w in PERSON_NOUNS or w[:-1] in TITLE_WORDS)
+    return w.endswith("s") and doc[i].tag_ in ("NNS", "NNPS") and (w in PERSON_NOUNS or w[:-1] in TITLE_WORDS
+                                                                  or w in _GROUP_PEOPLE)
+
+
+#: words before a group of people with posts of their own ("the responsible comrades of X")
+_GROUP_MODIFIERS = {"the", "other", "all", "several", "some", "senior", "two", "three", "responsible", "relevant",
+                    "leading", "main", "principal", "key"}
+#: plural nouns of such groups that are neither posts nor professions ("persons in charge of X")
+_GROUP_PEOPLE = {"comrades", "persons", "staff", "staffs", "personnel"}
 
 
 def _pre_title(ctx: Ctx, si: int, p: M) -> tuple[str, int]:

@@ -936,6 +936,17 @@ def test_city_after_a_department_of_a_hospital_locates_the_hospital():
     assert not any(s in ("Department of Neurosurgery", "Cardiac Institute") for s, _p in loc), loc
 
 
+def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
+    g = extract_text(
+        "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
+        "Department and the Nursing Department attended the meeting. Wang Jie, Director, and persons in charge "
+        "of the Outpatient Office of Harbor Hospital were present.\n", stem="comrades")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Sun Li", "Harbor Hospital") in aff, aff
+    assert not any(p in ("Sun Li", "Wang Jie") and o in ("Medical Affairs Department", "Nursing Department",
+                                                         "Outpatient Office") for p, o in aff), aff
+
+
 def test_bare_leading_posts_of_the_people_who_receive_a_delegation():
     g = extract_text(
         "On the morning of June 2, a five-member delegation led by Dr. Omar Farouk, Director of Nile Valley "
