@@ -1310,6 +1310,23 @@ class _Article:
                      and not re.search(r"\b(?:of|for|and)\b|,", gz.norm(q.name)[: -len(short)])]
             if len(cands) == 1:
                 reg.merge(cands[0].key, e.key)
+        # "X University of <Country>" beside "X University": the country only qualifies the name
+        # (the country is a mention of its own; "National University of Singapore" alone stays whole)
+        for e in [e for e in ents.values() if e.type == "Organization"]:
+            m = re.fullmatch(r"(.+?)\s+of\s+(?:the\s+)?(.+)", e.name)
+            hit = countries.lookup(m.group(2)) if m else None
+            short = reg.find("Organization", m.group(1)) if hit else None
+            if e.key not in ents or not short or reg.resolve(short) == e.key:
+                continue
+            keep = reg.resolve(short)
+            for sp in list(e.mentions):
+                tail = re.search(r"\s+of\s+(?:the\s+)?" + re.escape(m.group(2)) + r"$", self.text[sp.start:sp.end])
+                if tail:
+                    reg.add("Country", hit[1], (sp.start + tail.end() - len(m.group(2)), sp.end),
+                            alias=m.group(2) if m.group(2) != hit[1] else None, conf=0.9, concept=hit[0])
+                    sp.end = sp.start + tail.start()
+            reg.merge(keep, e.key)
+            ents[keep].aliases.discard(e.name)
         # people: "Elgendi" / "Professor Fawaz" and the full name
         persons = [e for e in ents.values() if e.type == "Person"]
         for p in sorted(persons, key=lambda e: len(e.name.split())):

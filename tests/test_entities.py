@@ -734,3 +734,15 @@ def test_signing_of_an_agreement_written_in_title_case(extractor):
     ev = [n for n in names(ex, "Event") if n.startswith("Signing of the Memorandum of Understanding between")]
     assert ev, names(ex, "Event")
     assert {("Zhou Ling"), ("Lena Ortiz")} <= {p for e, p in rels(ex, "attendee") if e == ev[0]}
+
+
+def test_country_after_of_only_qualifies_an_institution_named_without_it(extractor):
+    ex = run(extractor, "On 4 May, a delegation headed by Professor Alan Reed, Vice President of Kauri Medical University of "
+                        "New Zealand, visited Riverbend Hospital. Kauri Medical University is located in Hamilton.")
+    assert "Kauri Medical University" in names(ex, "Organization")
+    assert "Kauri Medical University of New Zealand" not in names(ex, "Organization")
+    assert "New Zealand" in names(ex, "Country")
+    assert ("Alan Reed", "Kauri Medical University") in rels(ex, "affiliation")
+    # a name that never appears without its country keeps it
+    ex = run(extractor, "Dr. Mei Tan, a surgeon at the National University of Singapore, lectured in Lima.")
+    assert "National University of Singapore" in names(ex, "Organization")
