@@ -1327,6 +1327,16 @@ class _Article:
                     sp.end = sp.start + tail.start()
             reg.merge(keep, e.key)
             ents[keep].aliases.discard(e.name)
+        # "School of Nursing of X University" (an institution's unit kept whole) beside "School of
+        # Nursing": one unit, when only one longer name starts with the short one
+        for e in sorted([e for e in ents.values() if e.type == "Organization"], key=lambda e: len(e.name)):
+            if e.key not in ents or len(e.name.split()) < 3 or " of " not in e.name:
+                continue
+            short = gz.norm(e.name)
+            cands = [q for q in ents.values() if q.type == "Organization" and q.key != e.key
+                     and gz.norm(q.name).startswith(short + " of ")]
+            if len(cands) == 1 and reg.find("Organization", cands[0].name[len(e.name) + 4:].removeprefix("the ")):
+                reg.merge(cands[0].key, e.key)
         # people: "Elgendi" / "Professor Fawaz" and the full name
         persons = [e for e in ents.values() if e.type == "Person"]
         for p in sorted(persons, key=lambda e: len(e.name.split())):

@@ -746,3 +746,11 @@ def test_country_after_of_only_qualifies_an_institution_named_without_it(extract
     # a name that never appears without its country keeps it
     ex = run(extractor, "Dr. Mei Tan, a surgeon at the National University of Singapore, lectured in Lima.")
     assert "National University of Singapore" in names(ex, "Organization")
+
+
+def test_unit_kept_with_its_institution_and_its_short_name_are_one(extractor):
+    ex = run(extractor, "Kauri Medical University is known for its School of Pharmacy. Dr. Ana Reis, Senior Lecturer "
+                        "of the School of Pharmacy of Kauri Medical University, gave a lecture at Riverbend Hospital.")
+    units = [n for n in names(ex, "Organization") if n.startswith("School of Pharmacy")]
+    assert len(units) == 1, units
+    assert not any(a == b for a, b in rels(ex, "parentOrganization")), rels(ex, "parentOrganization")
