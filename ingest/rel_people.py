@@ -45,6 +45,7 @@ TITLE_WORDS = _TitleWords({
     "specialist", "instructor", "tutor", "advisor", "adviser", "editor", "inspector", "officials", "vp",
     "cfo", "coo", "governor", "superintendent", "registrar", "convener", "convenor",
     "provost", "rector", "chancellor", "vice-chancellor", "vice-rector", "administrator", "treasurer",
+    "pro-vice-chancellor",
 })
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}

@@ -936,6 +936,13 @@ def test_city_after_a_department_of_a_hospital_locates_the_hospital():
     assert not any(s in ("Department of Neurosurgery", "Cardiac Institute") for s, _p in loc), loc
 
 
+@pytest.mark.parametrize("post", ["Provost", "Rector", "Vice-Chancellor", "Pro-Vice-Chancellor", "Chancellor"])
+def test_university_leaders_posts(post):
+    g = extract_text(f"Dr. Mia Hart, {post} of Delta State University, opened the 2nd Forum on Rural Surgery.\n",
+                     stem="uniposts")
+    assert ("Mia Hart", "Delta State University") in _rel(g, SDO.affiliation)
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
