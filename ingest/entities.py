@@ -81,6 +81,8 @@ class Unit:
     key: str | None = None
 
 
+#: abbreviated honorifics that start a personal name ("Prof.", "Dr.")
+_NAME_HONORIFICS = {"prof", "dr", "mr", "mrs", "ms", "assoc"}
 #: head words of a hospital's name
 _HOSPITAL_HEADS = r"Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)"
 #: a hospital's name (its head word), for alternate names in brackets
@@ -318,6 +320,9 @@ class _Article:
                 if cur and (self.is_verb(t) or t.low in gz.TITLECASE_BREAKS):
                     close()           # headline verbs: "... Forum Held in X", "... Signs MOU"
                     continue
+                if cur and t.low in _NAME_HONORIFICS and nxt is not None and nxt.text == "." \
+                        and cur[-1].word and cur[-1].low not in gz.TITLE_WORDS | gz.HONORIFICS:
+                    close()           # "Dean of the Faculty of Medicine Prof. Dr. A": a name starts
                 cur.append(t)
                 continue
             if t.low == "in" and cur and nxt is not None and nxt.word and nxt.cap \

@@ -185,6 +185,9 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
                 break
             j = m.te
             continue
+        if _is_honorific_tok(t) and _honorifics_before_person(ctx, si, j):
+            # "P1, Dean of the Faculty of Medicine Prof. Dr. P2": the post is written before P2's name
+            return i, i
         if t.text == "," or t.lower_ == "and":
             if _starts_person(ctx, si, j + 1) or _starts_group(ctx, si, j + 1):
                 break
@@ -195,6 +198,16 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
     while end > start and doc[end - 1].text in (",", "and"):
         end -= 1
     return start, end
+
+
+def _honorifics_before_person(ctx: Ctx, si: int, j: int) -> bool:
+    """Do the honorifics from token ``j`` on ("Prof. Dr.") lead straight to a person's name?"""
+    doc, sent = ctx.doc, ctx.sents[si]
+    while j < sent.end and (_is_honorific_tok(doc[j]) or doc[j].text == "."):
+        if any(m.ts == j for m in ctx.top(si, "Person")):
+            return True
+        j += 1
+    return any(m.ts == j for m in ctx.top(si, "Person"))
 
 
 def _has_title(doc, a, b) -> bool:
@@ -727,11 +740,19 @@ def _post_before(ctx: Ctx, si: int, p: M) -> bool:
     """"Director of the X Department, Professor P, said ..." """
     doc, sent = ctx.doc, ctx.sents[si]
     k = p.ts - 1
-    while k >= sent.start and _is_honorific_tok(doc[k]):
+    while k >= sent.start and (_is_honorific_tok(doc[k]) or doc[k].text == "." and k > sent.start
+                               and _is_honorific_tok(doc[k - 1])):
         k -= 1
-    if k < sent.start or doc[k].text != ",":
+    if k < sent.start:
         return False
-    org = ctx.mention_at(si, k - 1, "Organization")
+    comma = doc[k].text == ","
+    if comma:
+        org = ctx.mention_at(si, k - 1, "Organization")
+    elif k < p.ts - 1:
+        # "Dean of the Faculty of Medicine Prof. Dr. P": the organization ends right before the honorifics
+        org = next((o for o in ctx.top(si, "Organization") if o.te == k + 1), None)
+    else:
+        return False
     if org is None:
         return False
     j = org.ts - 1
@@ -745,7 +766,8 @@ def _post_before(ctx: Ctx, si: int, p: M) -> bool:
     if j == e or (j > sent.start and doc[j - 1].text not in (",", "by", "and", ":") and doc[j - 1].pos_ != "DET"):
         return False
     # "Q, Deputy Director of X, P, ...": the post is Q's apposition, not P's
-    if j - 1 > sent.start and doc[j - 1].text == "," and any(o.te == j - 1 for o in ctx.top(si, "Person")):
+    # (without a comma before P, the honorifics tie the post to P: "Q, Dean of X Prof. Dr. P")
+    if comma and j - 1 > sent.start and doc[j - 1].text == "," and any(o.te == j - 1 for o in ctx.top(si, "Person")):
         return False
     ctx.add(p.key, "affiliation", org.key, si, 0.75, doc[j:e].text)
     return True

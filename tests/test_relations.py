@@ -943,6 +943,18 @@ def test_university_leaders_posts(post):
     assert ("Mia Hart", "Delta State University") in _rel(g, SDO.affiliation)
 
 
+def test_post_written_before_honorifics_and_name_belongs_to_that_person():
+    g = extract_text(
+        "The opening speeches were delivered by Kuzey University Rector Prof. Dr. Ali Kaya, Dean of the Faculty of "
+        "Nursing Prof. Dr. Ayla Demir, and Prof. Dr. Hans Ott, Head of the Heart Center of Ulm Clinic.\n",
+        stem="prepost")
+    aff = _rel(g, SDO.affiliation)
+    assert {("Ali Kaya", "Kuzey University"), ("Ayla Demir", "Faculty of Nursing"), ("Hans Ott", "Heart Center")} <= aff
+    assert ("Ali Kaya", "Faculty of Nursing") not in aff
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    assert not any("Prof" in n for n in names), names
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
