@@ -319,9 +319,9 @@ def _delegation_country(ctx: Ctx) -> M | None:
         for t in sent:
             if t.lower_ != "delegation":
                 continue
-            k = t.i + 1
-            if k < sent.end and doc[k].lower_ in ("from", "of"):
-                n = k + 1
+            src = _group_source(doc, sent, t.i)
+            if src is not None:
+                n = src
                 while n < sent.end and doc[n].lower_ == "the":
                     n += 1
                 m = ctx.mention_at(si, n)
@@ -801,8 +801,9 @@ def _delegations(ctx: Ctx, si: int):
             ev = ctx.main_event
         if ev is not None:
             ctx.add(ev, "attendee", p.key, si, 0.7)
-        if g + 2 < sent.end and doc[g + 1].lower_ in ("from", "of"):
-            n = g + 2
+        src = _group_source(doc, sent, g)
+        if src is not None:
+            n = src
             while n < sent.end and doc[n].lower_ == "the":
                 n += 1
             m = ctx.mention_at(si, n)
@@ -815,6 +816,22 @@ def _delegations(ctx: Ctx, si: int):
                     ctx.add(p.key, "nationality", c.key, si, 0.65)
             elif m is not None and m.type == "Country":
                 ctx.add(p.key, "nationality", m.key, si, 0.65)
+
+
+def _group_source(doc, sent, g: int) -> int | None:
+    """The token after "from"/"of" that names where the group at ``g`` comes from: "delegation from X",
+    "delegation of X", "delegation of eight nurses from X" (its size and members said first)."""
+    n = g + 1
+    if n < sent.end and doc[n].lower_ == "of":
+        k = n + 1
+        while k < sent.end and k - n <= 4 and (doc[k].like_num or doc[k].pos_ in ("ADJ", "NUM")
+                                                or doc[k].lower_ in PERSON_NOUNS or doc[k].text == "-"):
+            k += 1
+        if k > n + 1 and k < sent.end and doc[k].lower_ == "from" and doc[k - 1].lower_ in PERSON_NOUNS:
+            n = k
+    if n + 1 < sent.end and doc[n].lower_ in ("from", "of"):
+        return n + 1
+    return None
 
 
 def country_after_org(ctx: Ctx, si: int, tok: int) -> M | None:

@@ -955,6 +955,17 @@ def test_post_written_before_honorifics_and_name_belongs_to_that_person():
     assert not any("Prof" in n for n in names), names
 
 
+def test_delegation_of_n_people_from_an_institution_led_by_a_person():
+    g = extract_text(
+        "On 3 June, a delegation of six nurses from Lakeshore General Hospital in Cebu, Philippines, led by Ms. Rosa "
+        "Cruz, Chief Nurse, visited Harbor University Hospital.\n", stem="delegof")
+    assert ("Rosa Cruz", "Lakeshore General Hospital") in _rel(g, SDO.affiliation)
+    assert ("Rosa Cruz", "Philippines") in _rel(g, SDO.nationality)
+    ev = [str(g.value(e, SDO.name)) for e in g.subjects(RDF.type, SDO.Event)]
+    assert any(("Visit" in e) for e in ev), ev
+    assert any(c == "Philippines" for _e, c in _rel(g, MKG.participantCountry))
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
