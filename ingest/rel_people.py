@@ -1065,16 +1065,22 @@ def _attendees(ctx: Ctx):
                             if p.ts > t.i and not any(x.pos_ == "VERB" for x in doc[t.i + 1:p.ts]):
                                 ctx.add(evm[0].key, "attendee", p.key, si, 0.75)
                 continue
-            # "P1 and P2 served as tutors (of the workshop)"
-            if lem in ("serve", "act") and t.pos_ == "VERB":
+            # "P1 and P2 served as tutors (of the workshop)"; "P spent three days at X as the speaker of
+            # the <event>": any verb, when the role is that of a named event
+            if t.pos_ == "VERB":
                 role = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
                         for g in c.children if g.dep_ == "pobj"]
-                if role and (role[0].lower_ in ROLE_NOUNS | SERVE_ROLES):
+                role_ev = None
+                if role and lem not in ("serve", "act"):
+                    sub = {x.i for x in role[0].subtree}
+                    role_ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in sub and not m.anaphor), None)
+                if role and (role[0].lower_ in ROLE_NOUNS | SERVE_ROLES) and (lem in ("serve", "act") or role_ev):
                     ids = {x.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
-                    ev = _event_of(ctx, si, t)
+                    ev = role_ev or _event_of(ctx, si, t)
                     for p in _persons_in(ctx, si, ids):
                         ctx.add(ev, "attendee", p.key, si, 0.8)
-                continue
+                if lem in ("serve", "act"):
+                    continue
             # "The faculty included P1 and P2" / "The delegation consisted of P1, P2"
             if lem in ("include", "consist", "comprise") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]

@@ -966,6 +966,19 @@ def test_delegation_of_n_people_from_an_institution_led_by_a_person():
     assert any(c == "Philippines" for _e, c in _rel(g, MKG.participantCountry))
 
 
+def test_person_there_as_the_speaker_of_a_named_event_attends_it():
+    g = extract_text(
+        "Dr. Lina Berg, professor of urology at Fjell University Hospital in Tromsø, Norway, spent a week at Delta "
+        "Medical Center as the keynote speaker of the 2025 Hollis Lectures in Urology.\n", stem="asspeaker")
+    att = _rel(g, SDO.attendee)
+    assert any(p == "Lina Berg" for _e, p in att), att
+    assert any(c == "Norway" for _e, c in _rel(g, MKG.participantCountry))
+    # a role that is not the event's: no attendee
+    g = extract_text("Dr. Lina Berg joined Delta Medical Center as a speaker in 2019. The 2025 Hollis Lectures in "
+                     "Urology opened on 3 May.\n", stem="asspeaker2")
+    assert not _rel(g, SDO.attendee)
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
