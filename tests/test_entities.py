@@ -754,3 +754,12 @@ def test_unit_kept_with_its_institution_and_its_short_name_are_one(extractor):
     units = [n for n in names(ex, "Organization") if n.startswith("School of Pharmacy")]
     assert len(units) == 1, units
     assert not any(a == b for a, b in rels(ex, "parentOrganization")), rels(ex, "parentOrganization")
+
+
+def test_nursing_rehabilitation_and_pediatric_acute_care_fields_in_the_vocabulary(extractor):
+    ex = run(extractor, "The two hospitals will cooperate in stroke rehabilitation, gerontological nursing and "
+                        "home health nursing. The Lakeview Society of Paediatric Emergency Medicine ran a course on "
+                        "pediatric critical care.")
+    specs = names(ex, "Specialty")
+    assert {"stroke rehabilitation", "geriatric nursing", "home care nursing", "pediatric emergency medicine",
+            "pediatric critical care"} <= specs, specs
