@@ -81,6 +81,13 @@ class Unit:
     key: str | None = None
 
 
+def _fold(name: str) -> str:
+    """A name's matching key without accents ("Kızılırmak" and "KIZILIRMAK" both give "kizilirmak")."""
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
+    return gz.norm("".join(c for c in s if not unicodedata.combining(c)))
+
+
 #: abbreviated honorifics that start a personal name ("Prof.", "Dr.")
 _NAME_HONORIFICS = {"prof", "dr", "mr", "mrs", "ms", "assoc"}
 #: head words of a hospital's name
@@ -638,6 +645,13 @@ class _Article:
             out.append(s)
         for s in out:
             self.seg_kind(s)
+        # a name set in capitals ("X UNIVERSITY FACULTY OF MEDICINE" in a page header): a word after a
+        # connector is a word of the name, not an acronym of another body
+        words = [t for t in part if t.word and any(c.isalpha() for c in t.text)]
+        if len(words) >= 3 and all(t.text.isupper() for t in words if t.low not in gz.CONNECTORS):
+            for s in out[1:]:
+                if s.kind == "ACRO" and s.conn and len(s.toks[0].text) >= 5:
+                    s.kind = "TOPIC"
         return [s for s in out if s.toks]
 
     def compose(self, segs: list[Seg], part_end: int) -> list[Unit]:
@@ -1265,6 +1279,18 @@ class _Article:
     def resolve_variants(self) -> None:
         reg = self.reg
         ents = self.ex.entities
+        # the same name with and without its accents ("KIZILIRMAK UNIVERSITY" in a header set in
+        # capitals, "Kızılırmak University" in the text): one organization, named as the text writes it
+        folded: dict[str, str] = {}
+        for e in sorted([e for e in ents.values() if e.type == "Organization"], key=lambda e: e.name.isupper()):
+            if e.key not in ents:
+                continue
+            f = _fold(e.name)
+            other = folded.get(f)
+            if other and reg.resolve(other) != e.key and reg.resolve(other) in ents:
+                reg.merge(reg.resolve(other), e.key)
+            else:
+                folded.setdefault(f, e.key)
         # organizations: the same words in another order ("X University Cancer Hospital" /
         # "Affiliated Cancer Hospital of X University")
         bags: dict[frozenset, str] = {}

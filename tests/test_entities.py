@@ -763,3 +763,13 @@ def test_nursing_rehabilitation_and_pediatric_acute_care_fields_in_the_vocabular
     specs = names(ex, "Specialty")
     assert {"stroke rehabilitation", "geriatric nursing", "home care nursing", "pediatric emergency medicine",
             "pediatric critical care"} <= specs, specs
+
+
+def test_header_name_in_capitals_is_the_accented_name_of_the_text(extractor):
+    ex = run(extractor, "ÇAMLIK UNIVERSITY FACULTY OF MEDICINE\nHome / News\n\n"
+                        "The 2nd Symposium on Pediatric Cardiology was held at Çamlık University Faculty of Medicine "
+                        "on 3 May 2024. Dean of the Faculty of Medicine Prof. Dr. Ece Tan opened it.")
+    orgs = names(ex, "Organization")
+    assert "MEDICINE" not in orgs and "Medicine" not in orgs
+    assert [n for n in orgs if "University Faculty" in n] == ["Çamlık University Faculty of Medicine"], orgs
+    assert not any(o in ("MEDICINE", "Medicine") for _c, o in rels(ex, "parentOrganization"))
