@@ -251,6 +251,9 @@ def _ranked_in_place(ctx: Ctx, si: int, sent):
                     for p in places:
                         ctx.add(org.key, "location", p.key, si, 0.7)
                     break
+#: nouns of what an institution is ("a 1,100-bed academic medical center in X")
+_INSTITUTION_NOUNS = {"hospital", "center", "centre", "university", "institute", "clinic", "college", "school",
+                      "city", "complex", "facility", "institution", "trust", "system", "network"}
 
 
 def _org_in_place(ctx: Ctx, si: int, sent):
@@ -298,6 +301,15 @@ def _org_in_place(ctx: Ctx, si: int, sent):
             if j < sent.end - 1 and doc[j + 1].lower_ in ("in", "at"):
                 for p in _places_from(ctx, si, j + 2):
                     ctx.add(o.key, "location", p.key, si, 0.8)
+            # "ORG is a 600-bed tertiary hospital in PLACE(, PLACE)": what the organization is, and where
+            if doc[k].lower_ in ("is", "was") and k + 1 < sent.end and doc[k + 1].lower_ in ("a", "an"):
+                j = k + 2
+                while j < sent.end and j - k < 10 and doc[j].text not in (",", ";") and doc[j].pos_ != "VERB":
+                    if doc[j].lower_ == "in" and doc[j - 1].lower_ in _INSTITUTION_NOUNS:
+                        for p in _places_from(ctx, si, j + 1):
+                            ctx.add(o.key, "location", p.key, si, 0.75)
+                        break
+                    j += 1
             # "ORG, one of the largest ... in PLACE"
             if doc[k].text == "," and k + 1 < sent.end and doc[k + 1].lower_ == "one":
                 j = k + 2

@@ -979,6 +979,16 @@ def test_person_there_as_the_speaker_of_a_named_event_attends_it():
     assert not _rel(g, SDO.attendee)
 
 
+def test_organization_is_an_institution_in_a_place():
+    g = extract_text(
+        "The 3rd Course on Burn Care was held on 2 May 2024. Lakeside Medical Center is an 800-bed academic "
+        "medical center in Portland, Oregon. Riverbend Clinic is a partner of hospitals in Denver.\n",
+        stem="isain")
+    loc = _rel(g, SDO.location)
+    assert {("Lakeside Medical Center", "Portland"), ("Lakeside Medical Center", "Oregon")} <= loc, loc
+    assert not any(s == "Riverbend Clinic" for s, _o in loc), loc      # a partner of hospitals there
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
