@@ -276,6 +276,19 @@ def _org_in_place(ctx: Ctx, si: int, sent):
                 owner = min(inner, key=lambda m: m.ts).key
             for p in _places_from(ctx, si, k + 1):
                 ctx.add(owner, "location", p.key, si, 0.75)
+        elif doc[k].text == "(" and ctx.mention_at(si, k + 1, "Place") is not None:
+            # "ORG (CITY, COUNTRY)": an address in brackets; a unit's is its institution's
+            pls = _places_from(ctx, si, k + 1)
+            e = pls[-1].te
+            if e < sent.end and doc[e].text == ")" or e + 1 < sent.end and doc[e].text == "," and \
+                    ctx.mention_at(si, e + 1, "Country") is not None:
+                owner = o.key
+                inner = [m for m in ctx.all_in(si, "Organization")
+                         if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
+                if inner and _is_unit(ctx, o.key):
+                    owner = max(inner, key=lambda m: m.ts).key
+                for p in pls:
+                    ctx.add(owner, "location", p.key, si, 0.7)
         elif doc[k].text == "," and ctx.mention_at(si, k + 1, "Place") is not None:
             # "ORG, CITY, COUNTRY" / "(ORG, CITY)": an address closed by a country or a bracket
             pls = _places_from(ctx, si, k + 1)

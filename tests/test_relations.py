@@ -989,6 +989,17 @@ def test_organization_is_an_institution_in_a_place():
     assert not any(s == "Riverbend Clinic" for s, _o in loc), loc      # a partner of hospitals there
 
 
+def test_address_in_brackets_after_an_institution_or_its_unit():
+    g = extract_text(
+        "The 1st Symposium on Pediatric Cardiology was organized with the Heart Center of Elbtal University "
+        "Hospital (Dresden, Germany) and held on 4 May 2024. Fjell Valley Clinic (Bergen, Norway) sent two doctors.\n",
+        stem="bracketaddr")
+    loc = _rel(g, SDO.location)
+    assert ("Elbtal University Hospital", "Dresden") in loc, loc
+    assert not any(s == "Heart Center" for s, _o in loc), loc
+    assert ("Fjell Valley Clinic", "Bergen") in loc, loc
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
