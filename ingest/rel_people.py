@@ -432,7 +432,20 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         keep = [m for m in orgs if not ctx.of_complement(m, orgs)]
         last_title = None
         prev_end = a
+        prev_m = None
         for m in keep:
+            gap = [t.lower_ for t in doc[prev_end:m.ts]]
+            if prev_m is not None and gap and gap[0] in ("at", "in") and all(w in ("at", "in", "the") for w in gap) \
+                    and head_noun(ctx.ents[prev_m.key].name) in _UNIT_HEADS \
+                    and _INSTITUTION_NAME.search(ctx.ents[m.key].name) \
+                    and not _INSTITUTION_NAME.search(ctx.ents[prev_m.key].name) \
+                    and not any(t.lower_ == "and" for t in doc[a:prev_m.ts]):
+                # "P, Chair of the Department of X at ORG": the post is in the unit, and the unit is ORG's
+                # (not after several posts: "Head of A and Director of the B Center at ORG" holds both at ORG)
+                ctx.add(prev_m.key, "parentOrganization", m.key, si, 0.75)
+                prev_m, prev_end = m, m.te
+                continue
+            prev_m = m
             title = _title_before(doc, prev_end, m.ts, last_title)
             last_title = title
             prev_end = m.te
@@ -570,6 +583,9 @@ def _post_as_before(ctx: Ctx, si: int, p: M, prev_aff: list, last_aff: tuple[int
             return
 
 
+#: words that make a name an institution's, not a unit's ("X University Medical Center", "Y Hospital")
+_INSTITUTION_NAME = re.compile(r"\b(?:University|Universities|Hospitals?|Medical Cent(?:er|re)|Medical City|College|"
+                               r"Institute|Infirmary|Academy|Trust)\b")
 _UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
                "ward", "laboratory", "lab", "clinic", "group", "committee", "subcommittee"}
 

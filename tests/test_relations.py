@@ -1000,6 +1000,17 @@ def test_address_in_brackets_after_an_institution_or_its_unit():
     assert ("Fjell Valley Clinic", "Bergen") in loc, loc
 
 
+def test_post_in_a_unit_at_an_institution_is_held_in_the_unit():
+    g = extract_text(
+        "Dr. Ana Reis, Chair of the Department of Neurology at Tejo University Medical Center, gave a lecture at "
+        "the 2nd Forum on Stroke Care. Dr. Li Wen, Head of Nursing and Director of the Stroke Center at Lotus "
+        "Hospital, spoke too.\n", stem="unitat")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Ana Reis", "Department of Neurology") in aff and ("Ana Reis", "Tejo University Medical Center") not in aff
+    assert ("Department of Neurology", "Tejo University Medical Center") in _rel(g, SDO.parentOrganization)
+    assert ("Li Wen", "Lotus Hospital") in aff, aff       # two posts: the institution holds both
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
