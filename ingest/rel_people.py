@@ -583,6 +583,8 @@ def _post_as_before(ctx: Ctx, si: int, p: M, prev_aff: list, last_aff: tuple[int
             return
 
 
+#: kinds of committee that run an event ("the organizing committee", "the scientific committee")
+_EVENT_COMMITTEE = {"organizing", "organising", "scientific", "program", "programme", "local", "steering"}
 #: words that make a name an institution's, not a unit's ("X University Medical Center", "Y Hospital")
 _INSTITUTION_NAME = re.compile(r"\b(?:University|Universities|Hospitals?|Medical Cent(?:er|re)|Medical City|College|"
                                r"Institute|Infirmary|Academy|Trust)\b")
@@ -1193,6 +1195,11 @@ def _attendees(ctx: Ctx):
             if ctx.main_event and seg and (seg[0] in ("a", "an") and len(seg) > 1 and seg[1] in PARTICIPANT_ROLES or
                                            seg[:3] == ["one", "of", "the"] and len(seg) > 3 and
                                            seg[3] in PARTICIPANT_ROLES):
+                ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
+            # "P, Head of X and chair of the organizing committee": the event's own committee
+            if ctx.main_event and b - a >= 4 and any(
+                    doc[k].lower_ in ("committee", "committees") and doc[k - 1].lower_ in _EVENT_COMMITTEE
+                    and doc[k].text.islower() for k in range(a + 3, b)):
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
             # "P, a member of the delegation, said"
             if visit and b - a >= 3 and any(doc[k].lower_ in ("delegation", "delegations") and

@@ -1011,6 +1011,14 @@ def test_post_in_a_unit_at_an_institution_is_held_in_the_unit():
     assert ("Li Wen", "Lotus Hospital") in aff, aff       # two posts: the institution holds both
 
 
+def test_member_of_the_organizing_committee_attends_the_event():
+    g = extract_text(
+        "The 4th Lakeside Symposium on Hand Surgery was held in Porto on 3 May 2024. Dr. Rui Costa, Head of the "
+        "Department of Orthopedics and chair of the organizing committee, said the program was full.\n",
+        stem="orgcomm")
+    assert any(p == "Rui Costa" for _e, p in _rel(g, SDO.attendee))
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
