@@ -185,7 +185,8 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
                 break
             j = m.te
             continue
-        if _is_honorific_tok(t) and _honorifics_before_person(ctx, si, j):
+        if _is_honorific_tok(t) and any(o.te == j for o in ctx.top(si, "Organization")) \
+                and _honorifics_before_person(ctx, si, j):
             # "P1, Dean of the Faculty of Medicine Prof. Dr. P2": the post is written before P2's name
             return i, i
         if t.text == "," or t.lower_ == "and":

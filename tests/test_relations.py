@@ -1019,6 +1019,13 @@ def test_member_of_the_organizing_committee_attends_the_event():
     assert any(p == "Rui Costa" for _e, p in _rel(g, SDO.attendee))
 
 
+def test_honorific_later_in_an_apposition_does_not_take_the_post_away():
+    g = extract_text(
+        "The agreement was signed by Professor Kofi Mensah, Chief Executive Officer of Volta Teaching Hospital, in "
+        "the presence of Ms. Ama Boateng, Director of the Volta Health Service.\n", stem="presence")
+    assert ("Kofi Mensah", "Volta Teaching Hospital") in _rel(g, SDO.affiliation)
+
+
 def test_responsible_comrades_of_units_are_another_group_not_posts_of_the_person_before():
     g = extract_text(
         "On May 8, Sun Li, Vice President of Harbor Hospital, and responsible comrades of the Medical Affairs "
