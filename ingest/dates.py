@@ -151,7 +151,7 @@ def is_planned(tok) -> bool:
 
 
 #: a news dateline before a date: "GUADALAJARA, Mexico, " / "CITY/CITY, " at the start of a line
-#: (or "Abu Dhabi, " / "NASHVILLE, Tenn. (" : a place in title case, a date in brackets)
+#: (or "Port Aldin, " / "PORTVILLE, Ore. (" : a place in title case, a date in brackets)
 _CAPS_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*|[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_]+){0,2})"
                             r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*\.?(?:,\s*|\s*\()$")
 _DATELINE_END = re.compile(r"^\)?\s*(?:-{1,2}|–|—|:)\s")

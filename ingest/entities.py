@@ -82,7 +82,7 @@ class Unit:
 
 
 def _fold(name: str) -> str:
-    """A name's matching key without accents ("Kızılırmak" and "KIZILIRMAK" both give "kizilirmak")."""
+    """A name's matching key without accents ("Çamlık" and "CAMLIK" both give "camlik")."""
     import unicodedata
     s = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
     return gz.norm("".join(c for c in s if not unicodedata.combining(c)))
@@ -619,7 +619,7 @@ class _Article:
             if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")
                     or t.low == "in" and cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS) and cur:
                 # ("Observership Programme in Liver Transplantation", "Course in Pediatric Ultrasound",
-                # "Lectures in Thoracic Surgery": "in" opens the event's topic, as "on" does)
+                # "Lectures in Hand Surgery": "in" opens the event's topic, as "on" does)
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
                 cur, conn = [], t.low
                 continue
@@ -1279,8 +1279,8 @@ class _Article:
     def resolve_variants(self) -> None:
         reg = self.reg
         ents = self.ex.entities
-        # the same name with and without its accents ("KIZILIRMAK UNIVERSITY" in a header set in
-        # capitals, "Kızılırmak University" in the text): one organization, named as the text writes it
+        # the same name with and without its accents ("CAMLIK UNIVERSITY" in a header set in
+        # capitals, "Çamlık University" in the text): one organization, named as the text writes it
         folded: dict[str, str] = {}
         for e in sorted([e for e in ents.values() if e.type == "Organization"], key=lambda e: e.name.isupper()):
             if e.key not in ents:

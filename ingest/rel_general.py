@@ -314,7 +314,7 @@ def _org_in_place(ctx: Ctx, si: int, sent):
             if j < sent.end - 1 and doc[j + 1].lower_ in ("in", "at"):
                 for p in _places_from(ctx, si, j + 2):
                     ctx.add(o.key, "location", p.key, si, 0.8)
-            # "ORG is a 600-bed tertiary hospital in PLACE(, PLACE)": what the organization is, and where
+            # "ORG is an 800-bed teaching hospital in PLACE(, PLACE)": what the organization is, and where
             if doc[k].lower_ in ("is", "was") and k + 1 < sent.end and doc[k + 1].lower_ in ("a", "an"):
                 j = k + 2
                 while j < sent.end and j - k < 10 and doc[j].text not in (",", ";") and doc[j].pos_ != "VERB":

@@ -839,7 +839,7 @@ def _delegations(ctx: Ctx, si: int):
 
 def _group_source(doc, sent, g: int) -> int | None:
     """The token after "from"/"of" that names where the group at ``g`` comes from: "delegation from X",
-    "delegation of X", "delegation of eight nurses from X" (its size and members said first)."""
+    "delegation of X", "delegation of six nurses from X" (its size and members said first)."""
     n = g + 1
     if n < sent.end and doc[n].lower_ == "of":
         k = n + 1
