@@ -21,6 +21,7 @@ import re
 
 from medkg.ingest.dates import TODAY, find_dates, is_planned
 from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
+from medkg.ingest.rel_general import agreement_event
 from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
@@ -692,6 +693,8 @@ def _about(ctx: Ctx):
     for si in range(len(ctx.sents)):
         if not any(m.key == main for m in ctx.all_in(si, "Event")):
             continue
+        if agreement_event(ctx, si, ctx.sents[si]) not in (None, main):
+            continue      # "Under the MoU, ... training in A": the signing's subject, not the visit's
         blocked = []
         for m in ctx.top(si, ("Organization", "Person", "Event")):
             blocked.append((m.ts, m.te))

@@ -109,6 +109,7 @@ def find_general_relations(ctx: Ctx) -> None:
             _spec_cues(ctx, si, sent)
         if ctx.main_event:
             _talk_topics(ctx, si, sent)
+        _agreement_topics(ctx, si, sent)
     _visits_and_signings(ctx)
 
 
@@ -484,6 +485,8 @@ def _talk_topics(ctx: Ctx, si: int, sent):
         return
     evs = [m for m in ctx.all_in(si, "Event")]
     ev = evs[0].key if evs else ctx.main_event
+    if agreement_event(ctx, si, sent) not in (None, ev):
+        return            # a sentence about a signed MoU: its fields are the signing's (_agreement_topics)
     people = bool(ctx.top(si, "Person") or evs)
     for t in sent:
         if t.lemma_.lower() == "demonstrate" and t.pos_ == "VERB":
@@ -519,6 +522,55 @@ def _talk_topics(ctx: Ctx, si: int, sent):
             s = None if obj is None else next((x for x in ctx.top(si, "Specialty") if x.ts <= obj.i < x.te), None)
             if s is not None:
                 ctx.add(ev, "about", s.key, si, 0.6)
+
+
+#: nouns of a signed document ("the MoU", "under the agreement")
+_AGREEMENT_NOUNS = {"mou", "memorandum", "agreement", "accord", "contract", "moa", "protocol"}
+#: words right before a field list that say what is done under an agreement ("cooperation in A", "on A")
+_AGREEMENT_CUES = {"in", "on", "covers", "covering", "cover", "including", "includes", "include", "of"}
+
+
+def agreement_event(ctx: Ctx, si: int, sent) -> str | None:
+    """The signing event a sentence about the signed document speaks of: "Under the MoU, ...", "The
+    agreement covers ...", "Through this memorandum ..." (the document is the subject of the clause or
+    the object of a fronted "under/through/with"), when the article reports exactly one signing."""
+    for t in sent:
+        if t.lower_ not in _AGREEMENT_NOUNS:
+            continue
+        if not any(d.lower_ in ("the", "this", "that", "our", "their") for d in t.children if d.dep_ == "det"):
+            continue
+        about = t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
+        if t.dep_ == "pobj" and t.head.lower_ in ("under", "through", "with", "by", "via") \
+                and t.head.i <= sent.start + 1:
+            about = True
+        if not about:
+            continue
+        signs = [k for k in ctx.by_type("Event")
+                 if SIGN_NAME.search(" ".join({ctx.ents[k].name, *ctx.ents[k].aliases}))]
+        return signs[0] if len(signs) == 1 else None
+    return None
+
+
+def _agreement_topics(ctx: Ctx, si: int, sent):
+    """"Under the MoU, registrars will train in A, B and C" / "The MoU covers ... cooperation in A and B":
+    the fields of a signed agreement, stated in a sentence about it, are the signing's subject (a signed
+    document's content is future work by nature, so "will" does not make them a mere wish)."""
+    if not ctx.top(si, "Specialty"):
+        return
+    ek = agreement_event(ctx, si, sent)
+    if ek is None:
+        return
+    doc = ctx.doc
+    for t in sent:
+        if t.lower_ not in _AGREEMENT_CUES:
+            continue
+        k = t.i + 1
+        if k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        if ctx.mention_at(si, k, "Specialty") is None:
+            continue
+        for s in _specs_after(ctx, si, k, 16):
+            ctx.add(ek, "about", s.key, si, 0.6)
 
 
 #: nouns of an event's content: what they cover is the event's subject ("the curriculum, which covers A and B")
@@ -591,6 +643,8 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                                     for x in range(subj[-1].te, base + i)):
                         holder = subj[-1].key
             if holder is None:
+                if agreement_event(ctx, si, sent):
+                    continue      # "The MoU covers ...": the signing's subject (_agreement_topics), not the visit's
                 # "Discussions focused on A and B" / "topics covering A": the reported event's subject
                 if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and (
                         not ctx.top(si, "Organization") or _event_content_subject(doc[base + i])):

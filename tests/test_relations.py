@@ -1248,3 +1248,22 @@ def test_signers_witnessed_by_both_sides_sign_for_the_two_parties():
     org = _rel(g, SDO.organizer)
     sign = [e for e, _ in org if e.lower().startswith("signing")]
     assert sign and {(sign[0], "Arno Valley University"), (sign[0], "Qingcheng People's Hospital")} <= org, org
+
+
+def test_fields_of_a_signed_memorandum_stated_in_the_next_sentences():
+    g = extract_text(
+        "On 9 October 2024, Norrvik County Hospital received a delegation from Atacama Regional Hospital in "
+        "Antofagasta, Chile, led by Dr. Rosa Ibarra.\n"
+        "Later in the day, Dr. Rosa Ibarra and Dr. Olof Sand signed a memorandum of understanding between the "
+        "two hospitals.\n"
+        "The MoU covers the exchange of nurses and doctors, joint audits and research cooperation in cardiology "
+        "and geriatrics.\n"
+        "Under the MoU, residents from Chile will rotate through the hospital for training in dermatology and "
+        "rheumatology, while Norrvik doctors will visit Antofagasta.\n", stem="moutopics")
+    about = _rel(g, SDO.about)
+    sign = {e for e, _ in about if e.lower().startswith("signing")}
+    assert len(sign) == 1, about
+    s = sign.pop()
+    assert {(s, "cardiology"), (s, "geriatrics"), (s, "dermatology"), (s, "rheumatology")} <= about, about
+    visit = {(e, f) for e, f in about if e != s}
+    assert not visit, visit      # what the MoU covers is not the subject of the delegation's visit
