@@ -373,3 +373,50 @@ class Ctx:
 
     def related(self, p: str) -> list[Relation]:
         return [r for r in self._rels.values() if r.predicate == p]
+
+
+def delegation_leader(ctx: Ctx, si: int) -> tuple[int, str, str | None] | None:
+    """(sentence, leader, organization) of "a delegation from ORG ..., led/headed by P" in sentence ``si``
+    or the one before it."""
+    doc = ctx.doc
+    for sj in (si - 1, si):
+        if sj < 0:
+            continue
+        sent = ctx.sents[sj]
+        toks = [t.lower_ for t in sent]
+        if "delegation" not in toks:
+            continue
+        d = sent.start + toks.index("delegation")
+        org = None
+        if d + 2 < sent.end and doc[d + 1].lower_ in ("from", "of"):
+            n = d + 2 + (doc[d + 2].lower_ == "the")
+            m = ctx.mention_at(sj, n, "Organization")
+            org = m.key if m is not None else None
+        for t in doc[d:sent.end]:
+            if t.lower_ in ("led", "headed") and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "by":
+                p = next((p for p in ctx.top(sj, "Person") if p.ts > t.i + 1), None)
+                if p is not None:
+                    return sj, p.key, org
+    return None
+
+
+def accompanying_cue(ctx: Ctx, si: int) -> tuple[int, str | None] | None:
+    """(first token after "accompanied by", the delegation's organization) when sentence ``si`` says who
+    accompanied the leader of the visiting delegation ("... a delegation from ORG, led by P0. He was
+    accompanied by P1, Post, and P2, Post")."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    toks = [t.lower_ for t in sent]
+    if "accompanied" not in toks:
+        return None
+    i = toks.index("accompanied")
+    if i + 1 >= len(toks) or toks[i + 1] != "by":
+        return None
+    a = sent.start + i
+    subj = [x for c in doc[a].children if c.dep_ in ("nsubjpass", "nsubj") for x in c.subtree]
+    leader = delegation_leader(ctx, si)
+    if leader is None or not subj:
+        return None
+    if all(x.lower_ in ("he", "she", "they") for x in subj) and leader[0] in (si - 1, si) or \
+            any(p.key == leader[1] and p.ts in {x.i for x in subj} for p in ctx.top(si, "Person")):
+        return a + 2, leader[2]
+    return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from medkg.ingest.gazetteer import ORG_RANK, funding_body
-from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
+from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest.rel_events import _surfaces, longest_matches
 from medkg.ingest.rel_people import _segment
 
@@ -73,6 +73,12 @@ def _visit_host_units(ctx: Ctx) -> None:
             continue
         sis = [si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor]
         if not sis:
+            continue
+        # "He was accompanied by P, Head of the Department of X": a unit of the guests' institution
+        acc = accompanying_cue(ctx, sis[0])
+        if acc is not None and any(m.key == k and m.ts >= acc[0] for m in ctx.all_in(sis[0], "Organization")):
+            if acc[1] is not None and acc[1] != host:
+                ctx.add(k, "parentOrganization", acc[1], sis[0], 0.6)
             continue
         other = False
         for si in set(sis):

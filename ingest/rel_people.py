@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import VISIT_NAME, Ctx, M, head_noun
+from medkg.ingest.rel_context import VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
@@ -365,6 +365,15 @@ def _delegation_members(ctx: Ctx) -> None:
                                          for t in doc[sent.start + d:sent.start + k]) or k is not None and \
                     any(toks[j] in ("led", "headed") for j in range(d + 1, k)):
                 cue, including = sent.start + k + 1, True
+        # "... a delegation from ORG, led by P0. He was accompanied by P1, Post, and P2, Post": the
+        # people who accompany the leader of the visiting delegation are its members
+        # "... a delegation from ORG, led by P0. He was accompanied by P1, Post, and P2, Post": the
+        # people who accompany the leader of the visiting delegation are its members
+        org = None
+        if cue is None:
+            acc = accompanying_cue(ctx, si)
+            if acc is not None:
+                cue, including, org = acc[0], True, acc[1]
         if cue is None:
             continue
         persons = [p for p in ctx.top(si, "Person") if p.ts >= cue]
@@ -384,6 +393,15 @@ def _delegation_members(ctx: Ctx) -> None:
             if including and p.ts < end and ctx.main_event and \
                     re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I):
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
+            # a member named with a bare post ("P1, Director of Clinical Services") holds it at the
+            # delegation's institution
+            if org is not None and p.ts < end:
+                a, b = _segment(ctx, si, p)
+                if b > a and _has_title(doc, a, b) and not any(
+                        m.ts >= a and m.te <= b for m in ctx.all_in(si, "Organization")):
+                    ctx.add(p.key, "affiliation", org, si, 0.6, doc[a:b].text.strip(" ,"))
+
+
 
 
 def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):

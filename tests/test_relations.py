@@ -1267,3 +1267,22 @@ def test_fields_of_a_signed_memorandum_stated_in_the_next_sentences():
     assert {(s, "cardiology"), (s, "geriatrics"), (s, "dermatology"), (s, "rheumatology")} <= about, about
     visit = {(e, f) for e, f in about if e != s}
     assert not visit, visit      # what the MoU covers is not the subject of the delegation's visit
+
+
+def test_people_who_accompany_the_delegation_leader_are_delegation_members():
+    g = extract_text(
+        "Brandvik – On Monday, 3 March 2025, Brandvik General Hospital hosted a delegation from Sahel University "
+        "Hospital in Niamey, Niger, led by its Director General, Dr. Issa Garba. He was accompanied by "
+        "Dr. Aminata Souley, Director of Nursing Services, and Dr. Moussa Hama, Head of the Department of "
+        "Surgery.\n"
+        "The visitors were welcomed by Dr. Helga Strand, Chief Executive of Brandvik General Hospital.\n",
+        stem="accompanied")
+    att = {p for _, p in _rel(g, SDO.attendee)}
+    assert {"Issa Garba", "Aminata Souley", "Moussa Hama"} <= att, att
+    nat = _rel(g, SDO.nationality)
+    assert {("Aminata Souley", "Niger"), ("Moussa Hama", "Niger")} <= nat, nat
+    aff = _rel(g, SDO.affiliation)
+    assert ("Aminata Souley", "Sahel University Hospital") in aff, aff
+    par = _rel(g, SDO.parentOrganization)
+    assert ("Department of Surgery", "Sahel University Hospital") in par, par
+    assert ("Department of Surgery", "Brandvik General Hospital") not in par, par
