@@ -529,7 +529,7 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
             if not ids or ids[-1] - ids[0] > 14:
                 continue
             for m in ctx.top(si, types):
-                if m.ts in ids:
+                if m.ts in ids and not _home_of_guests(ctx, si, m):
                     return m
     k = verb.i + 1
     limit = min(sent.end, verb.i + 9)
@@ -541,7 +541,7 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
             while j < sent.end and doc[j].lower_ in ("the",):
                 j += 1
             m = ctx.mention_at(si, j, types)
-            if m is not None:
+            if m is not None and not _home_of_guests(ctx, si, m):
                 return m
         if t.pos_ in ("VERB",) and k > verb.i + 1:
             break
@@ -549,6 +549,24 @@ def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:
             break
         k += 1
     return None
+
+
+def _home_of_guests(ctx: Ctx, si: int, m: M) -> bool:
+    """Is the place ``m`` the home of the people who came ("hosted a delegation from ORG in CITY",
+    "experts from ORG in CITY"): "from ORG in/, PLACE", where the place tells where ORG is, not the venue."""
+    doc = ctx.doc
+    k = m.ts - 1
+    while k > ctx.sents[si].start and doc[k].lower_ == "the":
+        k -= 1
+    if m.type != "Place" or k <= ctx.sents[si].start or doc[k].lower_ not in ("in", ","):
+        return False
+    o = next((o for o in ctx.top(si, "Organization") if o.te == k), None)
+    if o is None:
+        return False
+    j = o.ts - 1
+    while j >= ctx.sents[si].start and doc[j].lower_ == "the":
+        j -= 1
+    return j >= ctx.sents[si].start and doc[j].lower_ == "from"
 
 
 # ---------------------------------------------------------------- participant countries

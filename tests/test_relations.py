@@ -1286,3 +1286,14 @@ def test_people_who_accompany_the_delegation_leader_are_delegation_members():
     par = _rel(g, SDO.parentOrganization)
     assert ("Department of Surgery", "Sahel University Hospital") in par, par
     assert ("Department of Surgery", "Brandvik General Hospital") not in par, par
+
+
+def test_the_city_of_the_guests_institution_is_not_where_the_visit_is():
+    g = extract_text(
+        "On 2 April 2025, Lindholm University Hospital hosted a delegation from Meseta Regional Hospital in "
+        "Salamanca, Spain, led by Dr. Pilar Ortega.\n", stem="guesthome")
+    loc = _rel(g, SDO.location)
+    visit = [e for e, _ in loc if e.lower().startswith("visit")]
+    assert visit, loc
+    assert (visit[0], "Salamanca") not in loc, loc
+    assert ("Meseta Regional Hospital", "Salamanca") in loc, loc
