@@ -179,6 +179,30 @@ def find_event_relations(ctx: Ctx) -> None:
 
 
 
+#: what follows the place of a dateline: "CITY, 07-11-2024:", "CITY, 12 May 2024 -", "CITY – On Tuesday, ..."
+_DATELINE_REST = re.compile(r"^\s*(?:,\s*(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d|[^\n:–—]{0,30}?(?:19|20)\d\d)\s*"
+                            r"(?::|–|—|-{1,2}\s)|\s(?:–|—|-{1,2})\s)")
+#: verbs that tell an event happen at the dateline
+_DATELINE_HAPPEN = {"hold", "open", "conclude", "close", "end", "begin", "start", "launch", "take", "convene",
+                    "kick", "host", "organize", "organise"}
+_VISIT = re.compile(r"\b(?:visit|delegation)\b", re.I)
+
+
+def _dateline_place(ctx: Ctx) -> tuple[str, int] | None:
+    """(place, end of the dateline) of the first line that opens with a place of the article and then a
+    dateline's date or dash ("Lahore, 07-11-2024:", "Johannesburg – On Tuesday, ...")."""
+    text = ctx.text
+    best = None
+    for k in ctx.by_type("Place"):
+        for m in ctx.ents[k].mentions:
+            if text[text.rfind("\n", 0, m.start) + 1:m.start].strip():
+                continue
+            rest = _DATELINE_REST.match(text[m.end:m.end + 60])
+            if rest and (best is None or m.start < best[2]):
+                best = (k, m.end + rest.end(), m.start)
+    return None if best is None else best[:2]
+
+
 def _today_at_dateline(ctx: Ctx) -> None:
     """"Mansoura, Sunday 12 May 2024 / Y received today a delegation": an event the report says
     happened "today" takes place where the report is filed, the place of a dateline line (a place
@@ -186,13 +210,35 @@ def _today_at_dateline(ctx: Ctx) -> None:
     ev = ctx.main_event
     if ev is None or any(r.subject == ev and ctx.ents[r.object].type == "Place" for r in ctx.related("location")):
         return
+    text = ctx.text
     today = next((si for si, sent in enumerate(ctx.sents) if TODAY.search(sent.text) and (
         any(m.key == ev for m in ctx.all_in(si, "Event")) or
         any(t.lemma_.lower() in ("receive", "visit", "welcome", "hold", "sign") and t.pos_ == "VERB" for t in sent))),
         None)
     if today is None:
+        # "Lahore, 07-11-2024: The 5th X Workshop concluded at ORG" / "Johannesburg – On Tuesday, ORG hosted a
+        # delegation": the report's first sentence, which tells the event happen, opens with the dateline
+        line = _dateline_place(ctx)
+        if line is None:
+            return
+        k, end = line
+        si = ctx.sent_index(end)
+        if si is None:
+            si = next((i for i, x in enumerate(ctx.sents) if x.start_char >= end), None)
+        while si is not None and si < len(ctx.sents) and not ctx.sents[si].text[max(0, end - ctx.sents[si].start_char):].strip(
+                " \t\n,:–—-0123456789./"):
+            si += 1       # the dateline is a sentence of its own: the report starts in the next one
+            end = ctx.sents[si].start_char if si < len(ctx.sents) else end
+        if si is None or si >= len(ctx.sents):
+            return
+        sent = ctx.sents[si]
+        if any(m.key == ev and not m.anaphor for m in ctx.all_in(si, "Event")) and any(
+                t.lemma_.lower() in _DATELINE_HAPPEN and t.pos_ == "VERB" and not is_planned(t) for t in sent) \
+                or _VISIT.search(ctx.ents[ev].name) and any(
+                t.lemma_.lower() in ("receive", "visit", "welcome", "host") and t.pos_ == "VERB"
+                and not is_planned(t) for t in sent):
+            ctx.add(ev, "location", k, si, 0.6)
         return
-    text = ctx.text
     for k in ctx.by_type("Place"):
         for m in ctx.ents[k].mentions:
             line_start = text.rfind("\n", 0, m.start) + 1

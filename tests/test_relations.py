@@ -1297,3 +1297,17 @@ def test_the_city_of_the_guests_institution_is_not_where_the_visit_is():
     assert visit, loc
     assert (visit[0], "Salamanca") not in loc, loc
     assert ("Meseta Regional Hospital", "Salamanca") in loc, loc
+
+
+def test_the_dateline_place_of_the_sentence_that_reports_the_event():
+    g = extract_text(
+        "Quetta, 14 March 2025: The 2nd Bolan Hands-on Course on Laparoscopic Surgery concluded at Bolan Medical "
+        "Institute on Friday.\n", stem="linedateline")
+    loc = _rel(g, SDO.location)
+    assert ("2nd Bolan Hands-on Course on Laparoscopic Surgery", "Quetta") in loc, loc
+    g = extract_text(
+        "Nairobi – On Monday, 7 April 2025, Khomas Central Hospital hosted a delegation from Limpopo "
+        "Valley Hospital in Polokwane, South Africa, led by Dr. Sipho Dlamini.\n", stem="dashdateline")
+    loc = _rel(g, SDO.location)
+    visit = [e for e, _ in loc if e.lower().startswith("visit")]
+    assert visit and (visit[0], "Nairobi") in loc, loc
