@@ -410,9 +410,12 @@ class _Article:
                     return True
         before = text[max(0, start - 40):start]
         line_start = re.search(r"(?:^|\n)[ \t]*$", before) is not None
-        if line_start and re.match(rf"\s*,\s*(?:[A-Z][\w ]{{1,25}},\s*)?(?:\d{{1,2}}\s+(?:{_MONTHS_RE})|(?:{_MONTHS_RE})\.?\s+\d|\d{{4}})",
+        if line_start and re.match(rf"\s*,\s*(?:[A-Z][\w ]{{1,25}},\s*)?(?:\d{{1,2}}\s+(?:{_MONTHS_RE})|(?:{_MONTHS_RE})\.?\s+\d|"
+                                   rf"\d{{4}}|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}\b)",
                                    after):
             return True               # a dateline
+        if line_start and re.match(r"[ \t]+(?:–|—|-{1,2})[ \t]+(?:On|Last|This|Today|Yesterday|Earlier)\b", after):
+            return True               # a dateline with a dash: "Nairobi – On Monday, ..."
         if pop < gz.CITY_MIN_POPULATION:
             return False
         if re.search(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$", before):
@@ -1700,18 +1703,25 @@ class _Article:
     def dateline(self) -> None:
         """'SEOUL, October 3 --': the place of a dateline."""
         months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-        for m in re.finditer(rf"(?m)^\s*([A-Z][A-Z'’ .-]{{2,30}}[A-Z]),\s+(?:(?i:{months})[a-z]*\.?\s+\d|\d{{4}})",
-                             self.text[:3000]):
-            raw = m.group(1)
-            name = " ".join(w.capitalize() for w in raw.split())
-            if self.in_junk(m.start(1)) or name.lower() in gz.VAGUE_REGIONS:
+        # (also 'ULAANBAATAR/CHANGSHA, 15 January 2025 --', two places filed from; and 'QUETTA, 14-03-2025:')
+        for m in re.finditer(rf"(?m)^\s*([A-Z][A-Z'’ .-]{{2,30}}[A-Z](?:/[A-Z][A-Z'’ .-]{{2,30}}[A-Z])*),\s+"
+                             rf"(?:(?i:{months})[a-z]*\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{months})|"
+                             rf"\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{4}}|\d{{4}})", self.text[:3000]):
+            if self.in_junk(m.start(1)):
                 continue
-            hit = countries.lookup(name) or countries.lookup(raw)
-            if hit:
-                self.reg.add("Country", hit[1], (m.start(1), m.end(1)), conf=0.8, concept=hit[0])
-            elif not self.reg.find("Place", name) and not any(
-                    e.type == "Place" and e.name.lower().startswith(name.lower() + " ") for e in self.ex.entities.values()):
-                self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.7)
+            pos = m.start(1)
+            for raw in m.group(1).split("/"):
+                start, pos = pos, pos + len(raw) + 1
+                name = " ".join(w.capitalize() for w in raw.split())
+                if name.lower() in gz.VAGUE_REGIONS:
+                    continue
+                hit = countries.lookup(name) or countries.lookup(raw)
+                if hit:
+                    self.reg.add("Country", hit[1], (start, start + len(raw)), conf=0.8, concept=hit[0])
+                elif not self.reg.find("Place", name) and not any(
+                        e.type == "Place" and e.name.lower().startswith(name.lower() + " ")
+                        for e in self.ex.entities.values()):
+                    self.reg.add("Place", name, (start, start + len(raw)), conf=0.7)
             return
         # a line that is only 'Mansoura, Sunday 12 May 2024' / 'Leeds, 3 June 2025' / 'Leeds, June 3, 2025'
         date = (rf"(?:(?i:{WEEKDAY}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{months})[a-z]*\.?,?\s+\d{{4}}|"

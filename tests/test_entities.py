@@ -703,6 +703,8 @@ def test_nursing_neurology_and_reproductive_subfields_in_the_vocabulary(extracto
     assert {"neuroimmunology", "neuroelectrophysiology", "neurology nursing", "midwifery", "infection control",
             "assisted reproductive technology", "fertility preservation", "wound care",
             "pediatric oncology nursing"} <= specs, specs
+
+
 def test_field_after_in_keeps_an_event_name_whole(extractor):
     ex = run(extractor, "The 3rd Northern Workshop in Pediatric Airway Endoscopy was held on 4 June 2024 at "
                         "Lakeview Children's Hospital. The Fellowship Course in Hand Surgery in Lisbon followed.")
@@ -773,3 +775,15 @@ def test_header_name_in_capitals_is_the_accented_name_of_the_text(extractor):
     assert "MEDICINE" not in orgs and "Medicine" not in orgs
     assert [n for n in orgs if "University Faculty" in n] == ["Çamlık University Faculty of Medicine"], orgs
     assert not any(o in ("MEDICINE", "Medicine") for _c, o in rels(ex, "parentOrganization"))
+
+
+def test_places_of_datelines_with_a_numeric_date_a_dash_or_two_cities(extractor):
+    for text, places in (
+            ("Quetta, 14-03-2025: The 2nd Bolan Course on Laparoscopic Surgery concluded at Bolan Medical "
+             "Institute on Friday.\n", {"Quetta"}),
+            ("ASMARA/MASSAWA, 9 May 2025 -- Ten nurses from the Red Sea Maternity Hospital completed a training "
+             "course at Keren General Hospital.\n", {"Asmara", "Massawa"}),
+            ("Windhoek – On Monday, 7 April 2025, Khomas Central Hospital hosted a delegation from Limpopo "
+             "Valley Hospital.\n", {"Windhoek"})):
+        ex = run(extractor, text)
+        assert places <= names(ex, "Place"), (text, names(ex, "Place"))
