@@ -269,8 +269,12 @@ def assign_event_dates(ctx) -> None:
 
 
 #: "Later in the day", "later that day", "on the same day", "that afternoon": the day told just before
+#: (also "At the end of the visit", "during the visit", "at the close of the meeting": an act within a
+#: one-day visit or meeting told just before)
 SAME_DAY = re.compile(r"(?i)\b(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening)|"
-                      r"(?:on\s+)?the\s+same\s+day|(?:that|the\s+same)\s+(?:morning|afternoon|evening))\b")
+                      r"(?:on\s+)?the\s+same\s+day|(?:that|the\s+same)\s+(?:morning|afternoon|evening)|"
+                      r"(?:at\s+the\s+(?:end|close|conclusion)\s+of|during)\s+(?:the|this|their|its)\s+"
+                      r"(?:visit|meeting|talks|tour))\b")
 
 
 def _same_day(ctx, best: dict) -> None:

@@ -193,3 +193,17 @@ def test_a_header_line_that_starts_with_the_page_date_and_goes_on_with_other_fie
     assert in_header_line(text, at, at + 10)
     g = extract_text(text, stem="datefields", date=header_metadata(text)[1])
     assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2023-04-19"}
+
+
+def test_a_signing_at_the_end_of_the_visit_takes_the_visit_date():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(
+        "On Monday, 16 June 2025, Tarn Valley Hospital received a delegation from Oasis University Hospital "
+        "in Siwa, Egypt.\n"
+        "The guests toured the emergency department.\n"
+        "At the end of the visit, Dr. Paul Mercier and Dr. Samir Nabil signed a memorandum of understanding "
+        "between Tarn Valley Hospital and Oasis University Hospital.\n", stem="endofvisit")
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    sign = [n for n in dates if n.lower().startswith("signing")]
+    assert sign and dates[sign[0]] == "2025-06-16", dates
