@@ -274,12 +274,14 @@ def test_devset_generalization_floor(cli, tmp_path):
     19: 0.974 / 0.950 / 17 of 17; batch 5: 0.921 / 0.831; batch 6: 0.992 / 0.944); 05:35, after a
     fifth round of fixes: 0.974 / 0.931 / 25 of 26. 06:40, with batch 7 (5 articles, unseen relation_f1
     0.634) added, after one fix: all 34 0.960 / 0.884 / 29 of 32; after round 6 (07:00): all 34
-    0.963 / 0.894 / 29 of 32, so the floors are entity 0.955 and relation 0.88."""
+    0.963 / 0.894 / 29 of 32, so the floors were entity 0.955 and relation 0.88. After round 7, with
+    batch 9: all 39 0.978 / 0.912 / 37 of 40 (the first 34 0.977 / 0.920, batch 9 0.982 / 0.885), so the
+    floors are entity 0.965 and relation 0.895."""
     store = tmp_path / "st"
     r = cli("--store", store, "ingest", "-q", "--no-progress", DEVSET / "corpus")
     assert r.exit_code == 0, r.output
     r = cli("--store", store, "evaluate", "--gold", DEVSET / "gold", "--json", tmp_path / "f.json",
-            "--min-entity-f1", "0.955", "--min-relation-f1", "0.88")
+            "--min-entity-f1", "0.965", "--min-relation-f1", "0.895")
     assert r.exit_code == 0, r.output
     figures = json.loads((tmp_path / "f.json").read_text())
     assert figures["dates"]["ok"] >= 23 and figures["provenance"]["found"] >= 0.93 * figures["provenance"]["total"]
