@@ -241,6 +241,10 @@ JUNK = re.compile(
     r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*|"
     r"(?:copyright|\(c\)|©).*|.*all rights reserved.*|.*\b(?:address|tel|telephone|phone|fax|e-?mail|"
     r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?|"
+    # footer links to the neighbouring articles and contact lines ("Next: Free clinic held in Newtown",
+    # "Previous article: ...", "Media contact: A B, Office of News", "Contact: International Office, X")
+    r"(?:previous|prev|next)(?:\s+(?:article|post|news|item|page))?\s*[:：].*|"
+    r"(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)\s*[:：].*|"
     # a breadcrumb behind a label ("Position: Home > Hospital News", "Current Location: Home > News")
     r"(?:current\s+|your\s+)?(?:position|location)\s*[:：]\s*(?:home(?:\s*page)?|index|首页)\s*(?:[|>»/].*)?|"
     # a byline or counter line: starts with such a label, or holds two of them

@@ -787,3 +787,16 @@ def test_places_of_datelines_with_a_numeric_date_a_dash_or_two_cities(extractor)
              "Valley Hospital.\n", {"Windhoek"})):
         ex = run(extractor, text)
         assert places <= names(ex, "Place"), (text, names(ex, "Place"))
+
+
+def test_footer_links_and_contact_lines_are_page_chrome(extractor):
+    # links to the neighbouring articles and contact lines at the foot of a page are no article text
+    ex = run(extractor, "On June 3, the 2nd Harbourview Wound Care Forum was held at Larchmont Hospital.\n\n"
+                        "Next: Free clinic held in Stockholm\n"
+                        "Previous article: Nursing skills contest held at Oakridge Hospital\n"
+                        "Media contact: Tessa Marlow, Office of Public Affairs\n"
+                        "Contact: International Office, Larchmont Hospital\n")
+    assert "Stockholm" not in names(ex, "Place")
+    assert not {"Oakridge Hospital", "Office of Public Affairs", "International Office"} & names(ex, "Organization")
+    assert "Tessa Marlow" not in names(ex, "Person")
+    assert "Larchmont Hospital" in names(ex, "Organization")
