@@ -48,6 +48,7 @@ def find_org_relations(ctx: Ctx) -> None:
     _specialties_from_names(ctx)
     _profile_specialties(ctx)
     _visit_host_units(ctx)
+    _home_units(ctx)
 
 
 _HOST_UNIT_HEADS = {"department", "office", "division", "ward", "section", "unit", "team", "center", "centre",
@@ -88,6 +89,46 @@ def _visit_host_units(ctx: Ctx) -> None:
                     other = True
         if not other:
             ctx.add(k, "parentOrganization", host, sis[0], 0.6)
+
+
+_HOME_UNIT_HEADS = {"department", "ward", "division", "office", "section", "unit"}
+#: units that never own a department (a clinic, an institute or a school may)
+_INNER_UNITS = _HOME_UNIT_HEADS | {"center", "centre", "team", "group", "laboratory", "lab", "base", "station",
+                                   "branch", "program"}
+
+
+def _home_org(ctx: Ctx) -> str | None:
+    """The institution whose page the article is: named alone on the page's first line
+    ("Larchmont Hospital" above the menu), or the hospital the article speaks for ("our hospital")."""
+    first = next((ln.strip() for ln in ctx.text.split("\n") if ln.strip()), "")
+    for k in ctx.by_type("Organization"):
+        e = ctx.ents[k]
+        if first and first in [e.name, *e.aliases] and _head(ctx, k) not in UNIT_HEADS:
+            return k
+    return ctx.host_hospital if ctx.speaks_as_host else None
+
+
+def _home_units(ctx: Ctx) -> None:
+    """On a hospital's own page, a department or ward named without its institution ("Prof. P,
+    Director of the Department of Cardiology") belongs to that hospital, unless a sentence that
+    names it also names another institution, or another body's unit, that may own it."""
+    home = _home_org(ctx)
+    if home is None:
+        return
+    parent_of = {r.subject: r.object for r in ctx.related("parentOrganization")}
+    for k in ctx.by_type("Organization"):
+        if k == home or k in parent_of or _head(ctx, k) not in _HOME_UNIT_HEADS:
+            continue
+        sis = sorted({si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor})
+        if not sis:
+            continue
+        # another institution, or a unit of another body ("Head of the Department of A of the B Center,
+        # ... the Department of C": C may be B's too)
+        other = any(m.key not in (k, home) and not m.anaphor and
+                    (_head(ctx, m.key) not in _INNER_UNITS or parent_of.get(m.key, home) != home)
+                    for si in sis for m in ctx.all_in(si, "Organization"))
+        if not other:
+            ctx.add(k, "parentOrganization", home, sis[0], 0.55)
 
 
 # ---------------------------------------------------------------- parentOrganization

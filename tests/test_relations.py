@@ -1311,3 +1311,27 @@ def test_the_dateline_place_of_the_sentence_that_reports_the_event():
     loc = _rel(g, SDO.location)
     visit = [e for e, _ in loc if e.lower().startswith("visit")]
     assert visit and (visit[0], "Nairobi") in loc, loc
+
+
+def test_units_named_alone_on_a_hospital_page_belong_to_that_hospital():
+    # the page is the hospital's own (its name alone on the first line, or "our hospital"): its
+    # departments and wards named without "of X" are its units, unless their sentence names another body
+    page = ("Brightwater General Hospital\n"
+            "Home > News\n"
+            "Spring Endocrinology Forum Held\n\n"
+            "On April 2, the Spring Endocrinology Forum was organized by the Department of Endocrinology. "
+            "Dr. Ona Velde, Head Nurse of the Metabolic Ward, presented the nursing program. "
+            "Prof. Ilse Marr of Harlow Clinic and Dr. Pim Oster, Director of the Department of Nephrology, "
+            "spoke at the forum. Dr. Ula Brek, Head of the Department of Rheumatology of the Arthritis Center, and "
+            "Dr. Tor Haug, Director of the Department of Orthopedics, chaired the sessions.\n")
+    parents = _parents(extract_text(page, stem="homepage"))
+    # ... or a unit of another body: the department may be the Arthritis Center's too
+    assert not {p for p in parents if p[0] == "Department of Orthopedics"}, parents
+    assert ("Department of Endocrinology", "Brightwater General Hospital") in parents, parents
+    assert ("Metabolic Ward", "Brightwater General Hospital") in parents, parents
+    # another institution in the sentence: the unit could be its unit
+    assert not {p for p in parents if p[0] == "Department of Nephrology"}, parents
+    spoken = _parents(extract_text(
+        "On May 6, our hospital held the Autumn Liver Forum. Prof. Dag Rune, Director of the Department of "
+        "Hepatology, chaired the forum. Eastlake Hospital is a 900-bed hospital.\n", stem="ourhospital"))
+    assert ("Department of Hepatology", "Eastlake Hospital") in spoken, spoken
