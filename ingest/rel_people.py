@@ -259,6 +259,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _delegation_members(ctx)
     _attendees(ctx)
     _listed_attendees(ctx)
+    _role_label_lines(ctx)
 
 
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}
@@ -1067,6 +1068,30 @@ def _listed_attendees(ctx: Ctx):
             p = next((m for m in ctx.top(sj, "Person") if m.ts == i), None)
             if p is not None:
                 ctx.add(ev, "attendee", p.key, sj, 0.75)
+
+
+#: labels of a programme line that names people by their part in the event ("Operator: Prof. P (ORG)",
+#: "Moderators: Dr. A; Dr. B", "Chair: P")
+_ROLE_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:(?:co-?)?chair(?:s|man|men|person|persons)?|moderators?|operators?|surgeons?|proctors?|"
+    r"speakers?|lecturers?|presenters?|panell?ists?|discussants?|commentators?|facilitators?|tutors?|"
+    r"instructors?|trainers?|faculty|judges?|hosts?|emcees?|keynote(?:\s+speakers?)?)[ \t]*[:：][^\n]*")
+
+
+def _role_label_lines(ctx: Ctx):
+    """People named on a programme line labelled with their part ("Operator: Prof. P (ORG, City)",
+    "Moderators: Dr. A (X); Dr. B (Y)") took part in the reported event."""
+    ev = ctx.main_event
+    if ev is None:
+        return
+    spans = [(mt.start(), mt.end()) for mt in _ROLE_LABEL.finditer(ctx.text)]
+    if not spans:
+        return
+    for si in range(len(ctx.sents)):
+        for p in ctx.top(si, "Person"):
+            a = ctx.doc[p.ts].idx
+            if any(s0 < a < s1 for s0, s1 in spans):
+                ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
 def _attendees(ctx: Ctx):

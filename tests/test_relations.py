@@ -1335,3 +1335,16 @@ def test_units_named_alone_on_a_hospital_page_belong_to_that_hospital():
         "On May 6, our hospital held the Autumn Liver Forum. Prof. Dag Rune, Director of the Department of "
         "Hepatology, chaired the forum. Eastlake Hospital is a 900-bed hospital.\n", stem="ourhospital"))
     assert ("Department of Hepatology", "Eastlake Hospital") in spoken, spoken
+
+
+def test_people_on_programme_lines_labelled_with_their_part_attend():
+    # a live-surgery programme set out as labelled lines: operators, moderators and chairs take part
+    g = extract_text(
+        "The 2nd Tulip Workshop on Hand Surgery was held on May 3 at Norrvik Hospital.\n\n"
+        "Case 1 - Flexor tendon repair\n"
+        "Operator: Prof. Aron Vale (Norrvik Hospital, Lund)\n"
+        "Moderators: Dr. Ada Kim (Elm Clinic, Malmo); Dr. Bo Tran (Norrvik Hospital)\n"
+        "Chair: Dr. Cy Dorn, Head of the Department of Surgery\n", stem="operators")
+    att = _rel(g, SDO.attendee)
+    for p in ("Aron Vale", "Ada Kim", "Bo Tran", "Cy Dorn"):
+        assert ("2nd Tulip Workshop on Hand Surgery", p) in att, att
