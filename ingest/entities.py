@@ -422,7 +422,7 @@ class _Article:
             return True
         prev = re.search(r"(\)|[^\W\d_]+)\s*,\s*$", before)
         return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
-                    and re.match(r"[ \t]*(?:[,.;]|\n|$)", after))   # (also at the end of a line or list item)
+                    and re.match(r"[ \t]*(?:[,.;)]|\n|$)", after))   # (also at the end of a line, list item or bracket)
 
     def is_verb(self, t: Tok) -> bool:
         if t.low in gz.HEADLINE_VERBS:

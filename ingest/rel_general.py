@@ -295,15 +295,22 @@ def _org_in_place(ctx: Ctx, si: int, sent):
             pls = _places_from(ctx, si, k + 1)
             e = pls[-1].te
             closed = e < sent.end and doc[e].text == ")" or e + 1 < sent.end and doc[e].text == "," and \
-                ctx.mention_at(si, e + 1, "Country") is not None
+                ctx.mention_at(si, e + 1, "Country") is not None or \
+                e < sent.end and doc[e].text in (".", ";") and e + 1 >= sent.end   # "... of ORG, CITY."
             if not closed:
                 # "• Dr. X, Professor of Y, ORG, CITY": an address that ends its line (a list item, a header)
                 end_char = doc[e - 1].idx + len(doc[e - 1].text)
                 eol = ctx.text.find("\n", end_char)
                 closed = bool(re.fullmatch(r"[ \t]*[.;]?[ \t]*", ctx.text[end_char:eol if eol >= 0 else len(ctx.text)]))
             if closed:
+                # "UNIT, INSTITUTION, CITY, COUNTRY" (one mention): the address is the institution's
+                owner = o.key
+                inner = [m for m in ctx.all_in(si, "Organization")
+                         if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
+                if inner and _is_unit(ctx, o.key) and doc[inner[-1].ts - 1].text == ",":
+                    owner = max(inner, key=lambda m: m.ts).key
                 for p in pls:
-                    ctx.add(o.key, "location", p.key, si, 0.7)
+                    ctx.add(owner, "location", p.key, si, 0.7)
         # "located/based in PLACE, PROVINCE" (the first place is taken by rel_orgs)
         elif doc[k].lower_ in (",", "is", "was") or doc[k].lemma_.lower() in ("locate", "base", "situate"):
             j = k

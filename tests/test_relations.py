@@ -1348,3 +1348,20 @@ def test_people_on_programme_lines_labelled_with_their_part_attend():
     att = _rel(g, SDO.attendee)
     for p in ("Aron Vale", "Ada Kim", "Bo Tran", "Cy Dorn"):
         assert ("2nd Tulip Workshop on Hand Surgery", p) in att, att
+
+
+def test_addresses_in_brackets_at_sentence_end_and_after_a_unit():
+    g = extract_text(
+        "The 4th Fjord Course on Hand Surgery was held on May 3 at Norrvik Hospital.\n"
+        "Operator: Prof. Aron Vale (Tallow Bay Hospital, Lund)\n"
+        "The session was co-chaired with Prof. Ines Lago of Saint Brigid University Hospital, Porto. "
+        "Dr. Ada Kim spoke on tendon repair.\n\n"
+        "Partner institutions\n"
+        "- Division of Hand Surgery, Lakemoor Clinic, Bergen, Norway (since 2016)\n", stem="addresses")
+    loc = _rel(g, SDO.location)
+    # a city closing a bracketed "(ORG, City)" or a sentence ("of ORG, City.") places the organization
+    assert ("Tallow Bay Hospital", "Lund") in loc, loc
+    assert ("Saint Brigid University Hospital", "Porto") in loc, loc
+    # "UNIT, INSTITUTION, CITY, COUNTRY": the address is the institution's
+    assert ("Lakemoor Clinic", "Bergen") in loc, loc
+    assert ("Division of Hand Surgery", "Bergen") not in loc, loc
