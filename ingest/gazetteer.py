@@ -190,6 +190,10 @@ HEADLINE_VERBS = {
     "attended", "meets", "met", "completes", "completed", "joins", "joined", "receives", "received",
     "becomes", "became", "achieves", "achieved", "sets", "holding", "convened", "convenes", "is",
     "was", "are", "were", "has", "have", "had", "will", "to", "debuts", "unveils", "unveiled",
+    # headline verbs of what an event brings about ("Workshop Draws Surgeons from Five Countries")
+    "draws", "drew", "attracts", "attracted", "gathers", "gathered", "brings", "brought",
+    "showcases", "showcased", "highlights", "highlighted", "spotlights", "features",
+    "featured", "focuses", "focused", "explores", "explored", "celebrates", "celebrated",
 }
 #: bare verbs of title-case headlines after a plural or institution subject ("Officials Visit X")
 HEADLINE_BARE_VERBS = {"visit", "tour", "sign", "host", "hold", "launch", "open", "welcome", "receive", "join",

@@ -800,3 +800,11 @@ def test_footer_links_and_contact_lines_are_page_chrome(extractor):
     assert not {"Oakridge Hospital", "Office of Public Affairs", "International Office"} & names(ex, "Organization")
     assert "Tessa Marlow" not in names(ex, "Person")
     assert "Larchmont Hospital" in names(ex, "Organization")
+
+
+def test_headline_verbs_of_what_an_event_brings_about_end_its_name(extractor):
+    for verb in ("Draws", "Attracts", "Gathers", "Showcases"):
+        ex = run(extractor, f"Ravenmoor Hospital\n\n4th Ravenmoor Workshop on Foot Surgery {verb} Surgeons from Six "
+                            "Countries\n\nThe 4th Ravenmoor Workshop on Foot Surgery was held at Ravenmoor Hospital "
+                            "on 3 May 2024.\n")
+        assert names(ex, "Event") == {"4th Ravenmoor Workshop on Foot Surgery"}, (verb, names(ex, "Event"))
