@@ -190,7 +190,7 @@ HEADLINE_VERBS = {
     "attended", "meets", "met", "completes", "completed", "joins", "joined", "receives", "received",
     "becomes", "became", "achieves", "achieved", "sets", "holding", "convened", "convenes", "is",
     "was", "are", "were", "has", "have", "had", "will", "to", "debuts", "unveils", "unveiled",
-    # headline verbs of what an event brings about ("Workshop Draws Surgeons from Five Countries")
+    # headline verbs of what an event brings about ("Course Attracts Nurses from Nine Countries")
     "draws", "drew", "attracts", "attracted", "gathers", "gathered", "brings", "brought",
     "showcases", "showcased", "highlights", "highlighted", "spotlights", "features",
     "featured", "focuses", "focused", "explores", "explored", "celebrates", "celebrated",

@@ -110,7 +110,7 @@ def _home_org(ctx: Ctx) -> str | None:
 
 def _home_units(ctx: Ctx) -> None:
     """On a hospital's own page, a department or ward named without its institution ("Prof. P,
-    Director of the Department of Cardiology") belongs to that hospital, unless a sentence that
+    Director of the Department of X") belongs to that hospital, unless a sentence that
     names it also names another institution, or another body's unit, that may own it."""
     home = _home_org(ctx)
     if home is None:
