@@ -1493,7 +1493,10 @@ class _Article:
             else:
                 before = [ev for pos, ev in ordered if pos < s]
                 for ev in reversed(before):
-                    if gz.EVENT_FAMILY.get(_last_word(ev.name).rstrip("s")) == fam or _last_word(ev.name) == head:
+                    # a descriptive visit ("Visit of the X delegation to Y") is of the visit family too
+                    efam = "visit" if re.match(r"Visit of\b", ev.name) else \
+                        gz.EVENT_FAMILY.get(_last_word(ev.name).rstrip("s"))
+                    if efam == fam or _last_word(ev.name) == head:
                         target = ev
                         break
                 if target is None:

@@ -40,6 +40,9 @@ _DESCRIPTION = re.compile(r"^(?:this|the|that|these|those|our|its|a|an)\b", re.I
 
 #: names of a visit event and of a signing event ("Visit of the X delegation to Y", "Signing of the MoU ...")
 VISIT_NAME = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
+#: "the delegation (also) attended / took part in" right before an event's name
+STOP_OF_VISIT = re.compile(r"\b(?:the|our)\s+delegation\s+(?:then\s+|also\s+|later\s+)*(?:attended|joined|"
+                            r"participated\s+in|took\s+part\s+in|was\s+present\s+at)\s+(?:the\s+)?$", re.I)
 SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 
 
@@ -141,6 +144,7 @@ class Ctx:
         self.sents = self._split_sentences(doc, ex)
         self._rels: dict[tuple, Relation] = {}
         self.appointed: dict[str, int] = {}          # person key -> sentence of an appointment
+        self.delegates: set[str] = set()             # person keys: leader and members of the visiting delegation
         for r in ex.relations:                        # relations already there (entity stage)
             self._rels[(r.subject, r.predicate, r.object)] = r
         self.explicit = {k: [m for m in e.mentions if e.type != "Event" or self._names_event(e, m)]
@@ -208,6 +212,13 @@ class Ctx:
         # a ceremony is part of the event it opens or closes (gold NOTES §2); an event only planned
         # ("will launch X next year") is not the one the article reports
         part = {k for k in evs if head_noun(self.ents[k].name) in ("ceremony", "banquet", "reception", "photo")}
+        # "the delegation (then) attended X": X is a stop of the delegation's visit, which the article reports
+        if any(VISIT_NAME.match(self.ents[k].name) for k in evs):
+            for si, ms in enumerate(self.mentions):
+                for m in ms:
+                    if m.type == "Event" and not m.anaphor and STOP_OF_VISIT.search(
+                            self.text[self.sents[si].start_char:m.start]):
+                        part.add(m.key)
         return min(evs, key=lambda k: (k in part, k not in held, k not in reported, self.first.get(k, 0),
                                        -self.salience.get(k, 0)))
 
@@ -285,7 +296,7 @@ class Ctx:
                     continue
                 if self._is_covered(mt.start(), mt.end()):
                     continue
-                self._place(self.main_event, "Event", mt.start(), mt.end(), anaphor=True)
+                self._place(self._described_event(mt), "Event", mt.start(), mt.end(), anaphor=True)
         for mt in _ORG_ANAPHOR.finditer(text):
             if self._is_covered(mt.start(), mt.end()):
                 continue
@@ -302,6 +313,18 @@ class Ctx:
             key = self.province(mt.group(1))
             if key:
                 self._place(key, "Place", mt.start(), mt.end(), anaphor=True)
+
+    def _described_event(self, mt) -> str:
+        """The event a description ("the symposium") means: the main event, unless the description
+        was resolved to another event of the same head noun when the entities were found (a
+        named meeting that a visiting delegation attended, then "the symposium")."""
+        head = _singular(mt.group(1))
+        for k, e in self.ents.items():
+            if e.type != "Event" or k == self.main_event or head_noun(e.name) != head:
+                continue
+            if any(sp.start <= mt.start() and mt.end() <= sp.end for sp in e.mentions):
+                return k
+        return self.main_event
 
     @staticmethod
     def _mark_inner(ms: list[M]):

@@ -620,7 +620,7 @@ def _participant_countries(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     countries = ctx.top(si, "Country")
     evs = ctx.all_in(si, "Event")
-    ev_key = evs[0].key if evs and not evs[0].anaphor else ctx.main_event
+    ev_key = evs[0].key if evs else ctx.main_event      # (an anaphor holds the event it was resolved to)
     if ev_key is None:
         return
     persons = ctx.top(si, "Person")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import VISIT_NAME, Ctx, M, accompanying_cue, head_noun
+from medkg.ingest.rel_context import STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code
@@ -257,6 +257,7 @@ def find_person_relations(ctx: Ctx) -> None:
         _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
     _delegation_members(ctx)
+    _delegation_stops(ctx)
     _attendees(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
@@ -381,19 +382,23 @@ def _delegation_members(ctx: Ctx) -> None:
         if not persons:
             continue
         # the members' list ends at the first verb of the main clause after the cue
+        # ("Members of the delegation included / were P1, P2 ...": after that verb)
+        if cue < sent.end and doc[cue].lemma_.lower() in ("include", "be", "comprise"):
+            cue += 1
         end = next((t.i for t in doc[cue:sent.end] if t.dep_ == "ROOT" or (t.pos_ == "VERB" and t.tag_ in
                                                                                ("VBD", "VBZ", "VBP"))), sent.end)
         if country is None:
             country = _delegation_country(ctx) or False
-        if not country and not including:
+        visit = bool(ctx.main_event and re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I))
+        if not country and not including and not visit:
             return
         for p in persons:
             if country and p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
                 ctx.add(p.key, "nationality", country.key, si, 0.6)
             # the members of a visiting delegation take part in the visit
-            if including and p.ts < end and ctx.main_event and \
-                    re.search(r"\b(visit|delegation)\b", ctx.ents[ctx.main_event].name, re.I):
+            if p.ts < end and visit:
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
+                ctx.delegates.add(p.key)
             # a member named with a bare post ("P1, Director of Clinical Services") holds it at the
             # delegation's institution
             if org is not None and p.ts < end:
@@ -403,6 +408,16 @@ def _delegation_members(ctx: Ctx) -> None:
                     ctx.add(p.key, "affiliation", org, si, 0.6, doc[a:b].text.strip(" ,"))
 
 
+def _delegation_stops(ctx: Ctx) -> None:
+    """"The delegation (then) attended EVENT": the delegation's leader and members attend that stop too."""
+    if not ctx.delegates:
+        return
+    for si, sent in enumerate(ctx.sents):
+        for m in ctx.all_in(si, "Event"):
+            if not m.anaphor and m.key != ctx.main_event and \
+                    STOP_OF_VISIT.search(ctx.text[sent.start_char:m.start]):
+                for pk in sorted(ctx.delegates):
+                    ctx.add(m.key, "attendee", pk, si, 0.6)
 
 
 def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
@@ -839,6 +854,8 @@ def _delegations(ctx: Ctx, si: int):
             ev = ctx.main_event
         if ev is not None:
             ctx.add(ev, "attendee", p.key, si, 0.7)
+            if doc[g].lower_ == "delegation":
+                ctx.delegates.add(p.key)
         src = _group_source(doc, sent, g)
         if src is not None:
             n = src

@@ -1365,3 +1365,30 @@ def test_addresses_in_brackets_at_sentence_end_and_after_a_unit():
     # "UNIT, INSTITUTION, CITY, COUNTRY": the address is the institution's
     assert ("Lakemoor Clinic", "Bergen") in loc, loc
     assert ("Division of Hand Surgery", "Bergen") not in loc, loc
+
+
+def test_an_outbound_visit_with_a_named_meeting_as_a_later_stop():
+    g = extract_text(
+        "Our Hospital Delegation Visits Norway for Exchanges on Transplant Surgery\n\n"
+        "From May 12 to 16, 2024, at the invitation of Fjord University Hospital in Bergen, Norway, a five-member "
+        "delegation led by Wang Lei, President of Linhai Central Hospital, visited Norway for exchanges. Members "
+        "of the delegation included Dr. Chen Bo, Director of the Department of Hepatobiliary Surgery, and "
+        "Ms. Hu Yan, Head Nurse of the Transplant Ward.\n\n"
+        "On May 12 and 13, the delegation visited Fjord University Hospital. Dr. Erik Dahl, CEO of Fjord "
+        "University Hospital, met with the delegation. The two sides held in-depth discussions on liver "
+        "transplantation and transplant nursing.\n\n"
+        "On May 15, the delegation attended the 2024 Nordic Symposium on Organ Donation hosted by the Nordic "
+        "Transplant Society in Oslo. More than 300 doctors from Norway, Sweden and Denmark took part in the "
+        "symposium.\n\nThis visit deepened the cooperation between the two hospitals.\n", stem="outbound")
+    att = _rel(g, SDO.attendee)
+    visit = next(e for e, _p in att if e.startswith("Visit of"))
+    meeting = "2024 Nordic Symposium on Organ Donation"
+    assert {(visit, p) for p in ("Wang Lei", "Chen Bo", "Hu Yan", "Erik Dahl")} <= att, att
+    assert {(meeting, p) for p in ("Wang Lei", "Chen Bo", "Hu Yan")} <= att, att
+    assert (meeting, "Erik Dahl") not in att, att
+    assert (visit, "Fjord University Hospital") in _rel(g, SDO.organizer)
+    about = _rel(g, SDO.about)
+    assert (visit, "liver transplantation") in about and (meeting, "liver transplantation") not in about, about
+    countries = _rel(g, MKG.participantCountry)
+    assert {(meeting, "Sweden"), (meeting, "Denmark")} <= countries, countries
+    assert not any(e == visit and c in ("Sweden", "Denmark") for e, c in countries), countries
