@@ -243,6 +243,23 @@ class Ctx:
         return self.org_for_noun("hospital")
 
     @property
+    def own_hospital(self) -> str | None:
+        """The hospital the article speaks for ("our hospital"): the one whose name fills the page's
+        first line (a site header: "X Hospital", "X Hospital, City"), else the most named hospital."""
+        if not hasattr(self, "_own"):
+            self._own = None
+            line = re.match(r"\s*([^\n]*)", self.text)
+            a, b = line.start(1), line.end(1)
+            cut = self.text.find(",", a, b)
+            b = cut if cut > 0 else b
+            for k in self.by_type("Organization"):
+                if "hospital" in self.ents[k].name.lower() and \
+                        any(sp.start == a and sp.end == b for sp in self.ents[k].mentions):
+                    self._own = k
+                    break
+        return self._own or self.host_hospital
+
+    @property
     def speaks_as_host(self) -> bool:
         """The article speaks for its hospital ("our hospital")."""
         return bool(re.search(r"\bour (?:hospital|center|centre)\b", self.text, re.I))
@@ -305,6 +322,8 @@ class Ctx:
             if nxt[:1].isalpha():
                 continue
             key = self.org_for_noun(mt.group(2))
+            if mt.group(1).lower() == "our" and mt.group(2).lower() == "hospital":
+                key = self.own_hospital
             if key:
                 self._place(key, "Organization", mt.start(), mt.end(), anaphor=True)
         for mt in _PLACE_ANAPHOR.finditer(text):

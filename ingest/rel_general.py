@@ -130,7 +130,7 @@ def _possessive_units(ctx: Ctx, si: int, sent):
                 o = next((x for x in ctx.all_in(si, "Organization") if x.te == prev.i), None)
             parent = o.key if o is not None else None
         elif prev.lower_ == "our" and ctx.speaks_as_host:
-            parent = ctx.host_hospital
+            parent = ctx.own_hospital
         if parent is None or parent == m.key or not _is_unit(ctx, m.key) or _rank(ctx, parent) <= _rank(ctx, m.key):
             continue
         ctx.add(m.key, "parentOrganization", parent, si, 0.75)

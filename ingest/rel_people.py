@@ -519,9 +519,9 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 found = True
                 break
         # "President P" in an article written by the host hospital ("our hospital")
-        if not found and ctx.host_hospital and ctx.speaks_as_host and \
+        if not found and ctx.own_hospital and ctx.speaks_as_host and \
                 not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
-            ctx.add(p.key, "affiliation", ctx.host_hospital, si, 0.55, pre_title)
+            ctx.add(p.key, "affiliation", ctx.own_hospital, si, 0.55, pre_title)
 
 
 def _has_posts(ctx: Ctx, si: int) -> None:
@@ -1421,7 +1421,7 @@ def quoted_participants(ctx: Ctx):
         return
     pcs = {r.object for r in ctx.related("participantCountry") if r.subject == ev}
     attending = {r.object for r in ctx.related("attendee")}
-    host = ctx.host_hospital
+    host = ctx.own_hospital
     for r in ctx.related("nationality"):
         if r.subject in attending or r.object not in pcs:
             continue

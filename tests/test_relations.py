@@ -1392,3 +1392,19 @@ def test_an_outbound_visit_with_a_named_meeting_as_a_later_stop():
     countries = _rel(g, MKG.participantCountry)
     assert {(meeting, "Sweden"), (meeting, "Denmark")} <= countries, countries
     assert not any(e == visit and c in ("Sweden", "Denmark") for e, c in countries), countries
+
+
+def test_the_site_header_names_the_hospital_the_article_speaks_for():
+    g = extract_text(
+        "Linhai Central Hospital\nHome > News\n\n"
+        "On May 12, 2024, a delegation led by Wang Lei, President of Linhai Central Hospital, visited Fjord "
+        "University Hospital in Bergen, Norway. Members of the delegation included Dr. Chen Bo, Director of "
+        "the Department of Hepatobiliary Surgery, and Ms. Hu Yan, Head Nurse of the Transplant Ward.\n\n"
+        "Dr. Erik Dahl, CEO of Fjord University Hospital, met with the delegation and showed the guests around "
+        "the hospital. Fjord University Hospital has 1,200 beds. Vice President Zhou Min gave a talk on "
+        "liver transplantation. The visit deepened the friendship between our hospital and Fjord University "
+        "Hospital.\n", stem="ourhosp")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Zhou Min", "Linhai Central Hospital") in aff, aff
+    assert ("Zhou Min", "Fjord University Hospital") not in aff, aff
+
