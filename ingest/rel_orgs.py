@@ -68,6 +68,7 @@ def _visit_host_units(ctx: Ctx) -> None:
     if len(hosts) != 1:
         return
     host = next(iter(hosts))
+    guest = _visit_guest(ctx, visits)
     has_parent = {r.subject for r in ctx.related("parentOrganization")}
     for k in ctx.by_type("Organization"):
         if k == host or k in has_parent or head_noun(ctx.ents[k].name) not in _HOST_UNIT_HEADS:
@@ -80,6 +81,10 @@ def _visit_host_units(ctx: Ctx) -> None:
         if acc is not None and any(m.key == k and m.ts >= acc[0] for m in ctx.all_in(sis[0], "Organization")):
             if acc[1] is not None and acc[1] != host:
                 ctx.add(k, "parentOrganization", acc[1], sis[0], 0.6)
+            continue
+        if guest is not None and guest != k and all(_MEMBERS_CUE.search(ctx.sents[si].text) for si in sis):
+            # "Members of the delegation included P, Director of the Department of X": a unit of the guests
+            ctx.add(k, "parentOrganization", guest, sis[0], 0.6)
             continue
         other = False
         for si in set(sis):
@@ -129,6 +134,21 @@ def _home_units(ctx: Ctx) -> None:
                     for si in sis for m in ctx.all_in(si, "Organization"))
         if not other:
             ctx.add(k, "parentOrganization", home, sis[0], 0.55)
+
+
+_MEMBERS_CUE = re.compile(r"(?i)\bmembers?\s+of\s+the\s+delegation\b|\bdelegation\s+members?\b|"
+                          r"\bdelegation\b.*\b(?:including|included)\b")
+
+
+def _visit_guest(ctx: Ctx, visits) -> str | None:
+    """The institution a visiting delegation comes from, read off the visit's name ("Visit of the X delegation")."""
+    for ek in visits:
+        m = re.match(r"Visit of the (.+?) delegation\b", ctx.ents[ek].name)
+        if m:
+            k = next((k for k in ctx.by_type("Organization") if ctx.ents[k].name == m.group(1)), None)
+            if k is not None:
+                return k
+    return None
 
 
 # ---------------------------------------------------------------- parentOrganization

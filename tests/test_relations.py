@@ -1408,3 +1408,15 @@ def test_the_site_header_names_the_hospital_the_article_speaks_for():
     assert ("Zhou Min", "Linhai Central Hospital") in aff, aff
     assert ("Zhou Min", "Fjord University Hospital") not in aff, aff
 
+
+def test_units_in_the_posts_of_delegation_members_belong_to_the_guests():
+    g = extract_text(
+        "On May 12, 2024, a delegation led by Wang Lei, President of Linhai Central Hospital, visited Fjord "
+        "University Hospital in Bergen, Norway. Members of the delegation included Dr. Chen Bo, Director of "
+        "the Department of Hepatobiliary Surgery, and Ms. Hu Yan, Head Nurse of the Transplant Ward.\n\n"
+        "Dr. Erik Dahl, CEO of Fjord University Hospital, met with the delegation. The guests toured the "
+        "Department of Radiology.\n", stem="delegunits")
+    parents = _parents(g)
+    assert {("Department of Hepatobiliary Surgery", "Linhai Central Hospital"),
+            ("Transplant Ward", "Linhai Central Hospital")} <= parents, parents
+    assert ("Department of Radiology", "Fjord University Hospital") in parents, parents
