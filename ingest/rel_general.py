@@ -257,6 +257,23 @@ _INSTITUTION_NOUNS = {"hospital", "center", "centre", "university", "institute",
                       "city", "complex", "facility", "institution", "trust", "system", "network"}
 
 
+_HOSTING_VERBS = {"host", "organize", "organise", "sponsor", "convene", "hold", "co-host", "co-organize"}
+
+
+def _hosted_by_body(ctx: Ctx, si: int, o: M) -> str | None:
+    """The event of "EVENT hosted/organized by ORG in CITY" when ORG is a body with no premises of its
+    own (a society, association, committee: not a hospital or university), else None."""
+    doc = ctx.doc
+    j = o.ts - 1
+    while j > ctx.sents[si].start and doc[j].lower_ == "the":
+        j -= 1
+    if doc[j].lower_ != "by" or doc[j].head.lemma_.lower() not in _HOSTING_VERBS or \
+            head_noun(ctx.ents[o.key].name) in _INSTITUTION_NOUNS:
+        return None
+    evs = [m for m in ctx.all_in(si, "Event") if m.te <= j]
+    return evs[-1].key if evs else None
+
+
 def _org_in_place(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     if ctx.all_in(si, "Place"):
@@ -275,6 +292,12 @@ def _org_in_place(ctx: Ctx, si: int, sent):
                      if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
             if inner and _is_unit(ctx, o.key) and doc[inner[0].ts - 1].lower_ in ("of", "the", "at"):
                 owner = min(inner, key=lambda m: m.ts).key
+            ev = _hosted_by_body(ctx, si, o)
+            if ev is not None:
+                # "EVENT hosted by the X Society in CITY": the city is where the event took place
+                for p in _places_from(ctx, si, k + 1)[:1]:
+                    ctx.add(ev, "location", p.key, si, 0.75)
+                continue
             for p in _places_from(ctx, si, k + 1):
                 ctx.add(owner, "location", p.key, si, 0.75)
         elif doc[k].text == "(" and ctx.mention_at(si, k + 1, "Place") is not None:

@@ -1420,3 +1420,12 @@ def test_units_in_the_posts_of_delegation_members_belong_to_the_guests():
     assert {("Department of Hepatobiliary Surgery", "Linhai Central Hospital"),
             ("Transplant Ward", "Linhai Central Hospital")} <= parents, parents
     assert ("Department of Radiology", "Fjord University Hospital") in parents, parents
+
+
+def test_hosted_by_a_society_in_a_city_places_the_event():
+    g = extract_text(
+        "On 4 March 2025, surgeons of Kestrel University Hospital attended the 7th Alpine Congress on Hand "
+        "Surgery hosted by the Swiss Society of Hand Surgeons in Lucerne.\n", stem="hostedin")
+    loc = _rel(g, SDO.location)
+    assert ("7th Alpine Congress on Hand Surgery", "Lucerne") in loc, loc
+    assert ("Swiss Society of Hand Surgeons", "Lucerne") not in loc, loc
