@@ -512,6 +512,12 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         found = _elliptic_post(ctx, si, p, a, b, prev_aff[-1])
     found = _its_post(ctx, si, p) or found
     if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
+        # "Party Secretary P1, President P2 and Vice President P3 of the hospital": the list's organization
+        m = _titled_list_org(ctx, si, p)
+        if m is not None:
+            ctx.add(p.key, "affiliation", m.key, si, 0.7, pre_title)
+            found = True
+    if not found and pre_title and set(pre_title.lower().replace("-", " ").split()) & LEADER_WORDS:
         head = pre_title.lower().split()[-1]
         for t, org in reversed(prev_aff):
             if t and t.lower().split()[-1] == head:
@@ -522,6 +528,38 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         if not found and ctx.own_hospital and ctx.speaks_as_host and \
                 not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
             ctx.add(p.key, "affiliation", ctx.own_hospital, si, 0.55, pre_title)
+
+
+def _titled_list_org(ctx: Ctx, si: int, p: M) -> M | None:
+    """The institution closing a list of people that each have a leading post, "T1 P1, T2 P2 and T3 P3 of
+    (the) ORG", seen from an item before the last; None when an item has no leading post or the list ends
+    otherwise, or when the organization is a unit (its posts need not be everyone's)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    persons = ctx.top(si, "Person")
+    q = p
+    while True:
+        k = q.te
+        if k < sent.end and doc[k].lower_ in ("of", "at") and q is not p:
+            n = k + 1
+            while n < sent.end and doc[n].lower_ == "the":
+                n += 1
+            m = ctx.mention_at(si, n, "Organization")
+            if m is None or head_noun(ctx.ents[m.key].name).replace("centre", "center") in _UNIT_HEADS:
+                return None
+            return m
+        if k + 1 >= sent.end or doc[k].lower_ not in (",", "and"):
+            return None
+        k += 1
+        if doc[k].lower_ == "and":
+            k += 1
+        j = k
+        while j < sent.end and (doc[j].lower_ in TITLE_WORDS or doc[j].text == "-" or _is_honorific_tok(doc[j])):
+            j += 1
+        if j == k or not any(doc[x].lower_ in TITLE_WORDS for x in range(k, j)):
+            return None
+        q = next((x for x in persons if x.ts == j), None)
+        if q is None:
+            return None
 
 
 def _has_posts(ctx: Ctx, si: int) -> None:

@@ -1429,3 +1429,15 @@ def test_hosted_by_a_society_in_a_city_places_the_event():
     loc = _rel(g, SDO.location)
     assert ("7th Alpine Congress on Hand Surgery", "Lucerne") in loc, loc
     assert ("Swiss Society of Hand Surgeons", "Lucerne") not in loc, loc
+
+
+def test_a_list_of_leading_posts_closed_by_of_an_institution():
+    g = extract_text(
+        "The 2nd Kestrel Course on Pediatric Surgery closed at Kestrel Children's Hospital on 3 May 2024. "
+        "Party Secretary Mo Jun, Dean Ren Hui and Vice Dean Gu Yao of Kestrel Medical College, Dr. Ada Lane, "
+        "Director of the Department of Pediatric Surgery, and all the trainees attended the ceremony.\n",
+        stem="titlelist")
+    aff = _rel(g, SDO.affiliation)
+    assert {("Mo Jun", "Kestrel Medical College"), ("Ren Hui", "Kestrel Medical College"),
+            ("Gu Yao", "Kestrel Medical College")} <= aff, aff
+    assert ("Ada Lane", "Kestrel Medical College") not in aff, aff
