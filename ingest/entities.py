@@ -517,6 +517,10 @@ class _Article:
             return False
         if strict and len(ws) < 2:
             return False
+        # a title-case headline's verb ("... and Signs Memorandum of Understanding"): no name starts with it
+        w0 = ws[0].lower()
+        if w0 in gz.HEADLINE_VERBS and (w0.endswith("s") or w0.endswith("ed")):
+            return False
         for i, w in enumerate(ws):
             lw = w.lower()
             if lw in _NAME_PARTICLES and w.islower() and 0 < i < len(ws) - 1:
@@ -852,6 +856,8 @@ class _Article:
             return None                       # 'rated an "Excellent Clinical Department"': a title won
         head = u.head
         own = _cap_inner(clean(text[u.start:u.end]))
+        if re.search(r"(?i)\b(?:delegation|delegations|delegates|visitors|guests)$", own):
+            return None                       # "Our Hospital Delegation Visits ...": a group of people, no body
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
         if not has_complement and (len(toks) < 2 or not self.distinctive(toks, strong=True)):
             return None

@@ -816,3 +816,16 @@ def test_venous_interventional_and_hemato_oncology_fields_in_the_vocabulary(extr
     specs = names(ex, "Specialty")
     assert {"venous intervention", "pediatric interventional radiology", "interventional nursing",
             "hematologic oncology"} <= specs, specs
+
+
+def test_title_case_headline_fragments_are_no_person_or_organization(extractor):
+    ex = run(extractor,
+             "Home > International Cooperation > News\n"
+             "Delegation of Tamar Medical Academy of Georgia Visits Our Hospital and Signs Memorandum of Understanding\n"
+             "Our Hospital Delegation Visits Chile for Exchanges on Cardiac Surgery\n\n"
+             "On 3 May 2024, a delegation led by Prof. Nino Beridze, Rector of Tamar Medical Academy, visited Kestrel "
+             "University Hospital.\n")
+    people, orgs = names(ex, "Person"), names(ex, "Organization")
+    assert "Nino Beridze" in people, people
+    assert not any(n.split()[0] in ("Signs", "Visits") for n in people), people
+    assert not any(n.endswith("Delegation") for n in orgs), orgs
