@@ -111,6 +111,7 @@ def find_general_relations(ctx: Ctx) -> None:
             _talk_topics(ctx, si, sent)
         _agreement_topics(ctx, si, sent)
     _visits_and_signings(ctx)
+    _signing_fields(ctx)
 
 
 # ---------------------------------------------------------------- parentOrganization
@@ -483,6 +484,44 @@ def _visits_and_signings(ctx: Ctx):
                     for p in ctx.top(si, "Person"):
                         if p.ts in holder_ids:
                             ctx.add(ek, "attendee", p.key, si, 0.8)
+
+
+#: what an agreement is about: "Under the agreement, ...", "According to the memorandum, ...", "The MoU covers ..."
+_TERMS_OF_AGREEMENT = re.compile(
+    r"(?i)^\W*(?:under|according\s+to|in\s+line\s+with)\s+the\s+(?:agreement|memorandum|mou|contract)\b"
+    r"|\bthe\s+(?:agreement|memorandum|mou|contract)\s+(?:covers|includes|focuses\s+on|provides\s+for)\b")
+
+
+def _signing_fields(ctx: Ctx) -> None:
+    """The fields a signed agreement is about: those of the sentence that tells its terms ("Under the
+    agreement, the two hospitals will cooperate in A and B"; "The MoU covers ... cooperation in A") or
+    of the signing's own sentence ("signed an agreement with ORG on A"). One signing in the article."""
+    signings = [k for k in ctx.by_type("Event") if SIGN_NAME.search(ctx.ents[k].name)]
+    if len(signings) != 1:
+        return
+    ek = signings[0]
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        terms = _TERMS_OF_AGREEMENT.search(sent.text)
+        named = any(m.key == ek and not m.anaphor for m in ctx.all_in(si, "Event"))
+        if not (terms or named):
+            continue
+        blocked = [(m.ts, m.te) for m in ctx.top(si, ("Organization", "Person", "Event")) if m.key != ek]
+        for s in ctx.top(si, "Specialty"):
+            if any(a <= s.ts and s.te <= b for a, b in blocked):
+                continue
+            if s.te < sent.end and doc[s.te].lower_ in ("surgeon", "surgeons", "specialists", "doctors", "nurses"):
+                continue
+            if not terms:
+                # in the signing's sentence, only a field after "on"/"in" that the signing governs
+                k = s.ts - 1
+                while k > sent.start and (doc[k].pos_ in ("ADJ", "NOUN", "PROPN", "CCONJ", "PUNCT", "DET")
+                                          and doc[k].lower_ not in ("on", "in")):
+                    k -= 1
+                if doc[k].lower_ not in ("on", "in") or not any(
+                        t.lemma_.lower() == "sign" for t in doc[sent.start:k]):
+                    continue
+            ctx.add(ek, "about", s.key, si, 0.6)
 
 
 # ---------------------------------------------------------------- about / specialty

@@ -1441,3 +1441,16 @@ def test_a_list_of_leading_posts_closed_by_of_an_institution():
     assert {("Mo Jun", "Kestrel Medical College"), ("Ren Hui", "Kestrel Medical College"),
             ("Gu Yao", "Kestrel Medical College")} <= aff, aff
     assert ("Ada Lane", "Kestrel Medical College") not in aff, aff
+
+
+def test_the_fields_an_agreement_will_cover_are_what_its_signing_is_about():
+    g = extract_text(
+        "On 3 May 2024, Dr. Ada Lane and Prof. Mo Jun signed a memorandum of understanding between Kestrel "
+        "University Hospital and Tamar Medical Academy. Under the agreement, the two hospitals will cooperate "
+        "in neonatology and pediatric cardiology, and exchange nurses every year. Dr. Ada Lane also visited "
+        "the Department of Ophthalmology.\n", stem="mouterms")
+    about = _rel(g, SDO.about)
+    signing = next(e for e, _s in about) if about else None
+    assert signing and signing.startswith("Signing of"), about
+    assert {(signing, "neonatology"), (signing, "pediatric cardiology")} <= about, about
+    assert (signing, "ophthalmology") not in about, about
