@@ -653,8 +653,26 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             ok = any(_people_noun(x) for x in left)
         else:
             ok = False
-        if ok and not _cumulative_past(ctx, si, sent, stop):
+        if ok and not _cumulative_past(ctx, si, sent, stop) and not reported_speech(doc[c.ts]):
             ctx.add(ev_key, "participantCountry", c.key, si, 0.8)
+
+
+_SAY_VERBS = {"say", "state", "note", "add", "mention", "explain", "tell", "point", "stress", "emphasize",
+              "emphasise", "believe", "hope", "introduce"}
+
+
+def reported_speech(tok) -> bool:
+    """Is ``tok`` inside what someone said ("P said that the delegation had learned much about X in
+    COUNTRY", "P said that COUNTRY hosts 1,000 <demonym> students")? Such people and places are not the
+    event's participants."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _cumulative_past(ctx: Ctx, si: int, sent, tok) -> bool:
@@ -699,7 +717,7 @@ def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):
         while n < sent.end and n - t.i <= 3 and doc[n].lower_ not in PERSON_NOUNS and doc[n].pos_ in ("ADJ", "NOUN"):
             n += 1
         if n < sent.end and doc[n].lower_ in PERSON_NOUNS and doc[n].lower_ not in ("people", "team", "teams") \
-                and not _cumulative_past(ctx, si, sent, doc[n]):
+                and not _cumulative_past(ctx, si, sent, doc[n]) and not reported_speech(t):
             ctx.add(ev_key, "participantCountry", country_entity(ctx, code, Span(t.idx, t.idx + len(t))), si, 0.65)
 
 

@@ -1454,3 +1454,14 @@ def test_the_fields_an_agreement_will_cover_are_what_its_signing_is_about():
     assert signing and signing.startswith("Signing of"), about
     assert {(signing, "neonatology"), (signing, "pediatric cardiology")} <= about, about
     assert (signing, "ophthalmology") not in about, about
+
+
+def test_countries_in_reported_speech_are_no_participant_countries():
+    g = extract_text(
+        "On 3 May 2024, the 2nd Kestrel Course on Wound Care opened at Kestrel University Hospital. Twenty "
+        "nurses from Chile and Peru attended the course. Dr. Ada Lane said that the trainees would learn "
+        "much about the care of elderly patients in Norway, and that Sweden sends 200 Danish nurses abroad "
+        "every year.\n", stem="speech")
+    countries = participant_countries(g)
+    assert {"Chile", "Peru"} <= countries, countries
+    assert not countries & {"Norway", "Sweden", "Denmark"}, countries
