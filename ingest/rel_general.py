@@ -37,10 +37,12 @@ _SPEC_CUES = (
     ("specialties", "are"), ("specialties", "of"), ("focused", "on"), ("centered", "on"), ("centred", "on"),
     ("covered",), ("themed",), ("topics", "included"), ("topics", "include"), ("covers",),
     ("discussed",), ("discuss",), ("discussing",), ("discussions", "on"), ("discussion", "on"),
+    ("learned", "about"), ("learnt", "about"), ("learned", "much", "about"), ("learnt", "much", "about"),
+    ("learned", "more", "about"), ("learn", "about"), ("learn", "more", "about"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",
-                     "discussions", "discussion"}
+                     "discussions", "discussion", "learned", "learnt", "learn"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
@@ -681,8 +683,8 @@ def _spec_cues(ctx: Ctx, si: int, sent):
             holder = None
             # "ORG's strengths in" / "the hospital's strengths in"
             j = base + i - 1
-            if cue[0].startswith("discuss"):
-                pass          # what people discussed is a topic, never the field of the body they come from
+            if cue[0].startswith(("discuss", "learn")):
+                pass          # what people discussed or learned is a topic, never the field of the body they come from
             elif j > sent.start and doc[j].lower_ in ("'s", "’s"):
                 o = ctx.mention_at(si, j - 1, "Organization") or next(
                     (x for x in ctx.all_in(si, "Organization") if x.te == j), None)

@@ -1465,3 +1465,13 @@ def test_countries_in_reported_speech_are_no_participant_countries():
     countries = participant_countries(g)
     assert {"Chile", "Peru"} <= countries, countries
     assert not countries & {"Norway", "Sweden", "Denmark"}, countries
+
+
+def test_what_a_delegation_learned_about_is_what_its_visit_is_about():
+    g = extract_text(
+        "On 3 May 2024, a delegation of six nurses from Tamar Medical Academy, led by Ms. Nino Beridze, visited "
+        "Kestrel University Hospital.\n\nThe guests toured the wards. Ms. Beridze thanked the staff for their "
+        "hospitality and said that they had learned much about wound care and the education of new nurses.\n",
+        stem="learned")
+    about = _rel(g, SDO.about)
+    assert any(e.startswith("Visit of") and s == "wound care" for e, s in about), about
