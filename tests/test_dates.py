@@ -207,3 +207,17 @@ def test_a_signing_at_the_end_of_the_visit_takes_the_visit_date():
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     sign = [n for n in dates if n.lower().startswith("signing")]
     assert sign and dates[sign[0]] == "2025-06-16", dates
+
+
+def test_a_signing_right_after_the_meeting_takes_the_meetings_date():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(
+        "On 14 March 2025, a delegation from Orsay Medical School visited Belvue General Hospital and held "
+        "talks with the hospital's leaders.\n\n"
+        "The two sides exchanged views on nursing education.\n\n"
+        "After the meeting, Prof. Anne Roux and Dr. Li Fang signed a memorandum of understanding between "
+        "Orsay Medical School and Belvue General Hospital.\n", stem="aftermeeting")
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    sign = [n for n in dates if n.lower().startswith("signing")]
+    assert sign and dates[sign[0]] == "2025-03-14", dates
