@@ -199,6 +199,11 @@ def dateline_year(text: str) -> int | None:
     return None
 
 
+#: "During her visit, <date>" / "During their three-day stay (from) <date>": the date of a guest's stay
+_DURING_STAY = re.compile(r"(?i)^\W*during\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?(?:visit|stay|trip)"
+                          r"\s*(?:,\s*|\s+(?:on|from)\s+)$")
+
+
 def assign_event_dates(ctx) -> None:
     """Set ``Entity.date`` (and ``end_date``) of the article's events, with the sentence as evidence."""
     if not ctx.by_type("Event"):
@@ -243,6 +248,9 @@ def assign_event_dates(ctx) -> None:
             cands.append((0 if held else 2, explicit[0].key))
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))
+        elif ctx.main_event and _DURING_STAY.search(stext[:dms[0].start]):
+            # "During her visit, Oct. 8-10, P delivered grand rounds": the guest's stay is the event's time
+            cands.append((4, ctx.main_event))
         elif held and ctx.main_event and (len(ctx.by_type("Event")) == 1 or any(
                 t.lemma_.lower() in kind_lemmas and not is_planned(t) for t in held_toks)):
             # "On May 12, a delegation from X visited Y": the visit is the main event, even when the

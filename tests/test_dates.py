@@ -221,3 +221,15 @@ def test_a_signing_right_after_the_meeting_takes_the_meetings_date():
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     sign = [n for n in dates if n.lower().startswith("signing")]
     assert sign and dates[sign[0]] == "2025-03-14", dates
+
+
+def test_the_dates_of_a_guests_visit_date_the_lectures_she_gave():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(
+        "BOSTON (May 20, 2025) – Dr. Anne Roux, professor of neurosurgery at Orsay Medical School, spent three "
+        "days at Belvue General Hospital last week as the speaker of the 2025 Hale Lectures in Neurosurgery.\n\n"
+        "During her visit, May 12-14, Roux delivered grand rounds on skull base surgery.\n", stem="duringvisit")
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    lectures = [n for n in dates if n.startswith("2025 Hale Lectures")]
+    assert lectures and dates[lectures[0]] == "2025-05-12", dates
