@@ -1140,6 +1140,8 @@ class _Article:
         if gz.singular_phrase(key) in gz.NEEDS_CONTEXT and not context:
             return False                      # "precision medicine, imaging first": a slogan
         if gz.singular_phrase(key) in gz.TOO_GENERIC:
+            if re.search(r"(?i)\b(?:professor|lecturer|chair|chairman|chief)\s+of\s+$", text[max(0, s - 30):s]):
+                return False                  # "professor of surgery at X": an academic post's broad school
             before = re.search(r"([^\W\d_][\w'-]*)\s*$", text[max(0, s - 30):s])
             if not context or (before and before.group(1).lower() not in gz.QUALITY
                                and before.group(1).lower() not in gz.PERSON_STOP):

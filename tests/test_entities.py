@@ -829,3 +829,13 @@ def test_title_case_headline_fragments_are_no_person_or_organization(extractor):
     assert "Nino Beridze" in people, people
     assert not any(n.split()[0] in ("Signs", "Visits") for n in people), people
     assert not any(n.endswith("Delegation") for n in orgs), orgs
+
+
+def test_the_broad_school_of_an_academic_post_is_no_field(extractor):
+    ex = run(extractor,
+             "The 2025 Hale Lectures in Neurosurgery were held at Belvue General Hospital on 12 May 2025. "
+             "\"The lectures were a success,\" said Dr. Ian Moss, chair of the Department of Neurosurgery and "
+             "professor of surgery at Orsay Medical School. Dr. Ada Lane, Professor of Neurology, spoke.\n")
+    specs = names(ex, "Specialty")
+    assert "surgery" not in specs, specs
+    assert {"neurosurgery", "neurology"} <= specs, specs
