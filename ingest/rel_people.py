@@ -261,6 +261,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _attendees(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
+    _panelists_and_introducers(ctx)
 
 
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}
@@ -406,6 +407,50 @@ def _delegation_members(ctx: Ctx) -> None:
                 if b > a and _has_title(doc, a, b) and not any(
                         m.ts >= a and m.te <= b for m in ctx.all_in(si, "Organization")):
                     ctx.add(p.key, "affiliation", org, si, 0.6, doc[a:b].text.strip(" ,"))
+
+
+_PANEL_WORDS = {"panel", "panels", "panelists", "panellists", "faculty", "speakers", "lecturers", "jury"}
+
+
+def _panelists_and_introducers(ctx: Ctx) -> None:
+    """"The panel discussion ... included P1 and P2": the panel's members attend the event; "P, ..., who
+    introduced S (at the lecture)": the host who introduced an attending speaker attends too."""
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        persons = ctx.top(si, "Person")
+        if not persons:
+            continue
+        evs = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
+        ev = evs[0].key if evs else ctx.main_event
+        if ev is None:
+            continue
+        for v in sent:
+            lem = v.lemma_.lower()
+            if lem == "include" and v.pos_ == "VERB":
+                # the subject of "included", or of the verb it is coordinated with ("was moderated by X and included")
+                u = v
+                subj = [c for c in u.children if c.dep_ in ("nsubj", "nsubjpass")]
+                while not subj and u.dep_ == "conj" and u.head is not u:
+                    u = u.head
+                    subj = [c for c in u.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not any(x.lower_ in _PANEL_WORDS for c in subj for x in c.subtree):
+                    continue
+                for p in persons:
+                    if p.ts > v.i:
+                        ctx.add(ev, "attendee", p.key, si, 0.65)
+            elif lem == "introduce" and v.pos_ == "VERB" and v.dep_ == "relcl":
+                attending = {r.object for r in ctx.related("attendee") if r.subject == ev}
+                obj = [c for c in v.children if c.dep_ == "dobj"]
+                # (the speaker by a mention, or by the surname alone: "who introduced Sandberg")
+                if not obj or not (any(p.key in attending and p.ts <= obj[0].i < p.te for p in persons) or
+                                   any(ctx.ents[k].name.split()[-1] == obj[0].text for k in attending
+                                       if ctx.ents[k].type == "Person")):
+                    continue
+                # the antecedent of "who": the person whose apposition the relative clause closes
+                before = [p for p in persons if p.te <= v.i]
+                if before and not any(t.pos_ == "VERB" and t.dep_ not in ("relcl",) and t.i != v.i and
+                                      t.tag_ in ("VBD", "VBZ", "VBP") for t in doc[before[-1].te:v.i]):
+                    ctx.add(ev, "attendee", before[-1].key, si, 0.6)
 
 
 def _delegation_stops(ctx: Ctx) -> None:

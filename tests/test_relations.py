@@ -1475,3 +1475,29 @@ def test_what_a_delegation_learned_about_is_what_its_visit_is_about():
         stem="learned")
     about = _rel(g, SDO.about)
     assert any(e.startswith("Visit of") and s == "wound care" for e, s in about), about
+
+
+
+def test_units_named_on_a_hospitals_own_page_belong_to_it():
+    g = extract_text(
+        "Kestrel University Hospital\nHome > News\n\n"
+        "On 3 May 2024, two nursing experts from Tamar Medical Academy gave a lecture on wound care at our "
+        "hospital. The next day, they made teaching rounds in the Hand and Plastic Surgery Department and "
+        "the Department of Geriatrics.\n", stem="siteunits")
+    parents = _parents(g)
+    assert {("Hand and Plastic Surgery Department", "Kestrel University Hospital"),
+            ("Department of Geriatrics", "Kestrel University Hospital")} <= parents, parents
+
+
+def test_panel_members_and_the_host_who_introduced_the_speaker_attend():
+    g = extract_text(
+        "The 2025 Hale Lectures in Neurosurgery were held at Belvue General Hospital on 12 May 2025. Dr. Anne "
+        "Roux of Orsay Medical School delivered the lectures.\n\n"
+        "\"Her talk was superb,\" said Dr. Ian Moss, chair of the Department of Neurosurgery, who introduced "
+        "Roux at grand rounds.\n\n"
+        "The panel discussion was moderated by Dr. Ada Lane, professor of neurology at Belvue General Hospital, "
+        "and included Dr. Sam Ode, director of the Spine Clinic, and Dr. Eva Lind, a neuroradiologist at "
+        "Tamar Hospital.\n\nDr. Kim Ray thanked the donors.\n", stem="panel")
+    att = {p for _e, p in _rel(g, SDO.attendee)}
+    assert {"Anne Roux", "Ian Moss", "Ada Lane", "Sam Ode", "Eva Lind"} <= att, att
+    assert "Kim Ray" not in att, att
