@@ -1304,6 +1304,11 @@ def _attendees(ctx: Ctx):
             ids: set[int] = set()
             for c in subj + agent:
                 ids |= _subtree_ids(c)
+            if agent:
+                # "signed by P1, Post of A, and P2, Post of B": a parse may hang P2 on the verb itself
+                for c in t.children:
+                    if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.i > agent[0].i:
+                        ids |= _subtree_ids(c)
             ids &= set(range(sent.start, sent.end))
             if passive and lem in ("attend", "address", "chair", "host", "preside", "witness") and not agent:
                 ids = set()

@@ -1501,3 +1501,12 @@ def test_panel_members_and_the_host_who_introduced_the_speaker_attend():
     att = {p for _e, p in _rel(g, SDO.attendee)}
     assert {"Anne Roux", "Ian Moss", "Ada Lane", "Sam Ode", "Eva Lind"} <= att, att
     assert "Kim Ray" not in att, att
+
+
+def test_both_people_a_passive_signing_names_attend_it():
+    g = extract_text(
+        "On 3 May 2024, Belvue General Hospital signed a memorandum of understanding with Tamar University "
+        "Hospital. The MoU was signed by Ms. Sara Al Nuaimi, Chief Executive Officer of BGH, and Dr. Yousef Al "
+        "Otaibi, Medical Director of Tamar University Hospital.\n", stem="signedby")
+    att = {p for _e, p in _rel(g, SDO.attendee)}
+    assert {"Sara Al Nuaimi", "Yousef Al Otaibi"} <= att, att
