@@ -956,6 +956,12 @@ class _Article:
         toks = u.segs[0].toks
         surface = text[u.start:u.end]
         s0 = u.start
+        lead = re.match(r"([A-Z][a-z]+)\s+the\s+", surface)
+        if lead and lead.group(1).lower() in gz.HEADLINE_VERBS and len(toks) > 2:
+            # "... Successfully Concludes the 2025 X Course" (a title-case headline): the verb is no part of it
+            s0 = u.start + lead.end()
+            surface = text[s0:u.end]
+            toks = [t for t in toks if t.start >= s0]
         if s0 > 0 and text[s0 - 1] in "“\"":
             surface = text[s0 - 1:u.end]
         name = _cap_inner(clean(surface))
@@ -970,7 +976,7 @@ class _Article:
         if not has_complement and not ordinal and (len(toks) < 2 or not self.distinctive(toks, event=True)):
             return None
         alias = surface.strip() if clean(surface) != surface.strip() else None
-        key = reg.add("Event", name, (u.start, u.end), alias=alias, conf=0.85,
+        key = reg.add("Event", name, (s0, u.end), alias=alias, conf=0.85,
                       subtypes=_event_subtypes(u.head))
         self.org_spans.append((u.start, u.end, key))
         if key:

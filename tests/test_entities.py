@@ -839,3 +839,14 @@ def test_the_broad_school_of_an_academic_post_is_no_field(extractor):
     specs = names(ex, "Specialty")
     assert "surgery" not in specs, specs
     assert {"neurosurgery", "neurology"} <= specs, specs
+
+
+def test_a_headline_verb_before_the_event_name_is_no_part_of_it(extractor):
+    ex = run(extractor,
+             "Home > News\n"
+             "Our Hospital Successfully Concludes the 2025 International Training Course on Pediatric Surgery\n\n"
+             "On 8 May 2025, the closing ceremony of the 2025 International Training Course on Pediatric Surgery "
+             "was held at Kestrel Children's Hospital.\n")
+    evs = names(ex, "Event")
+    assert "2025 International Training Course on Pediatric Surgery" in evs, evs
+    assert not any(n.startswith("Concludes") for n in evs), evs
