@@ -199,6 +199,8 @@ def dateline_year(text: str) -> int | None:
     return None
 
 
+_CLOSING_OF = re.compile(r"(?i)\b(?:closing|concluding|graduation|completion)\s+(?:ceremony\s+)?(?:of|for)\s+"
+                         r"(?:the\s+)?$")
 #: "During her visit, <date>" / "During their three-day stay (from) <date>": the date of a guest's stay
 _DURING_STAY = re.compile(r"(?i)^\W*during\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?(?:visit|stay|trip)"
                           r"\s*(?:,\s*|\s+(?:on|from)\s+)$")
@@ -245,7 +247,10 @@ def assign_event_dates(ctx) -> None:
             if explicit:
                 cands.append((8, explicit[0].key))
         elif explicit:
-            cands.append((0 if held else 2, explicit[0].key))
+            # "the closing ceremony of X was held on May 8": X's end; its start told elsewhere
+            # ("since the course was launched on April 18") dates it first
+            closing = _CLOSING_OF.search(ctx.text[sent.start_char:explicit[0].start])
+            cands.append(((0 if held else 2) + (3 if closing else 0), explicit[0].key))
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))
         elif ctx.main_event and _DURING_STAY.search(stext[:dms[0].start]):

@@ -233,3 +233,16 @@ def test_the_dates_of_a_guests_visit_date_the_lectures_she_gave():
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     lectures = [n for n in dates if n.startswith("2025 Hale Lectures")]
     assert lectures and dates[lectures[0]] == "2025-05-12", dates
+
+
+def test_a_course_is_dated_by_its_launch_not_by_its_closing_ceremony():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    g = extract_text(
+        "On the afternoon of June 20, 2025, the closing ceremony of the 3rd International Training Course on "
+        "Pediatric Surgery was held at Kestrel Children's Hospital.\n\n"
+        "Dr. Ada Lane congratulated the trainees. She said that since the training course was launched on May 30, "
+        "the trainees had studied neonatal surgery and pediatric urology.\n", stem="launchdate",
+        date="2025-06-21")
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    assert dates.get("3rd International Training Course on Pediatric Surgery") == "2025-05-30", dates
