@@ -269,22 +269,28 @@ _GUEST_WORDS = {"delegation", "delegations", "guest", "guests", "visitor", "visi
                 "team", "group"}
 
 
+_TALK_WORDS = {"meeting", "talks", "talk", "reception", "symposium", "discussion", "seminar", "exchange"}
+
+
 def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
     """"Party Secretary P1, President P2 and Vice President P3 (of the hospital) met (with) the
     delegation": people named with a bare leading post who receive the guests hold their posts at the
     host, i.e. the organization named after the list ("of the hospital") or else the one host of the
     visit, when it is named in this or the sentence before."""
     doc, sent = ctx.doc, ctx.sents[si]
+    visit = bool(ctx.main_event and VISIT_NAME.search(ctx.ents[ctx.main_event].name))
     for v in sent:
-        if v.pos_ != "VERB" or _lem(v) not in _RECEIVE_VERBS:
+        talks = visit and _lem(v) == "attend" and any(c.dep_ == "dobj" and c.lower_ in _TALK_WORDS for c in v.children)
+        if v.pos_ != "VERB" or (_lem(v) not in _RECEIVE_VERBS and not talks):
             continue
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         if not subj:
             continue
         ids = {x.i for c in subj for x in c.subtree}
-        # the guests are the object ("met (with) the delegation / the guests / the visitors")
+        # the guests are the object ("met (with) the delegation / the guests / the visitors"); in a visit
+        # report, the hosts "attended the meeting / the talks" with the guests
         objs = [x for x in doc[v.i + 1:min(sent.end, v.i + 6)] if x.lower_ in _GUEST_WORDS]
-        if not objs:
+        if not objs and not talks:
             continue
         people = [p for p in ctx.top(si, "Person") if p.ts in ids and p.te <= v.i]
         titled = []

@@ -1510,3 +1510,14 @@ def test_both_people_a_passive_signing_names_attend_it():
         "Otaibi, Medical Director of Tamar University Hospital.\n", stem="signedby")
     att = {p for _e, p in _rel(g, SDO.attendee)}
     assert {"Sara Al Nuaimi", "Yousef Al Otaibi"} <= att, att
+
+
+def test_hosts_with_bare_posts_who_attended_the_meeting_with_the_guests():
+    g = extract_text(
+        "On the morning of June 2, a delegation of six led by Prof. Omar Farouk, Rector of Nile Valley University, "
+        "visited the Second Hospital of Tianfu University in Chengdu. Party Secretary Zhao Ming, President Liu "
+        "Qiang, Vice President Sun Li and the heads of the Nursing Department attended the meeting.\n",
+        stem="hostsattend")
+    aff = _rel(g, SDO.affiliation)
+    host = "Second Hospital of Tianfu University"
+    assert {("Zhao Ming", host), ("Liu Qiang", host), ("Sun Li", host)} <= aff, aff
