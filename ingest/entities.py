@@ -1453,14 +1453,24 @@ class _Article:
                 if best is not None:
                     reg.merge(best.key, a.key)
         # committees: the short name is an alias only where it is unambiguous in the article
-        shorts: dict[str, set[str]] = {}
+        shorts: dict[str, tuple[set[str], bool]] = {}
         for own, long_form, proper in getattr(self, "short_names", []):
             k = reg.find("Organization", long_form)
-            if k and proper:
-                shorts.setdefault(own, set()).add(k)
-        for own, keys in shorts.items():
-            if len(keys) == 1 and not reg.find("Organization", own):
-                reg.alias(next(iter(keys)), own)
+            if k:
+                keys, prop = shorts.get(own, (set(), False))
+                shorts[own] = (keys | {k}, prop or proper)
+        for own, (keys, proper) in shorts.items():
+            if len(keys) != 1:
+                continue
+            k = reg.resolve(next(iter(keys)))
+            short = reg.find("Organization", own)
+            # "the Neurology Branch" used alone after "the Neurology Branch of X Medical Association", the only
+            # long form it shortens in the article: that body (a generic short name only so)
+            alone = re.search(r"\bthe\s+" + re.escape(own) + r"\b(?!\s+(?:of|for|at|in)\b)", self.text)
+            if short is None and (proper or alone):
+                reg.alias(k, own)
+            elif short is not None and short != k and alone and own != self.ex.entities[k].name:
+                reg.merge(k, short)
 
     # -------------------------------------------------------------- more mentions
     def rescan(self) -> None:

@@ -850,3 +850,14 @@ def test_a_headline_verb_before_the_event_name_is_no_part_of_it(extractor):
     evs = names(ex, "Event")
     assert "2025 International Training Course on Pediatric Surgery" in evs, evs
     assert not any(n.startswith("Concludes") for n in evs), evs
+
+
+def test_a_short_branch_name_used_alone_is_the_long_one(extractor):
+    ex = run(extractor,
+             "On 5 May 2024, the 2024 Annual Meeting of the Cardiology Branch of Lakeside Medical Association was "
+             "held in Wuhu. Prof. Fan Hong, Chairperson of the Cardiology Branch of Lakeside Medical Association, "
+             "spoke. The meeting was presided over by Prof. Xu Lei, Vice Chairperson of the Cardiology Branch.\n")
+    orgs = names(ex, "Organization")
+    assert "Cardiology Branch of Lakeside Medical Association" in orgs, orgs
+    assert "Cardiology Branch" not in orgs, orgs
+    assert ("Xu Lei", "Cardiology Branch of Lakeside Medical Association") in rels(ex, "affiliation")
