@@ -248,13 +248,13 @@ def assign_event_dates(ctx) -> None:
                 cands.append((8, explicit[0].key))
         elif explicit:
             # "the closing ceremony of X was held on May 8": X's end; its start told elsewhere
-            # ("since the course was launched on April 18") dates it first
+            # ("since the programme started on June 2") dates it first
             closing = _CLOSING_OF.search(ctx.text[sent.start_char:explicit[0].start])
             cands.append(((0 if held else 2) + (3 if closing else 0), explicit[0].key))
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))
         elif ctx.main_event and _DURING_STAY.search(stext[:dms[0].start]):
-            # "During her visit, Oct. 8-10, P delivered grand rounds": the guest's stay is the event's time
+            # "During his stay, May 3-5, P gave two lectures": the guest's stay is the event's time
             cands.append((4, ctx.main_event))
         elif held and ctx.main_event and (len(ctx.by_type("Event")) == 1 or any(
                 t.lemma_.lower() in kind_lemmas and not is_planned(t) for t in held_toks)):

@@ -517,7 +517,7 @@ class _Article:
             return False
         if strict and len(ws) < 2:
             return False
-        # a title-case headline's verb ("... and Signs Memorandum of Understanding"): no name starts with it
+        # a title-case headline's verb ("... and Opens Training Center"): no name starts with it
         w0 = ws[0].lower()
         if w0 in gz.HEADLINE_VERBS and (w0.endswith("s") or w0.endswith("ed")):
             return False
@@ -857,7 +857,7 @@ class _Article:
         head = u.head
         own = _cap_inner(clean(text[u.start:u.end]))
         if re.search(r"(?i)\b(?:delegation|delegations|delegates|visitors|guests)$", own):
-            return None                       # "Our Hospital Delegation Visits ...": a group of people, no body
+            return None                       # "Our Nursing Delegation Tours ...": a group of people, no body
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
         if not has_complement and (len(toks) < 2 or not self.distinctive(toks, strong=True)):
             return None
@@ -958,7 +958,7 @@ class _Article:
         s0 = u.start
         lead = re.match(r"([A-Z][a-z]+)\s+the\s+", surface)
         if lead and lead.group(1).lower() in gz.HEADLINE_VERBS and len(toks) > 2:
-            # "... Successfully Concludes the 2025 X Course" (a title-case headline): the verb is no part of it
+            # "... Opens the 3rd X Workshop" (a title-case headline): the verb is no part of it
             s0 = u.start + lead.end()
             surface = text[s0:u.end]
             toks = [t for t in toks if t.start >= s0]
@@ -1464,7 +1464,7 @@ class _Article:
                 continue
             k = reg.resolve(next(iter(keys)))
             short = reg.find("Organization", own)
-            # "the Neurology Branch" used alone after "the Neurology Branch of X Medical Association", the only
+            # "the Cardiology Branch" used alone after "the Cardiology Branch of X Medical Association", the only
             # long form it shortens in the article: that body (a generic short name only so)
             alone = re.search(r"\bthe\s+" + re.escape(own) + r"\b(?!\s+(?:of|for|at|in)\b)", self.text)
             if short is None and (proper or alone):

@@ -662,8 +662,8 @@ _SAY_VERBS = {"say", "state", "note", "add", "mention", "explain", "tell", "poin
 
 
 def reported_speech(tok) -> bool:
-    """Is ``tok`` inside what someone said ("P said that the delegation had learned much about X in
-    COUNTRY", "P said that COUNTRY hosts 1,000 <demonym> students")? Such people and places are not the
+    """Is ``tok`` inside what someone said ("P said that the guests had seen how X is done in
+    COUNTRY", "P noted that COUNTRY trains 500 <demonym> doctors a year")? Such people and places are not the
     event's participants."""
     t = tok
     for _ in range(12):

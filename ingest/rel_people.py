@@ -447,7 +447,7 @@ def _panelists_and_introducers(ctx: Ctx) -> None:
             elif lem == "introduce" and v.pos_ == "VERB" and v.dep_ == "relcl":
                 attending = {r.object for r in ctx.related("attendee") if r.subject == ev}
                 obj = [c for c in v.children if c.dep_ == "dobj"]
-                # (the speaker by a mention, or by the surname alone: "who introduced Sandberg")
+                # (the speaker by a mention, or by the surname alone: "who introduced Lindqvist")
                 if not obj or not (any(p.key in attending and p.ts <= obj[0].i < p.te for p in persons) or
                                    any(ctx.ents[k].name.split()[-1] == obj[0].text for k in attending
                                        if ctx.ents[k].type == "Person")):
