@@ -954,14 +954,18 @@ class _Article:
     def emit_event(self, u: Unit) -> str | None:
         reg, text = self.reg, self.text
         toks = u.segs[0].toks
-        surface = text[u.start:u.end]
         s0 = u.start
+        surface = text[u.start:u.end]
         lead = re.match(r"([A-Z][a-z]+)\s+the\s+", surface)
         if lead and lead.group(1).lower() in gz.HEADLINE_VERBS and len(toks) > 2:
             # "... Opens the 3rd X Workshop" (a title-case headline): the verb is no part of it
             s0 = u.start + lead.end()
             surface = text[s0:u.end]
             toks = [t for t in toks if t.start >= s0]
+        numbered = _LINE_NUMBER.match(text, s0)
+        if numbered and (s0 == 0 or text[s0 - 1] == "\n"):
+            s0 = numbered.end()               # "II. Spring Forum on X" as a heading: the number is no part of it
+            surface = text[s0:u.end]
         if s0 > 0 and text[s0 - 1] in "“\"":
             surface = text[s0 - 1:u.end]
         name = _cap_inner(clean(surface))
@@ -1854,6 +1858,10 @@ def _cap_inner(name: str) -> str:
 #: a year written after an event's head ("Forum 2024"), and month names (never a place after "in")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTHS_RE = "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+
+
+#: the number of a heading line ("II. ", "3. ") before a name
+_LINE_NUMBER = re.compile(r"(?:[IVXL]+|\d{1,2})\.[ \t]+(?=[A-Z])")
 
 
 def _event_head(s: str) -> str:

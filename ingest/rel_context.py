@@ -46,6 +46,10 @@ STOP_OF_VISIT = re.compile(r"\b(?:the|our)\s+delegation\s+(?:then\s+|also\s+|lat
 SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 
 
+#: a numbered heading line: "II. ", "3) ", "B. "
+_SECTION_HEADING = re.compile(r"^\s*(?:[IVXL]+|\d{1,2}|[A-H])[.)]\s+")
+
+
 def _norm(s: str) -> str:
     s = re.sub(r"[\"“”‘’']", "", s).lower()
     s = re.sub(r"^the\s+", "", s.strip())
@@ -159,6 +163,7 @@ class Ctx:
         for ms in self.mentions:
             ms.sort(key=lambda m: (m.ts, -(m.te - m.ts)))
             self._mark_inner(ms)
+        self.sections = self._event_sections()
 
     @staticmethod
     def _split_sentences(doc, ex):
@@ -221,6 +226,51 @@ class Ctx:
                         part.add(m.key)
         return min(evs, key=lambda k: (k in part, k not in held, k not in reported, self.first.get(k, 0),
                                        -self.salience.get(k, 0)))
+
+    def _event_sections(self) -> list[tuple[int, int, str]]:
+        """(first sentence, end sentence, event) of the parts of a page set out under numbered headings
+        that each name an event of their own ("II. Spring Workshop on X (May 4)"): the parallel events of
+        an umbrella event (an academic week, a congress with sessions). A part runs from its heading to
+        the next heading or to the end of the first paragraph after the heading; two such headings at least."""
+        if not self.main_event:
+            return []
+        text, heads, pos = self.text, [], 0
+        for line in text.split("\n"):
+            lo, pos = pos, pos + len(line) + 1
+            mt = _SECTION_HEADING.match(line)
+            if not mt or len(line) > 160:
+                continue
+            sis = [si for si in range(len(self.sents)) if lo <= self.sents[si].start_char < lo + len(line)]
+            evs = [m for si in sis for m in self.mentions[si]
+                   if m.type == "Event" and not m.anaphor and m.key != self.main_event]
+            if not sis or len({m.key for m in evs}) != 1:
+                continue
+            a, b = min(m.start for m in evs) - lo, max(m.end for m in evs) - lo
+            rest = _SECTION_HEADING.sub("", line[:a] + " " + line[b:])     # the number may be in the name
+            rest = re.sub(r"\([^()]*\)", "", rest).strip(" .:-–")
+            if rest:
+                continue
+            heads.append((sis[0], evs[0].key))
+        if len(heads) < 2 or len({k for _, k in heads}) < len(heads):
+            return []
+        out = []
+        for n, (si, key) in enumerate(heads):
+            nxt = heads[n + 1][0] if n + 1 < len(heads) else len(self.sents)
+            end, started = si + 1, False
+            while end < nxt:
+                gap = text[self.sents[end - 1].end_char:self.sents[end].start_char]
+                if gap.count("\n") >= 2 and started:
+                    break
+                started = True
+                end += 1
+            out.append((si, end, key))
+        return out
+
+    def section_event(self, si: int | None) -> str | None:
+        """The event whose numbered part of the page holds sentence ``si`` (see :meth:`_event_sections`)."""
+        if si is None:
+            return None
+        return next((k for a, b, k in self.sections if a <= si < b), None)
 
     def org_for_noun(self, noun: str) -> str | None:
         """The most salient organization whose name's head is ``noun`` ("hospital")."""
@@ -389,9 +439,12 @@ class Ctx:
         return False
 
     # ------------------------------------------------------------ output
-    def add(self, s: str, p: str, o: str, si: int | None, conf: float, title: str | None = None):
+    def add(self, s: str, p: str, o: str, si: int | None, conf: float, title: str | None = None,
+            umbrella: bool = False):
         if s == o or s not in self.ents or o not in self.ents:
             return
+        if s == self.main_event and self.sections and not umbrella:
+            s = self.section_event(si) or s      # in a numbered part of the page: that part's event
         key = (s, p, o)
         if si is None:          # read off a name: the sentence that first names the subject
             first = self.explicit.get(s) or self.ents[s].mentions

@@ -729,6 +729,18 @@ def participant_countries_from_attendees(ctx: Ctx):
                         None if n.evidence is None else ctx.sent_index(n.evidence.start), 0.6)
 
 
+def umbrella_shares(ctx: Ctx):
+    """The umbrella event of a page set out in numbered parts, one event each (an academic week's
+    forums), has the people, participant countries and fields of its parts, not their organizers."""
+    for _a, _b, k in ctx.sections:
+        for r in [r for r in ctx.ex.relations if r.subject == k and r.predicate in _SHARED_WITH_UMBRELLA]:
+            ctx.add(ctx.main_event, r.predicate, r.object,
+                    None if r.evidence is None else ctx.sent_index(r.evidence.start), r.confidence, umbrella=True)
+
+
+_SHARED_WITH_UMBRELLA = ("attendee", "participantCountry", "about")
+
+
 # ---------------------------------------------------------------- about
 def _surfaces(e) -> list[str]:
     return sorted({s for s in {e.name, *e.aliases} if len(s) >= 3}, key=len, reverse=True)

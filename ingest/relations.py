@@ -17,7 +17,7 @@ from medkg.ingest.model import Extraction
 from medkg.ingest.rel_context import Ctx
 from medkg.ingest.rel_counts import find_counts
 from medkg.ingest.rel_general import find_general_relations
-from medkg.ingest.rel_events import find_event_relations, participant_countries_from_attendees
+from medkg.ingest.rel_events import find_event_relations, participant_countries_from_attendees, umbrella_shares
 from medkg.ingest.rel_orgs import find_org_relations
 from medkg.ingest.rel_people import find_person_relations, quoted_participants
 
@@ -31,5 +31,6 @@ def find_relations(doc, ex: Extraction) -> None:
     find_person_relations(ctx)
     participant_countries_from_attendees(ctx)
     quoted_participants(ctx)
+    umbrella_shares(ctx)
     assign_event_dates(ctx)
     find_counts(ctx)

@@ -1477,7 +1477,6 @@ def test_what_a_delegation_learned_about_is_what_its_visit_is_about():
     assert any(e.startswith("Visit of") and s == "wound care" for e, s in about), about
 
 
-
 def test_units_named_on_a_hospitals_own_page_belong_to_it():
     g = extract_text(
         "Kestrel University Hospital\nHome > News\n\n"
@@ -1521,3 +1520,28 @@ def test_hosts_with_bare_posts_who_attended_the_meeting_with_the_guests():
     aff = _rel(g, SDO.affiliation)
     host = "Second Hospital of Tianfu University"
     assert {("Zhao Ming", host), ("Liu Qiang", host), ("Sun Li", host)} <= aff, aff
+
+
+def test_events_under_numbered_headings_of_an_umbrella_event_take_their_own_part():
+    # a "week" set out as numbered parts, one event each: each part's people, organizers and countries are
+    # its own; the week keeps its people and fields, not the departments that ran the parts
+    g = extract_text(
+        "From May 6 to 9, 2025, the 2025 Tamsin Medical Education Week, hosted by Hollin Bay Hospital, was "
+        "held in Perth.\n\n"
+        "I. Anglo-Dutch Forum on Sleep Medicine (May 6)\n"
+        "The forum was organized by the Department of Neurology. Prof. Joost Meering of Delft Harbour Hospital "
+        "in Rotterdam, Netherlands, gave a keynote lecture.\n\n"
+        "II. Coastal Workshop on Pain Medicine (May 7-8)\n"
+        "The workshop was run by the Department of Anesthesiology. Dr. Ravi Anand, Deputy Director of the "
+        "Department of Anesthesiology, served as tutor.\n\n"
+        "The week was first held in 2019.\n", stem="parallel")
+    org, att = _rel(g, SDO.organizer), _rel(g, SDO.attendee)
+    assert ("Anglo-Dutch Forum on Sleep Medicine", "Department of Neurology") in org, org
+    assert ("Coastal Workshop on Pain Medicine", "Department of Anesthesiology") in org, org
+    assert not {o for o in org if o[0] == "2025 Tamsin Medical Education Week" and "Department" in o[1]}, org
+    assert ("Anglo-Dutch Forum on Sleep Medicine", "Joost Meering") in att, att
+    assert ("Coastal Workshop on Pain Medicine", "Ravi Anand") in att, att
+    assert ("Anglo-Dutch Forum on Sleep Medicine", "Ravi Anand") not in att, att
+    assert ("2025 Tamsin Medical Education Week", "Joost Meering") in att, att
+    about = _rel(g, SDO.about)
+    assert ("2025 Tamsin Medical Education Week", "sleep medicine") in about, about
