@@ -1563,6 +1563,32 @@ class _Article:
         first = min((m.start for e in ents.values() if e.type == "Event" for m in e.mentions), default=len(text))
         pair = self.unnamed_visit(first)
         self.signing(pair, named)
+        self.title_ceremony()
+
+    def title_ceremony(self) -> None:
+        """'the appointment ceremony of Prof. P, ..., as Honorary Professor of ORG was held': a ceremony that
+        confers a title on a person is an event of its own ('Appointment ceremony of P as Honorary Professor
+        of ORG'), not part of another."""
+        ents, text = self.ex.entities, self.text
+        persons = sorted((m.start, m.end, e.name) for e in ents.values() if e.type == "Person" for m in e.mentions)
+        for sent in self._sentences():
+            a, b = sent.start_char, sent.end_char
+            m = _TITLE_CEREMONY.search(text, a, b)
+            if not m:
+                continue
+            held = _HELD_AFTER.search(text, m.end(), b)
+            if not held:
+                continue
+            p = next((x for x in persons if m.end() <= x[0] < m.end() + 40 and x[1] <= held.start()), None)
+            if p is None or not re.fullmatch(r"(?:(?:Prof|Dr|Mr|Ms|Mrs)\.?\s+|Professor\s+|Doctor\s+)*",
+                                             text[m.end():p[0]]):
+                continue
+            name = f"{m.group(1).capitalize()} ceremony of {p[2]}"
+            post = re.search(r"\bas\s+((?:an?\s+)?[A-Z].*)$", text[p[1]:held.start()])
+            if post:
+                name += " as " + clean(post.group(1)).rstrip(" ,")
+            self.reg.add("Event", name, (m.start(1), m.end()), conf=0.6)
+            return
 
     def _sentences(self):
         """spaCy's sentences, also cut at line breaks (a headline is not run into the first sentence)."""
@@ -1787,6 +1813,11 @@ class _Article:
             e.__dict__.pop("_head", None)
         self.reg.flush()
 
+
+#: a ceremony that confers a title on a person ("the appointment ceremony of ..."), and its "was held"
+_TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",
+                             re.I)
+_HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")
 
 #: first words of a "WORD, DATE" line that are no dateline place
 _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "source", "time", "released", "issued",

@@ -46,6 +46,9 @@ STOP_OF_VISIT = re.compile(r"\b(?:the|our)\s+delegation\s+(?:then\s+|also\s+|lat
 SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 
 
+#: the descriptive name of a ceremony that confers a title on a person (entities.title_ceremony)
+_TITLE_CEREMONY_NAME = re.compile(r"(?:Appointment|Conferment|Conferral|Awarding) ceremony of ")
+
 #: a numbered heading line: "II. ", "3) ", "B. "
 _SECTION_HEADING = re.compile(r"^\s*(?:[IVXL]+|\d{1,2}|[A-H])[.)]\s+")
 
@@ -357,13 +360,18 @@ class Ctx:
     def _add_anaphors(self):
         text = self.text
         if self.main_event:
+            # a ceremony of its own (one that confers a title) is "the ceremony"; other ceremonies are part
+            # of the main event they open or close
+            ceremonies = [k for k in self.by_type("Event") if _TITLE_CEREMONY_NAME.match(self.ents[k].name)]
             for mt in _EVENT_ANAPHOR.finditer(text):
                 words = mt.group(0).split()
                 if len(words) > 2 and words[1].lower() in _NOT_EVENT_MODIFIER:
                     continue
                 if self._is_covered(mt.start(), mt.end()):
                     continue
-                self._place(self._described_event(mt), "Event", mt.start(), mt.end(), anaphor=True)
+                own = len(ceremonies) == 1 and mt.group(1).lower() == "ceremony" and len(words) == 2
+                self._place(ceremonies[0] if own else self._described_event(mt), "Event", mt.start(), mt.end(),
+                            anaphor=True)
         for mt in _ORG_ANAPHOR.finditer(text):
             if self._is_covered(mt.start(), mt.end()):
                 continue

@@ -1545,3 +1545,19 @@ def test_events_under_numbered_headings_of_an_umbrella_event_take_their_own_part
     assert ("2025 Tamsin Medical Education Week", "Joost Meering") in att, att
     about = _rel(g, SDO.about)
     assert ("2025 Tamsin Medical Education Week", "sleep medicine") in about, about
+
+
+def test_a_ceremony_that_confers_a_title_is_an_event_of_its_own():
+    # the appointment ceremony stands alone: "the ceremony" is it, not the lecture told after it
+    g = extract_text(
+        "On the afternoon of March 3, the appointment ceremony of Professor Lena Vogt, a noted expert in "
+        "hepatology, as Honorary Professor of Brookfield Hospital was held in the lecture hall of the hospital. "
+        "Tom Ried, President of the hospital, and Ana Kerr, Vice President, attended the ceremony.\n\n"
+        "Following the ceremony, Prof. Vogt gave the 7th Brookfield Grand Rounds Lecture. The lecture was chaired "
+        "by Dr. Max Hale.\n", stem="appointment")
+    att = _rel(g, SDO.attendee)
+    cer = [e for e, _ in att if e.lower().startswith("appointment ceremony of lena vogt")]
+    assert cer, att
+    assert (cer[0], "Tom Ried") in att and (cer[0], "Ana Kerr") in att, att
+    assert ("7th Brookfield Grand Rounds Lecture", "Tom Ried") not in att, att
+    assert ("7th Brookfield Grand Rounds Lecture", "Max Hale") in att, att
