@@ -246,3 +246,11 @@ def test_a_course_is_dated_by_its_launch_not_by_its_closing_ceremony():
         date="2025-06-21")
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     assert dates.get("3rd International Training Course on Pediatric Surgery") == "2025-05-30", dates
+
+
+def test_an_event_told_following_the_ceremony_takes_its_date():
+    # "Following the ceremony, P gave the X Lecture": the same day as the ceremony told before
+    dates = _dates_by_event(
+        "On May 14, 2024, the appointment ceremony of Dr. Ines Roth as Visiting Professor of Harwick Hospital "
+        "was held at the hospital. Following the ceremony, Dr. Roth gave the 3rd Harwick Lecture on Cardiology.\n")
+    assert dates.get("3rd Harwick Lecture on Cardiology") == "2024-05-14", dates
