@@ -875,6 +875,15 @@ def _copular_post(ctx: Ctx, si: int, p: M, after_apposition: bool = False) -> bo
     if m is None:
         return False
     ctx.add(p.key, "affiliation", m.key, si, 0.8, doc[k:j].text)
+    # "P is Director of the Department of X at ORG in CITY, COUNTRY": the country of the post's place
+    last = m
+    while last.te + 1 < sent.end and doc[last.te].lower_ in ("at", "of"):
+        n = last.te + 1 + (doc[last.te + 1].lower_ == "the")
+        nxt = ctx.mention_at(si, n, "Organization")
+        if nxt is None:
+            break
+        last = nxt
+    _country_after(ctx, si, last.te, p)
     return True
 
 

@@ -1561,3 +1561,11 @@ def test_a_ceremony_that_confers_a_title_is_an_event_of_its_own():
     assert (cer[0], "Tom Ried") in att and (cer[0], "Ana Kerr") in att, att
     assert ("7th Brookfield Grand Rounds Lecture", "Tom Ried") not in att, att
     assert ("7th Brookfield Grand Rounds Lecture", "Max Hale") in att, att
+
+
+def test_the_country_of_a_post_told_with_is_is_the_person_s():
+    # "P is Director of the Department of X at ORG in CITY, COUNTRY": the phrase says where P works
+    g = extract_text(
+        "Prof. Henrik Dahl is Director of the Department of Urology at Fjordside University Hospital in "
+        "Bergen, Norway. He spoke at the 2nd Lakeview Urology Forum.\n", stem="copularcountry")
+    assert ("Henrik Dahl", "Norway") in _rel(g, SDO.nationality), _rel(g, SDO.nationality)
