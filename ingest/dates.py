@@ -206,6 +206,25 @@ _DURING_STAY = re.compile(r"(?i)^\W*during\s+(?:his|her|their|the|this)\s+(?:[\w
                           r"\s*(?:,\s*|\s+(?:on|from)\s+)$")
 
 
+#: what may stand around the date of a list label: a bullet before it, a colon or dash after it
+_LABEL_LEAD = re.compile(r"^[ \t]*(?:[-•*·][ \t]*)?$")
+_LABEL_END = re.compile(r"^[ \t]*(?::|：|–|—|-)[ \t]*$")
+
+
+def _list_label_date(text: str, start: int) -> list[DateMention]:
+    """The date of a list item's label ("3 March 2018: The department held ...") for a sentence of that
+    line that names no date itself (the parser cuts the label off as a sentence of its own)."""
+    line = text.rfind("\n", 0, start) + 1
+    prefix = text[line:start]
+    if not prefix.strip() or len(prefix) > 40:
+        return []
+    dms = find_dates(prefix)
+    if len(dms) != 1 or not _LABEL_LEAD.match(prefix[:dms[0].start]) or not _LABEL_END.match(prefix[dms[0].end:]):
+        return []
+    d = dms[0]
+    return [DateMention(0, 0, d.month, d.day, d.year, d.end_month, d.end_day)]
+
+
 def assign_event_dates(ctx) -> None:
     """Set ``Entity.date`` (and ``end_date``) of the article's events, with the sentence as evidence."""
     if not ctx.by_type("Event"):
@@ -224,6 +243,8 @@ def assign_event_dates(ctx) -> None:
         stext = sent.text
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
                and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
+        if not dms:
+            dms = _list_label_date(ctx.text, sent.start_char)
         if not dms:
             today = TODAY.search(stext)
             if today and ctx.ex.article.date and re.match(r"\d{4}-\d\d-\d\d$", ctx.ex.article.date):

@@ -254,3 +254,14 @@ def test_an_event_told_following_the_ceremony_takes_its_date():
         "On May 14, 2024, the appointment ceremony of Dr. Ines Roth as Visiting Professor of Harwick Hospital "
         "was held at the hospital. Following the ceremony, Dr. Roth gave the 3rd Harwick Lecture on Cardiology.\n")
     assert dates.get("3rd Harwick Lecture on Cardiology") == "2024-05-14", dates
+
+
+def test_the_date_of_a_list_label_is_the_date_of_the_event_on_its_line():
+    # a profile's dated list of past exchanges: "DATE: ORG held EVENT" (the parser cuts the label off as a
+    # sentence of its own)
+    dates = _dates_by_event(
+        "Past exchanges\n"
+        "2016: Dr. Lars Vik, Head of the department, completed a visiting scholarship in Oslo.\n"
+        "3 March 2018: The department and Osterby Hospital jointly held the 2nd Nordic Symposium on Nephrology "
+        "in Tromso. Prof. Eva Lund gave the keynote lecture.\n")
+    assert dates.get("2nd Nordic Symposium on Nephrology") == "2018-03-03", dates
