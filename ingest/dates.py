@@ -243,8 +243,10 @@ def assign_event_dates(ctx) -> None:
         stext = sent.text
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
                and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
+        label = False
         if not dms:
             dms = _list_label_date(ctx.text, sent.start_char)
+            label = bool(dms)
         if not dms:
             today = TODAY.search(stext)
             if today and ctx.ex.article.date and re.match(r"\d{4}-\d\d-\d\d$", ctx.ex.article.date):
@@ -272,6 +274,8 @@ def assign_event_dates(ctx) -> None:
             # ("since the programme started on June 2") dates it first
             closing = _CLOSING_OF.search(ctx.text[sent.start_char:explicit[0].start])
             cands.append(((0 if held else 2) + (3 if closing else 0), explicit[0].key))
+            if label:         # a dated list item: all it tells happened that day ("visited X and attended Y")
+                cands += [(0 if held else 2, k) for k in dict.fromkeys(m.key for m in explicit[1:])]
         elif anaph:
             cands.append((1 if held else 3, anaph[0].key))
         elif ctx.main_event and _DURING_STAY.search(stext[:dms[0].start]):

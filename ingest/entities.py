@@ -1564,6 +1564,49 @@ class _Article:
         pair = self.unnamed_visit(first)
         self.signing(pair, named)
         self.title_ceremony()
+        if pair is None:
+            self.group_visit()
+
+    def group_visit(self) -> None:
+        """'Dr. P and two nephrologists from ORG visited the department (and attended ...)': a visit by a
+        small group from a named body, told anywhere in the page (a list of past exchanges):
+        'Visit of the ORG delegation to HOST', the host being the body visited."""
+        ents, text = self.ex.entities, self.text
+        if any(e.type == "Event" and re.search(r"\b(?:visit|delegation)\b", e.name, re.I) for e in ents.values()):
+            return
+        orgs = sorted((m.start, m.end, e.key) for e in ents.values() if e.type == "Organization" for m in e.mentions)
+        for e in [e for e in ents.values() if e.type == "Person"]:
+            for pm in e.mentions:
+                g = _GROUP_FROM.match(text, pm.end)
+                if not g:
+                    continue
+                guest = next((o for o in orgs if o[0] == g.end()), None)
+                if guest is None:
+                    continue
+                v = _VISITED.match(text, guest[1])
+                if not v:
+                    continue
+                host = next((o[2] for o in orgs if o[0] == v.end()), None)
+                if host is None and v.group(1):
+                    host = self._most_named_org(v.group(1))
+                if host is None or self.reg.resolve(host) == self.reg.resolve(guest[2]):
+                    continue
+                name = f"Visit of the {ents[self.reg.resolve(guest[2])].name} delegation to " \
+                       f"{ents[self.reg.resolve(host)].name}"
+                self.reg.add("Event", name, (v.start(0) + v.group(0).index("visited"),
+                                             v.start(0) + v.group(0).index("visited") + 7), conf=0.55)
+                return
+
+    def _most_named_org(self, noun: str) -> str | None:
+        """The page's most named organization whose name ends in ``noun`` ("the department")."""
+        noun = noun.lower().replace("centre", "center")
+        cands = [e for e in self.ex.entities.values() if e.type == "Organization" and
+                 re.search(rf"\b{noun}\b", e.name.replace("Centre", "Center"), re.I) and
+                 (_last_word(e.name).lower().replace("centre", "center") == noun or
+                  e.name.lower().startswith(noun + " of "))]
+        if not cands:
+            return None
+        return max(cands, key=lambda e: (len(e.mentions), -min((m.start for m in e.mentions), default=0))).key
 
     def title_ceremony(self) -> None:
         """'the appointment ceremony of Prof. P, ..., as Honorary Professor of ORG was held': a ceremony that
@@ -1813,6 +1856,12 @@ class _Article:
             e.__dict__.pop("_head", None)
         self.reg.flush()
 
+
+#: "(P) and two nephrologists from (ORG)" / "(P) from (ORG)"; "(ORG) visited the department"
+_GROUP_FROM = re.compile(r"(?:\s+and\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d{1,2})\s+[a-z]+s)?"
+                         r"\s+from\s+(?:the\s+)?")
+_VISITED = re.compile(r"(?:\s*,\s*[A-Z][\w ]{1,40},)?\s+(?:also\s+)?visited\s+(?:the\s+)?"
+                      r"(?:(department|hospital|center|centre|institute|clinic)\b)?")
 
 #: a ceremony that confers a title on a person ("the appointment ceremony of ..."), and its "was held"
 _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",

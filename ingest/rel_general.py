@@ -391,6 +391,32 @@ def _parties_in_name(ctx: Ctx, ek: str) -> list[str]:
     return out if len(out) >= 2 else []
 
 
+def _visit_host(ctx: Ctx, ek: str) -> str | None:
+    """The body a visit's descriptive name says was visited ("Visit of the X delegation to Y": Y)."""
+    m = re.search(r"\bdelegation\s+to\s+(?:the\s+)?(.+)$", ctx.ents[ek].name)
+    if not m:
+        return None
+    return next((k for k in ctx.by_type("Organization")
+                 if any(_norm_name(n) == _norm_name(m.group(1)) for n in {ctx.ents[k].name, *ctx.ents[k].aliases})),
+                None)
+
+
+def _group_visitors(ctx: Ctx, si: int, verb, ek: str) -> None:
+    """"Dr. P and two nephrologists from ORG visited ...": P makes the visit (the verb is the visit's
+    mention) and works for ORG."""
+    doc = ctx.doc
+    subj = {x.i for c in verb.children if c.dep_ == "nsubj" for x in c.subtree}
+    src = None
+    for o in ctx.top(si, "Organization"):
+        if o.ts in subj and doc[o.ts - 1 - (doc[o.ts - 1].lower_ == "the")].lower_ == "from":
+            src = o
+    for p in ctx.top(si, "Person"):
+        if p.ts in subj:
+            ctx.add(ek, "attendee", p.key, si, 0.75)
+            if src is not None and p.te <= src.ts:
+                ctx.add(p.key, "affiliation", src.key, si, 0.65)
+
+
 def _norm_name(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", s.strip(), flags=re.I)).lower()
 
@@ -431,7 +457,9 @@ def _visits_and_signings(ctx: Ctx):
                     o = ctx.mention_at(si, k, ("Organization", "Place"))
                     if o is None or any(c.lower_ == "also" for c in t.children):
                         continue            # "the guests also visited X": a further stop, not the host
-                    if o.type == "Organization" and not _is_unit(ctx, o.key):
+                    if t.pos_ == "VERB" and any(m.key == ek and m.ts == t.i for m in ctx.all_in(si, "Event")):
+                        _group_visitors(ctx, si, t, ek)
+                    if o.type == "Organization" and (not _is_unit(ctx, o.key) or _visit_host(ctx, ek) == o.key):
                         ctx.add(ek, "organizer", o.key, si, 0.7)
                         ctx.add(ek, "location", o.key, si, 0.75)
                         if o.te < sent.end and doc[o.te].lower_ == "in":

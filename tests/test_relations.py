@@ -1569,3 +1569,22 @@ def test_the_country_of_a_post_told_with_is_is_the_person_s():
         "Prof. Henrik Dahl is Director of the Department of Urology at Fjordside University Hospital in "
         "Bergen, Norway. He spoke at the 2nd Lakeview Urology Forum.\n", stem="copularcountry")
     assert ("Henrik Dahl", "Norway") in _rel(g, SDO.nationality), _rel(g, SDO.nationality)
+
+
+def test_a_small_group_from_a_named_body_visiting_the_department_is_a_visit():
+    # a dated item of a department's exchange list: "Dr. P and two <profession>s from ORG visited the department"
+    g = extract_text(
+        "Department of Nephrology of Westmoor Hospital\n"
+        "The Department of Nephrology has partners in three countries.\n\n"
+        "Past exchanges\n"
+        "2019: Dr. Ola Berg, Director of the department, completed a fellowship in Oslo.\n"
+        "4 June 2022: Dr. Rania Haddad and two nephrologists from Petra Kidney Center visited the department "
+        "and attended the 2nd Westmoor Forum on Dialysis.\n", stem="groupvisit")
+    att, org = _rel(g, SDO.attendee), _rel(g, SDO.organizer)
+    visit = [e for e, _ in att if e.lower().startswith("visit of the petra kidney center")]
+    assert visit, att
+    assert (visit[0], "Rania Haddad") in att, att
+    assert (visit[0], "Department of Nephrology") in org, org
+    assert ("Rania Haddad", "Petra Kidney Center") in _rel(g, SDO.affiliation)
+    dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+    assert dates.get("2nd Westmoor Forum on Dialysis") == "2022-06-04", dates
