@@ -779,7 +779,7 @@ def _about(ctx: Ctx):
     for ek in ctx.by_type("Event"):
         e = ctx.ents[ek]
         for n in {e.name, *e.aliases}:
-            for sk in longest_matches(n, specs):
+            for sk in longest_matches(_LIVE_SURGERY.sub("live demonstration", n), specs):
                 ctx.add(ek, "about", sk, _first_sentence(ctx, ek), 0.85)
     main = ctx.main_event
     if main is None:
@@ -802,6 +802,9 @@ def _about(ctx: Ctx):
                 continue      # "cardiologists and cardiac surgeons from X attended": who came, not the topic
             ctx.add(main, "about", s.key, si, 0.65)
 
+
+#: "Live Surgery Workshop on X": the way the event teaches (operations shown live), not its field
+_LIVE_SURGERY = re.compile(r"(?i)\blive\s+surger(?:y|ies)\b")
 
 #: people nouns after a field name ("transplant surgeons", "endoscopy nurses"): a profession, not a topic
 _PRACTITIONERS = {"surgeons", "surgeon", "doctors", "doctor", "physicians", "physician", "nurses", "nurse",

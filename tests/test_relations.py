@@ -1588,3 +1588,12 @@ def test_a_small_group_from_a_named_body_visiting_the_department_is_a_visit():
     assert ("Rania Haddad", "Petra Kidney Center") in _rel(g, SDO.affiliation)
     dates = {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
     assert dates.get("2nd Westmoor Forum on Dialysis") == "2022-06-04", dates
+
+
+def test_live_surgery_in_an_event_name_is_no_field():
+    g = extract_text(
+        "On 3 May 2024, the Department of Surgery of Marrow Bay Hospital held the 2nd Marrow Bay Live Surgery "
+        "Workshop on Bariatric Surgery.\n", stem="livesurgery")
+    about = _rel(g, SDO.about)
+    assert ("2nd Marrow Bay Live Surgery Workshop on Bariatric Surgery", "bariatric surgery") in about, about
+    assert ("2nd Marrow Bay Live Surgery Workshop on Bariatric Surgery", "surgery") not in about, about
