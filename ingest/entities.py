@@ -1185,8 +1185,9 @@ class _Article:
         else:
             sing = gz.singular_phrase(key)
             sing = re.sub(r"surgeons?$", "surgery", sing)
-            if sing != label.lower() and not key.endswith("surgeon") and not key.endswith("surgeons"):
-                alias = sing
+            if sing != label.lower() and (not key.endswith("surgeon") and not key.endswith("surgeons") or
+                                          (gz.specialty_surfaces().get(sing) or (None, None))[1] == iri is not None):
+                alias = sing              # ("digestive surgeons": the text's own field name "digestive surgery")
         k = self.reg.add("Specialty", label.lower() if not iri else label, (s, e), alias=alias,
                          conf=0.9 if iri else 0.7, concept=iri)
         if k and not acronym and key != label.lower() and key in gz.specialty_surfaces() \

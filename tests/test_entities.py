@@ -861,3 +861,10 @@ def test_a_short_branch_name_used_alone_is_the_long_one(extractor):
     assert "Cardiology Branch of Lakeside Medical Association" in orgs, orgs
     assert "Cardiology Branch" not in orgs, orgs
     assert ("Xu Lei", "Cardiology Branch of Lakeside Medical Association") in rels(ex, "affiliation")
+
+
+def test_a_field_named_by_its_surgeons_keeps_the_text_s_name(extractor):
+    # "digestive surgeons": the scheme's field (gastrointestinal surgery) keeps the text's own name as an alias
+    ex = run(extractor, "The course was run with the Nordland Association of Digestive Surgeons in Bodo.\n")
+    spec = [e for e in ex.entities.values() if e.type == "Specialty"]
+    assert any("digestive surgery" in {e.name, *e.aliases} for e in spec), [(e.name, e.aliases) for e in spec]
