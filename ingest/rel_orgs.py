@@ -473,7 +473,8 @@ def _specialties_from_names(ctx: Ctx):
             continue
         if funding_body(name):      # "Heart Foundation", "Cancer Relief Fund": a cause funded, not a field practised
             continue
-        for sk in longest_matches(name, specs):
+        # ("Society of Digestive Surgeons": the field its members practise, digestive surgery)
+        for sk in longest_matches(re.sub(r"(?<=\w )[Ss]urgeons\b", "Surgery", name), specs):
             ctx.add(k, "specialty", sk, _first_mention_sentence(ctx, k), 0.85)
 
 

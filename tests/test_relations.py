@@ -1597,3 +1597,12 @@ def test_live_surgery_in_an_event_name_is_no_field():
     about = _rel(g, SDO.about)
     assert ("2nd Marrow Bay Live Surgery Workshop on Bariatric Surgery", "bariatric surgery") in about, about
     assert ("2nd Marrow Bay Live Surgery Workshop on Bariatric Surgery", "surgery") not in about, about
+
+
+def test_a_society_of_surgeons_has_their_field():
+    # "Society of Robotic Surgeons": its members practise robotic surgery, the society's field
+    g = extract_text(
+        "The 2nd Tideway Course on Hand Surgery was co-organized by the Baltic Society of Hand Surgeons.\n",
+        stem="surgeonsociety")
+    spec = _rel(g, SDO.medicalSpecialty)
+    assert ("Baltic Society of Hand Surgeons", "hand surgery") in spec, spec
