@@ -286,6 +286,18 @@ class Ctx:
             cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
         return self._rank(cands)[0] if cands else None
 
+    def _event_for_noun(self, noun: str, at: int) -> str:
+        """The event "the <noun>" refers to: the main event, unless its name has another head and
+        another event named before is a <noun> ("... held the X Workshop. ... hosted the Y Forum, ...
+        attended the forum": the forum is Y). Among several, the one named last before the anaphor."""
+        noun = _singular(noun.lower())
+        if noun in ("event", "training") or head_noun(self.ents[self.main_event].name) == noun:
+            return self.main_event
+        cands = [k for k in self.by_type("Event") if head_noun(self.ents[k].name) == noun and self.explicit.get(k)]
+        before = [(max(m.start for m in self.explicit[k] if m.start < at), k) for k in cands
+                  if any(m.start < at for m in self.explicit[k])]
+        return max(before)[1] if before else self.main_event
+
     def province(self, noun: str) -> str | None:
         noun = noun.lower()
         places = [k for k in self.by_type("Place") if self.ents[k].name.lower().endswith(noun)]
@@ -370,7 +382,10 @@ class Ctx:
                 if self._is_covered(mt.start(), mt.end()):
                     continue
                 own = len(ceremonies) == 1 and mt.group(1).lower() == "ceremony" and len(words) == 2
-                self._place(ceremonies[0] if own else self._described_event(mt), "Event", mt.start(), mt.end(),
+                key = ceremonies[0] if own else self._described_event(mt)
+                if key == self.main_event:          # or the event of that kind named before
+                    key = self._event_for_noun(mt.group(1), mt.start())
+                self._place(key, "Event", mt.start(), mt.end(),
                             anaphor=True)
         for mt in _ORG_ANAPHOR.finditer(text):
             if self._is_covered(mt.start(), mt.end()):

@@ -1606,3 +1606,22 @@ def test_a_society_of_surgeons_has_their_field():
         stem="surgeonsociety")
     spec = _rel(g, SDO.medicalSpecialty)
     assert ("Baltic Society of Hand Surgeons", "hand surgery") in spec, spec
+
+
+def test_the_forum_is_the_forum_named_before_not_the_main_workshop():
+    # "the forum" / "the congress" refer to the event of that kind named before, not to the article's
+    # main event of another kind (a feature or news brief telling several events)
+    g = extract_text(
+        "On 3 April 2019, the Bramble Hospital held the 2nd Heron Workshop on Hand Surgery in Lund.\n\n"
+        "On 9 May 2022, the hospital hosted the Osprey International Wound Care Forum. Experts from Chile and Peru "
+        "attended the forum, and Prof. Ilse Varga of Kestrel University gave a lecture at the forum.\n\n"
+        "From 20 to 23 May, Dr. Tom Ashby attended the 8th Plover Congress of Endourology in Vienna. "
+        "The congress was organized by the Larch Society of Endourology.\n", stem="anaphorkind")
+    att, org = _rel(g, SDO.attendee), _rel(g, SDO.organizer)
+    pc = _rel(g, MKG.participantCountry)
+    assert ("Osprey International Wound Care Forum", "Ilse Varga") in att, att
+    assert ("2nd Heron Workshop on Hand Surgery", "Ilse Varga") not in att, att
+    assert ("Osprey International Wound Care Forum", "Chile") in pc, pc
+    assert ("2nd Heron Workshop on Hand Surgery", "Chile") not in pc, pc
+    assert ("8th Plover Congress of Endourology", "Larch Society of Endourology") in org, org
+    assert ("2nd Heron Workshop on Hand Surgery", "Larch Society of Endourology") not in org, org
