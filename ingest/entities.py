@@ -1094,8 +1094,11 @@ class _Article:
             # a coordinated field name keeps its first member ("Emergency and Critical Care Medicine",
             # "maternal and child health"): the shared head belongs to both, so it is one field
             co = _COORD_FIELD.search(mtext, max(0, s - 60), s)
+            # (not when the word before "and" ends a field of two or more words found just before:
+            # "pediatric rehabilitation and occupational therapy" are two fields)
             if co and co.group(1).lower() in gz.FIELD_MODIFIERS and len(gz.surface_key(surface).split()) >= 2 \
-                    and (co.group(1)[0].isupper()) == (surface[0].isupper()):
+                    and (co.group(1)[0].isupper()) == (surface[0].isupper()) \
+                    and not _ends_field(mtext, co.start(1), co.group(1), taken):
                 s = co.start()
                 surface = text[s:e]
                 info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
@@ -1983,6 +1986,16 @@ def _event_subtypes(head: str) -> tuple[str, ...]:
                 "programme", "project", "fellowship", "observership"):
         return ("EducationEvent",)
     return ()
+
+
+def _ends_field(text: str, start: int, word: str, taken) -> bool:
+    """Does ``word`` (at ``start``, before "and") end a field of two or more words: one found just
+    before, or "<modifier> <field head>" ("pediatric rehabilitation and occupational therapy")?"""
+    end = start + len(word)
+    if any(b == end and len(text[a:b].split()) >= 2 for a, b in taken):
+        return True
+    prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30):start])
+    return bool(prev) and word.lower() in gz.FALLBACK_HEADS and prev.group(1).lower() in gz.FIELD_MODIFIERS
 
 
 _FALLBACK_CACHE: dict = {}

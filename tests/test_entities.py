@@ -868,3 +868,17 @@ def test_a_field_named_by_its_surgeons_keeps_the_text_s_name(extractor):
     ex = run(extractor, "The course was run with the Nordland Association of Digestive Surgeons in Bodo.\n")
     spec = [e for e in ex.entities.values() if e.type == "Specialty"]
     assert any("digestive surgery" in {e.name, *e.aliases} for e in spec), [(e.name, e.aliases) for e in spec]
+
+
+def test_newborn_sleep_endourology_immunology_and_rehabilitation_subfields_in_the_vocabulary(extractor):
+    ex = run(extractor, "The Birch Course on Newborn Resuscitation and Essential Newborn Care was held on 2 June 2024 "
+                        "at Fenwick Hospital. Its faculty also taught paediatric sleep medicine and endourology. "
+                        "The Fenwick Laboratory works in tumour immunology. The Fenwick Rehabilitation Unit has "
+                        "groups for musculoskeletal rehabilitation, cardiopulmonary rehabilitation, geriatric "
+                        "rehabilitation and occupational therapy.")
+    specs = names(ex, "Specialty")
+    assert {"neonatal resuscitation", "essential newborn care", "pediatric sleep medicine", "endourology",
+            "tumor immunology", "cardiopulmonary rehabilitation", "musculoskeletal rehabilitation",
+            "occupational therapy"} <= specs, specs
+    # a field ending in a field head before "and" is a field of its own, not a modifier of the next
+    assert "geriatric rehabilitation" in specs, specs
