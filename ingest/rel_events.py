@@ -650,7 +650,7 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             # a group of people before "from/in" ("surgeons from", "experts ... in China"); not
             # "the first resection in COUNTRY" or "hospitals in COUNTRY"
             left = doc[max(sent.start, k - 12):k]
-            ok = any(_people_noun(x) for x in left)
+            ok = any(_people_noun(x) for x in left) or _counted_came(stop)
         else:
             ok = False
         if ok and not _cumulative_past(ctx, si, sent, stop) and not reported_speech(doc[c.ts]):
@@ -673,6 +673,13 @@ def reported_speech(tok) -> bool:
             return False
         t = t.head
     return False
+
+
+def _counted_came(tok) -> bool:
+    """"(and) seven came from COUNTRY": a counted group of the participants told before came from it."""
+    verb = tok.head
+    return tok.lower_ == "from" and verb.lemma_.lower() in ("come", "hail") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or number_value(c.text) is not None) for c in verb.children)
 
 
 def _cumulative_past(ctx: Ctx, si: int, sent, tok) -> bool:

@@ -1625,3 +1625,14 @@ def test_the_forum_is_the_forum_named_before_not_the_main_workshop():
     assert ("2nd Heron Workshop on Hand Surgery", "Chile") not in pc, pc
     assert ("8th Plover Congress of Endourology", "Larch Society of Endourology") in org, org
     assert ("2nd Heron Workshop on Hand Surgery", "Larch Society of Endourology") not in org, org
+
+
+def test_a_counted_group_that_came_from_countries_is_of_participants():
+    # "and seven came from A (four) and B (three)": the number stands for participants told before
+    g = extract_text(
+        "On 5 June 2024, the Juniper Course on Wound Care opened at Halden Hospital. A total of 30 nurses took "
+        "part: 22 came from all five regions of Norway, including four from Nordland County, and eight came "
+        "from Iceland (five) and Estonia (three).\n", stem="countedcame")
+    pc = _rel(g, MKG.participantCountry)
+    for c in ("Iceland", "Estonia"):
+        assert ("Juniper Course on Wound Care", c) in pc, pc
