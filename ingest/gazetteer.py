@@ -194,6 +194,8 @@ HEADLINE_VERBS = {
     "draws", "drew", "attracts", "attracted", "gathers", "gathered", "brings", "brought",
     "showcases", "showcased", "highlights", "highlighted", "spotlights", "features",
     "featured", "focuses", "focused", "explores", "explored", "celebrates", "celebrated",
+    # headline verbs of a unit's founding ("Joint Research Center for X Inaugurated at Y Hospital")
+    "inaugurated", "inaugurates", "established", "establishes", "founded", "unveiling",
 }
 #: bare verbs of title-case headlines after a plural or institution subject ("Officials Visit X")
 HEADLINE_BARE_VERBS = {"visit", "tour", "sign", "host", "hold", "launch", "open", "welcome", "receive", "join",

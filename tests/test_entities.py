@@ -882,3 +882,12 @@ def test_newborn_sleep_endourology_immunology_and_rehabilitation_subfields_in_th
             "occupational therapy"} <= specs, specs
     # a field ending in a field head before "and" is a field of its own, not a modifier of the next
     assert "geriatric rehabilitation" in specs, specs
+
+
+def test_founding_verbs_end_a_unit_name_in_a_title_case_headline(extractor):
+    ex = run(extractor, "Home > News\nAndean Joint Research Center for Pediatric Oncology Inaugurated at Our "
+                        "Hospital\n\nOn October 16, the inauguration ceremony of the Andean Joint Research Center "
+                        "for Pediatric Oncology was held at Cove Hospital in Lima.\n")
+    orgs = names(ex, "Organization")
+    assert "Andean Joint Research Center for Pediatric Oncology" in orgs, orgs
+    assert not [o for o in orgs if o.endswith("Inaugurated")], orgs
