@@ -1433,7 +1433,7 @@ class _Article:
                 if a.key not in ents or b.key not in ents:
                     continue
                 ha, hb = _last_word(a.name), _last_word(b.name)
-                if ha != hb:
+                if ha != hb and not _and_extended(a.name, b.name):
                     continue
                 ta, tb = _tokens(a.name), _tokens(b.name)
                 if ta and tb and len(ta & tb) / len(ta | tb) >= 0.6 and (ta <= tb or tb <= ta):
@@ -1996,6 +1996,13 @@ def _ends_field(text: str, start: int, word: str, taken) -> bool:
         return True
     prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 30):start])
     return bool(prev) and word.lower() in gz.FALLBACK_HEADS and prev.group(1).lower() in gz.FIELD_MODIFIERS
+
+
+def _and_extended(a: str, b: str) -> bool:
+    """Is one event name the other with "and <more>" after it ("Workshop on A" in a headline,
+    "Workshop on A and B" in the text)?"""
+    na, nb = sorted((gz.norm(a), gz.norm(b)), key=len)
+    return len(na.split()) >= 3 and bool(re.match(re.escape(na) + r" (?:and|&) \w", nb))
 
 
 _FALLBACK_CACHE: dict = {}

@@ -891,3 +891,12 @@ def test_founding_verbs_end_a_unit_name_in_a_title_case_headline(extractor):
     orgs = names(ex, "Organization")
     assert "Andean Joint Research Center for Pediatric Oncology" in orgs, orgs
     assert not [o for o in orgs if o.endswith("Inaugurated")], orgs
+
+
+def test_a_headline_event_name_the_text_extends_with_and_is_one_event(extractor):
+    ex = run(extractor, "Larchmont Hospital\nNews\n\nRegional Workshop on Burn Surgery concludes\n\n"
+                        "The four-day Regional Workshop on Burn Surgery and Wound Care concluded today at Larchmont "
+                        "Hospital. The workshop was held from 3 to 6 June 2024.\n")
+    events = names(ex, "Event")
+    assert events == {"Regional Workshop on Burn Surgery and Wound Care"}, events
+    assert "Regional Workshop on Burn Surgery" in ent(ex, "Event", "Regional Workshop on Burn Surgery and Wound Care").aliases
