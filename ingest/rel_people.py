@@ -46,6 +46,9 @@ TITLE_WORDS = _TitleWords({
     "cfo", "coo", "governor", "superintendent", "registrar", "convener", "convenor",
     "provost", "rector", "chancellor", "vice-chancellor", "vice-rector", "administrator", "treasurer",
     "pro-vice-chancellor",
+    # learners hold a place at their school or hospital too ("a fifth-year medical student at X",
+    # "a resident in the Department of Y of Z")
+    "student", "resident", "intern", "trainee",
 })
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}

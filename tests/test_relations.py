@@ -1636,3 +1636,15 @@ def test_a_counted_group_that_came_from_countries_is_of_participants():
     pc = _rel(g, MKG.participantCountry)
     for c in ("Iceland", "Estonia"):
         assert ("Juniper Course on Wound Care", c) in pc, pc
+
+
+def test_students_residents_and_interns_hold_a_place_at_their_school():
+    g = extract_text(
+        "On 4 June 2025, the closing ceremony of the 2025 Summer Elective Programme was held at Tarn University. "
+        "Mia Holt, a fourth-year medical student at Fellside University in Leeds, United Kingdom, spoke. "
+        "Ravi Nair, a final-year student from Coastline University, and Dr. Ana Pires, a resident in the "
+        "Department of Surgery of Tarn University, also spoke.\n", stem="learners")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Mia Holt", "Fellside University") in aff, aff
+    assert ("Ravi Nair", "Coastline University") in aff, aff
+    assert ("Ana Pires", "Department of Surgery") in aff, aff
