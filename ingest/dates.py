@@ -312,7 +312,7 @@ def assign_event_dates(ctx) -> None:
 SAME_DAY = re.compile(r"(?i)\b(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening)|"
                       r"(?:on\s+)?the\s+same\s+day|(?:that|the\s+same)\s+(?:morning|afternoon|evening)|"
                       r"(?:at\s+the\s+(?:end|close|conclusion)\s+of|during)\s+(?:the|this|their|its)\s+"
-                      r"(?:visit|meeting|talks|tour))\b"
+                      r"(?:visit|meeting|talks|tour|ceremony))\b"
                       # "After the meeting, ... signed": right after the meeting told before, the same day
                       r"|^\W*(?:after|following)\s+the\s+(?:meeting|talks|talk|discussion|discussions|visit|tour|"
                       r"ceremony|forum|symposium|seminar|lecture)\s*,")

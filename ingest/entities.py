@@ -1665,8 +1665,10 @@ class _Article:
                 continue              # "an intention to sign an agreement next year": not (yet) a signing
             if not m:
                 continue
+            # (a signing during a meeting is part of it; one during a ceremony is told as an act of its
+            # own: "During the (closing) ceremony, A signed a student exchange agreement with B")
             if named and re.search(r"(?i)\b(?:during|at)\s+the\s+(?:\w+\s+){0,3}?(?:forum|conference|congress|"
-                                   r"meeting|summit|symposium|seminar|ceremony|event)\b", st):
+                                   r"meeting|summit|symposium|seminar|event)\b", st):
                 continue
             what = (m.group(1) or m.group(2)).strip()
             if what.split()[0].lower() in ("new", "further", "formal", "official"):

@@ -900,3 +900,13 @@ def test_a_headline_event_name_the_text_extends_with_and_is_one_event(extractor)
     events = names(ex, "Event")
     assert events == {"Regional Workshop on Burn Surgery and Wound Care"}, events
     assert "Regional Workshop on Burn Surgery" in ent(ex, "Event", "Regional Workshop on Burn Surgery and Wound Care").aliases
+
+
+def test_a_signing_during_a_ceremony_is_an_event_of_its_own(extractor):
+    ex = run(extractor, "On 4 June 2025, the closing ceremony of the 2025 Summer Elective Programme of Tarn University "
+                        "was held in Leeds. During the ceremony, Tarn University signed a student exchange agreement "
+                        "with Coastline University. Prof. Ada Moss and Prof. Ben Ure signed it.\n")
+    name = "Signing of the student exchange agreement between Tarn University and Coastline University"
+    assert name in names(ex, "Event"), names(ex, "Event")
+    # "during the ceremony": the day of the ceremony told before
+    assert ent(ex, "Event", name).date == "2025-06-04"
