@@ -506,8 +506,10 @@ def _visits_and_signings(ctx: Ctx):
                                 ctx.add(ek, "organizer", ok, si, 0.7)
                     # "signed a memorandum on X in CITY": the first "in PLACE" after the verb
                     for p in ctx.top(si, "Place"):
+                        # (not "signed ... with ORG in CITY": the partner's address)
                         if p.ts > t.i and doc[p.ts - 1].lower_ in ("in", "at") and \
-                                not any(x.pos_ == "VERB" for x in doc[t.i + 1:p.ts]):
+                                not any(x.pos_ == "VERB" for x in doc[t.i + 1:p.ts]) and \
+                                not any(o.te == p.ts - 1 for o in ctx.top(si, "Organization")):
                             ctx.add(ek, "location", p.key, si, 0.75)
                             break
                     # the signers attend the signing

@@ -1648,3 +1648,11 @@ def test_students_residents_and_interns_hold_a_place_at_their_school():
     assert ("Mia Holt", "Fellside University") in aff, aff
     assert ("Ravi Nair", "Coastline University") in aff, aff
     assert ("Ana Pires", "Department of Surgery") in aff, aff
+
+
+def test_the_partners_address_is_not_where_the_signing_was():
+    g = extract_text(
+        "On 4 June 2025, Tarn Hospital signed a memorandum of understanding with Coastline University Hospital "
+        "in Porto, Portugal. Dr. Ada Moss and Dr. Ben Ure signed it.\n", stem="partneraddress")
+    loc = _rel(g, SDO.location)
+    assert not [x for x in loc if x[0].startswith("Signing") and x[1] == "Porto"], loc
