@@ -582,7 +582,11 @@ class _Article:
                          or (seg_left and len(seg_left) < len(left_words)
                              and (self.ner_exact(seg_left[0].start, seg_left[-1].end, ("GPE", "LOC"))
                                   or self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()))
-                         or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end])))
+                         or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end]))
+                         # "Shaanxi and Gansu": two provinces (or states), not one name
+                         or (seg_left and right_seg
+                             and self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()
+                             and self.text[right_seg[0].start:right_seg[-1].end].lower() in gz.admin_areas()))
                 if split and self.coord_in_name(seg_left, ch[i + 1:]):
                     split = False
                 if split:

@@ -910,3 +910,10 @@ def test_a_signing_during_a_ceremony_is_an_event_of_its_own(extractor):
     assert name in names(ex, "Event"), names(ex, "Event")
     # "during the ceremony": the day of the ceremony told before
     assert ent(ex, "Event", name).date == "2025-06-04"
+
+
+def test_coordinated_provinces_are_places_each(extractor):
+    ex = run(extractor, "On 3 May 2024, the Ash Course on Stroke Care opened at Cove Hospital. It trained 80 nurses "
+                        "from Yunnan, Guizhou and Hunan provinces and 12 from Hebei and Henan.\n")
+    places = names(ex, "Place")
+    assert {"Yunnan Province", "Guizhou Province", "Hunan Province", "Hebei Province", "Henan Province"} <= places, places
