@@ -852,6 +852,8 @@ def _copular_post(ctx: Ctx, si: int, p: M, after_apposition: bool = False) -> bo
             k += 1
     if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lemma_.lower() in ("be", "serve", "work", "act"):
         k += 1
+    if k + 1 < sent.end and doc[k].lower_ in ("has", "have", "had") and doc[k + 1].lower_ == "been":
+        k += 1                            # "P has been Director of X since 2012"
     verb = doc[k] if k < sent.end else None
     if verb is None or verb.lemma_.lower() not in ("be", "serve", "work", "act"):
         return False

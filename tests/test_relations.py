@@ -1656,3 +1656,12 @@ def test_the_partners_address_is_not_where_the_signing_was():
         "in Porto, Portugal. Dr. Ada Moss and Dr. Ben Ure signed it.\n", stem="partneraddress")
     loc = _rel(g, SDO.location)
     assert not [x for x in loc if x[0].startswith("Signing") and x[1] == "Porto"], loc
+
+
+def test_a_post_held_since_a_year_is_an_affiliation():
+    g = extract_text(
+        "The Department of Urology of Cove Hospital was founded in 1990. Prof. Ana Ruiz has been Director of the "
+        "department since 2012. Dr. Li Wen has been a consultant at Cove Hospital since 2019.\n", stem="hasbeen")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Ana Ruiz", "Department of Urology") in aff, aff
+    assert ("Li Wen", "Cove Hospital") in aff, aff
