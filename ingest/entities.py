@@ -583,7 +583,7 @@ class _Article:
                              and (self.ner_exact(seg_left[0].start, seg_left[-1].end, ("GPE", "LOC"))
                                   or self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()))
                          or (right_seg and countries.lookup(self.text[right_seg[0].start:right_seg[-1].end]))
-                         # "Shaanxi and Gansu": two provinces (or states), not one name
+                         # "Hebei and Henan": two provinces (or states), not one name
                          or (seg_left and right_seg
                              and self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()
                              and self.text[right_seg[0].start:right_seg[-1].end].lower() in gz.admin_areas()))
@@ -1099,7 +1099,7 @@ class _Article:
             # "maternal and child health"): the shared head belongs to both, so it is one field
             co = _COORD_FIELD.search(mtext, max(0, s - 60), s)
             # (not when the word before "and" ends a field of two or more words found just before:
-            # "pediatric rehabilitation and occupational therapy" are two fields)
+            # "geriatric rehabilitation and speech therapy" are two fields)
             if co and co.group(1).lower() in gz.FIELD_MODIFIERS and len(gz.surface_key(surface).split()) >= 2 \
                     and (co.group(1)[0].isupper()) == (surface[0].isupper()) \
                     and not _ends_field(mtext, co.start(1), co.group(1), taken):
@@ -1670,7 +1670,7 @@ class _Article:
             if not m:
                 continue
             # (a signing during a meeting is part of it; one during a ceremony is told as an act of its
-            # own: "During the (closing) ceremony, A signed a student exchange agreement with B")
+            # own: "During the (closing) ceremony, A signed a training agreement with B")
             if named and re.search(r"(?i)\b(?:during|at)\s+the\s+(?:\w+\s+){0,3}?(?:forum|conference|congress|"
                                    r"meeting|summit|symposium|seminar|event)\b", st):
                 continue
@@ -1996,7 +1996,7 @@ def _event_subtypes(head: str) -> tuple[str, ...]:
 
 def _ends_field(text: str, start: int, word: str, taken) -> bool:
     """Does ``word`` (at ``start``, before "and") end a field of two or more words: one found just
-    before, or "<modifier> <field head>" ("pediatric rehabilitation and occupational therapy")?"""
+    before, or "<modifier> <field head>" ("geriatric rehabilitation and speech therapy")?"""
     end = start + len(word)
     if any(b == end and len(text[a:b].split()) >= 2 for a, b in taken):
         return True

@@ -676,7 +676,7 @@ def reported_speech(tok) -> bool:
 
 
 def _counted_came(tok) -> bool:
-    """"(and) seven came from COUNTRY": a counted group of the participants told before came from it."""
+    """"(and) five came from COUNTRY": a counted group of the participants told before came from it."""
     verb = tok.head
     return tok.lower_ == "from" and verb.lemma_.lower() in ("come", "hail") and any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or number_value(c.text) is not None) for c in verb.children)
