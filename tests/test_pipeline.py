@@ -356,3 +356,14 @@ def test_html_bodies_of_json_lines_converted_by_the_workers(tmp_path):
             rep = pipeline.ingest_paths(st, [f], workers=workers)
             assert rep.ingested == [] and sorted(rep.unchanged) == sorted(eager)
     assert graphs[1] == graphs[2]
+
+
+def test_benchmark_baseline_is_spacy_as_shipped():
+    """The benchmarks' "plain spaCy" is the pipeline as spaCy ships it; medkg's own component
+    (preset sentence starts) is in medkg's pipeline only."""
+    import run
+    from medkg.ingest.extract import load_nlp, load_spacy
+    assert "medkg_sentence_starts" in load_nlp().pipe_names
+    plain = load_spacy()
+    assert "medkg_sentence_starts" not in plain.pipe_names and "parser" in plain.pipe_names
+    assert "load_spacy(" in run._SPACY_WITH_LOAD and "load_nlp" not in run._SPACY_WITH_LOAD
