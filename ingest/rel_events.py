@@ -648,13 +648,33 @@ def _participant_countries(ctx: Ctx, si: int, sent):
             ok = False      # "P, who has worked in Germany": the person's past, not the event's participants
         elif stop.lower_ in ("from", "in"):
             # a group of people before "from/in" ("surgeons from", "experts ... in China"); not
-            # "the first resection in COUNTRY" or "hospitals in COUNTRY"
-            left = doc[max(sent.start, k - 12):k]
+            # "the first resection in COUNTRY" or "hospitals in COUNTRY"; in a run of counted items
+            # ("nurses took part: nine from A, seven from B, five from C") the group is before the run
+            first = _count_run_start(doc, sent, k, cmap) if stop.lower_ == "from" else k
+            left = doc[max(sent.start, first - 12):first]
             ok = any(_people_noun(x) for x in left) or _counted_came(stop)
         else:
             ok = False
         if ok and not _cumulative_past(ctx, si, sent, stop) and not reported_speech(doc[c.ts]):
             ctx.add(ev_key, "participantCountry", c.key, si, 0.8)
+
+
+def _count_run_start(doc, sent, k: int, cmap: dict) -> int:
+    """The first token of a run of counted items "N from COUNTRY, N from COUNTRY and N from COUNTRY"
+    that ends with the "from" at ``k`` (``k`` itself when the item is not counted)."""
+    if k - 1 < sent.start or number_value(doc[k - 1].text) is None:
+        return k
+    start = k - 1
+    while True:
+        i = start - 1
+        while i >= sent.start and doc[i].lower_ in (",", "and", ";"):
+            i -= 1
+        if i < start - 1 and i in cmap:
+            f = cmap[i].ts - 1
+            if f - 1 >= sent.start and doc[f].lower_ == "from" and number_value(doc[f - 1].text) is not None:
+                start = f - 1
+                continue
+        return start
 
 
 _SAY_VERBS = {"say", "state", "note", "add", "mention", "explain", "tell", "point", "stress", "emphasize",

@@ -1665,3 +1665,14 @@ def test_a_post_held_since_a_year_is_an_affiliation():
     aff = _rel(g, SDO.affiliation)
     assert ("Ana Ruiz", "Department of Urology") in aff, aff
     assert ("Li Wen", "Cove Hospital") in aff, aff
+
+
+def test_every_item_of_a_run_of_counted_countries_is_a_participant_country():
+    # "nurses took part: nine from A, seven from B, ...": the people noun is before the run, not each item
+    g = extract_text(
+        "On 3 March 2025, the Birchwood Course on Renal Nursing opened at Halden Hospital. Thirty renal nurses "
+        "took part: nine from Ghana, seven from Zambia, five from Malawi, four from Rwanda, three from Uganda "
+        "and two from Namibia.\n", stem="countrun")
+    pc = _rel(g, MKG.participantCountry)
+    for c in ("Ghana", "Zambia", "Malawi", "Rwanda", "Uganda", "Namibia"):
+        assert ("Birchwood Course on Renal Nursing", c) in pc, pc
