@@ -634,6 +634,11 @@ class _Article:
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
                 cur, conn = [], t.low
                 continue
+            if cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS and t.word \
+                    and any(q in self.text[cur[-1].end:t.start] for q in _QUOTE_CHARS):
+                # 'Conference "Actual Problems of X"': a quoted title after the head is its topic, as "on X"
+                segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
+                cur, conn = [], "on"
             if t.low == "the" and not cur:
                 continue
             cur.append(t)

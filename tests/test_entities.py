@@ -917,3 +917,13 @@ def test_coordinated_provinces_are_places_each(extractor):
                         "from Yunnan, Guizhou and Hunan provinces and 12 from Hebei and Henan.\n")
     places = names(ex, "Place")
     assert {"Yunnan Province", "Guizhou Province", "Hunan Province", "Hebei Province", "Henan Province"} <= places, places
+
+
+def test_a_quoted_title_after_an_event_head_is_part_of_the_event_name(extractor):
+    # 'Conference "Title"': the quoted title names the meeting's topic, as "on X" would
+    ex = run(extractor, 'On 9 April 2025, Lindale Medical University hosted the 3rd Regional Scientific and Practical '
+                        'Conference "New Horizons in Pediatric Cardiology". More than 200 doctors took part.\n')
+    name = "3rd Regional Scientific and Practical Conference New Horizons in Pediatric Cardiology"
+    assert name in names(ex, "Event"), names(ex, "Event")
+    assert ent(ex, "Event", name).date == "2025-04-09"
+    assert (name, "Lindale Medical University") in rels(ex, "organizer")
