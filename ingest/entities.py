@@ -295,6 +295,17 @@ class _Article:
                         x.word and x.cap and x.low not in gz.ORG_HEADS | gz.EVENT_HEADS for x in c):
                     break             # "He Jie, director of ...": a surname, not the pronoun
                 c.pop(0)
+            # "On 23 May the X Hospital hosted ...", "On May 23 the X ...": a date with no comma after it
+            # runs into the name that follows; the date and "the" are not part of it
+            if len(c) >= 3 and c[0].text.isdigit() and len(c[0].text) <= 2 and c[1].low == "the":
+                del c[:1]             # (the month was taken off above as a non-name word)
+            elif len(c) >= 3 and (c[0].text.isdigit() and c[1].low in MONTH_WORDS
+                                  or c[0].low in MONTH_WORDS and c[1].text.isdigit()) \
+                    and any(x.low == "the" for x in c[2:4]):
+                del c[:2]
+            if c and c[0].low == "the":
+                while c and (not c[0].word or c[0].low in gz.CONNECTORS or c[0].low == "the"):
+                    c.pop(0)
             if c and any(t.word and t.text[0].isalpha() for t in c) and not self.in_junk(c[0].start):
                 out.append(c)
 

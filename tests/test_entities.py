@@ -927,3 +927,11 @@ def test_a_quoted_title_after_an_event_head_is_part_of_the_event_name(extractor)
     assert name in names(ex, "Event"), names(ex, "Event")
     assert ent(ex, "Event", name).date == "2025-04-09"
     assert (name, "Lindale Medical University") in rels(ex, "organizer")
+
+
+@pytest.mark.parametrize("opening", ["On 14 March", "On March 14"])
+def test_a_date_with_no_comma_is_not_part_of_the_name_after_it(extractor, opening):
+    ex = run(extractor, f"{opening} the Ridgeway Medical Academy hosted the 2nd Ridgeway Forum on Sports Medicine.\n")
+    orgs = names(ex, "Organization")
+    assert "Ridgeway Medical Academy" in orgs, orgs
+    assert not [o for o in orgs if "March" in o or o[:1].isdigit()], orgs
