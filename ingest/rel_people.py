@@ -1275,6 +1275,17 @@ def _attendees(ctx: Ctx):
                             if p.ts > t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
                         continue
+            # "Welcoming the delegation were P1, Post, and P2, Post": the parser may take the fronted
+            # participle for the verb and "were" for its auxiliary; the people after it are the hosts
+            if t.tag_ == "VBG" and lem in ("attend", "welcome", "receive", "greet") and t.i == sent.start:
+                aux = [c for c in t.children if c.dep_ in ("aux", "auxpass") and _lem(c) == "be" and c.i > t.i]
+                if aux:
+                    ev = _event_of(ctx, si, t) or ctx.main_event
+                    if ev is not None:
+                        for p in persons:
+                            if p.ts > aux[0].i:
+                                ctx.add(ev, "attendee", p.key, si, 0.75)
+                    continue
             # "Experts attending the forum included P1, P2" / "Guests at the ceremony were P1 and P2"
             if lem in ("include", "be") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
@@ -1291,8 +1302,9 @@ def _attendees(ctx: Ctx):
                     continue
                 # "Attending the meeting were P1 and P2" / "P1 and P2 were present at the meeting"
                 kids = list(t.children)
+                # ("Welcoming the delegation were P1 and P2": the hosts who received the visitors)
                 lead = [c for c in kids if c.dep_ in ("csubj", "advcl", "acomp", "attr") and c.i < t.i
-                        and _lem(c) in ("attend", "present")]
+                        and _lem(c) in ("attend", "present", "welcome", "receive", "greet")]
                 if lem == "be" and lead:
                     ev = _event_of(ctx, si, lead[0]) or ctx.main_event
                     for p in persons:

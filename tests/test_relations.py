@@ -1676,3 +1676,15 @@ def test_every_item_of_a_run_of_counted_countries_is_a_participant_country():
     pc = _rel(g, MKG.participantCountry)
     for c in ("Ghana", "Zambia", "Malawi", "Rwanda", "Uganda", "Namibia"):
         assert ("Birchwood Course on Renal Nursing", c) in pc, pc
+
+
+def test_hosts_listed_after_welcoming_the_delegation_attend_the_visit():
+    g = extract_text(
+        "Oakmere, Monday (3/2/2025) – Oakmere General Hospital received a delegation from Tallis Medical College "
+        "of Ghana. Welcoming the delegation were Dr. Ivo Brandt, Sp.OG, Medical Director of Oakmere General "
+        "Hospital, Prof. Dr. Nora Feld, Dean of the Faculty of Health Sciences of Oakmere University, Dr. Otto Lind, "
+        "Sp.JP, Director of Clinical Services, and Dr. Rina Sol, Head of the Cardiac Unit.\n",
+        stem="welcoming")
+    att = {p for _e, p in _rel(g, SDO.attendee)}
+    for p in ("Ivo Brandt", "Nora Feld", "Otto Lind", "Rina Sol"):
+        assert p in att, att
