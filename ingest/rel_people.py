@@ -20,7 +20,7 @@ import re
 from medkg.ingest.rel_context import STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
-from medkg.ingest.rel_lexicon import country_entity, demonym_code
+from medkg.ingest.rel_lexicon import country_entity, demonym_code, number_value
 
 #: profession nouns are posts too ("a neonatologist at X", "an intensivist at Y"), without listing each field
 _PROFESSION = re.compile(r"(?:[a-z]+(?:ologist|iatrist|ician|therapist|ographer)|intensivist|hospitalist|pharmacist|"
@@ -350,6 +350,25 @@ def _delegation_country(ctx: Ctx) -> M | None:
             m = ctx.mention_at(si, j, "Country")
             if m is not None:
                 return m
+            m = _demonym_before(ctx, si, t.i)
+            if m is not None:
+                return m
+    return None
+
+
+def _demonym_before(ctx: Ctx, si: int, g: int) -> M | None:
+    """"the Uzbek delegation", "a Peruvian medical team": the country of the demonym just before the
+    group noun at ``g`` (adjectives and numbers between them), as a mention of its Country entity."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    j = g - 1
+    while j >= sent.start and (doc[j].pos_ in ("ADJ", "NUM", "NOUN", "PROPN") or doc[j].text == "-") and g - j <= 4:
+        t = doc[j]
+        code = demonym_code(t.text) if t.text[:1].isupper() else None
+        if code is not None and ctx.mention_at(si, j, ("Organization", "Event", "Person")) is None:
+            key = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
+            if key is not None:
+                return M(key, "Country", t.idx, t.idx + len(t), j, j + 1)
+        j -= 1
     return None
 
 
@@ -974,6 +993,10 @@ def _delegations(ctx: Ctx, si: int):
                     ctx.add(p.key, "nationality", c.key, si, 0.65)
             elif m is not None and m.type == "Country":
                 ctx.add(p.key, "nationality", m.key, si, 0.65)
+        if doc[g].lower_ == "delegation" and not any(r.subject == p.key for r in ctx.related("nationality")):
+            c = _demonym_before(ctx, si, g)          # "The Uzbek delegation of five was led by P"
+            if c is not None:
+                ctx.add(p.key, "nationality", c.key, si, 0.65)
 
 
 def _group_source(doc, sent, g: int) -> int | None:
@@ -1134,6 +1157,12 @@ def _talks(verb) -> bool:
     return any(c.dep_ == "dobj" and (c.lower_ in SPEECH_NOUNS or c.lower_ in TALK_OBJECTS) for c in verb.children)
 
 
+def _counted_of(prep) -> bool:
+    """"of five" in "the delegation of five": a head count, not the body the group belongs to."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and (objs[0].like_num or number_value(objs[0].text) is not None)
+
+
 def _verb_cue(t) -> bool:
     """Is ``t`` a verb of attending ("attended", "presided", "delivered a speech")?"""
     lem = _lem(t)
@@ -1266,14 +1295,22 @@ def _attendees(ctx: Ctx):
             # "The faculty included P1 and P2" / "The delegation consisted of P1, P2"
             if lem in ("include", "consist", "comprise") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if not subj and t.dep_ == "conj":
+                    # "The delegation of five was led by P0 and included P1 and P2": the subject is shared
+                    subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subj and subj[0].lower_ in ROLE_NOUNS and not ctx.mention_at(si, subj[0].i, "Organization") \
-                        and not any(c.lower_ == "of" and c.i < t.i for c in subj[0].children):
+                        and not any(c.lower_ == "of" and c.i < t.i and not _counted_of(c) for c in subj[0].children):
                     evm = [m for m in ctx.all_in(si, "Event") if m.ts in {x.i for x in subj[0].subtree}]
                     ev = evm[0].key if evm else ctx.main_event
                     if ev is not None:
+                        # "The <demonym> delegation ... included P1 and P2": the members come from its country
+                        country = _demonym_before(ctx, si, subj[0].i) if subj[0].lower_ == "delegation" else None
                         for p in persons:
                             if p.ts > t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
+                                if country is not None and not any(r.subject == p.key
+                                                                   for r in ctx.related("nationality")):
+                                    ctx.add(p.key, "nationality", country.key, si, 0.6)
                         continue
             # "Welcoming the delegation were P1, Post, and P2, Post": the parser may take the fronted
             # participle for the verb and "were" for its auxiliary; the people after it are the hosts

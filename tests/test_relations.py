@@ -1688,3 +1688,18 @@ def test_hosts_listed_after_welcoming_the_delegation_attend_the_visit():
     att = {p for _e, p in _rel(g, SDO.attendee)}
     for p in ("Ivo Brandt", "Nora Feld", "Otto Lind", "Rina Sol"):
         assert p in att, att
+
+
+def test_a_demonym_delegation_of_n_led_by_p_and_including_members():
+    # "The <demonym> delegation of four was led by P0 and included P1 and P2": all three take part in the
+    # visit and come from the demonym's country
+    g = extract_text(
+        "Oakmere, 3 February 2025 – Oakmere General Hospital received a delegation from Tallis Medical College. "
+        "The Peruvian delegation of four was led by Prof. Lucia Ramos, Rector of Tallis Medical College, and "
+        "included Dr. Mateo Vidal, Head of the Department of Cardiology, and Dr. Elena Soto, a cardiac surgeon.\n",
+        stem="demonymdeleg")
+    att = {p for _e, p in _rel(g, SDO.attendee)}
+    nat = _rel(g, SDO.nationality)
+    for p in ("Lucia Ramos", "Mateo Vidal", "Elena Soto"):
+        assert p in att, att
+        assert (p, "Peru") in nat, nat
