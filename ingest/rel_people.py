@@ -259,12 +259,56 @@ def find_person_relations(ctx: Ctx) -> None:
         last_aff = (si, prev_aff)
         _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
+    _post_label_lines(ctx)
     _delegation_members(ctx)
     _delegation_stops(ctx)
     _attendees(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
+
+
+#: a line of a unit's page labelled with a post: "Head of Department: Dr. P, Senior Consultant",
+#: "Deputy Chiefs: Dr. A and Dr. B", "Director, Endoscopy Centre: Dr. C"
+_POST_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z ,&'’.-]{2,70}?)[ \t]*:[ \t]*(\S[^\n]*)$")
+_POST_LABEL_WORDS = {"head", "heads", "chief", "chiefs", "director", "directors", "deputy", "chair", "chairs",
+                     "chairman", "chairperson", "leader", "leaders", "coordinator", "coordinators", "dean"}
+
+
+def _post_label_lines(ctx: Ctx) -> None:
+    """People named on a line labelled with a post hold it: at the organization the label names
+    ("Director, Endoscopy Centre:") or else at the unit the page is about, the organization whose
+    name stands alone on a heading line before it ("Division of X" then "Chief of Division: Dr. P")."""
+    text = ctx.text
+    headings = []
+    for si in range(len(ctx.sents)):
+        for m in ctx.top(si, "Organization"):
+            a = text.rfind("\n", 0, m.start) + 1
+            b = text.find("\n", m.end)
+            b = len(text) if b < 0 else b
+            if text[a:b].strip() == text[m.start:m.end].strip():
+                headings.append((m.start, m.key))
+    for mt in _POST_LABEL_LINE.finditer(text):
+        label = mt.group(1)
+        if not {w.lower().strip(",.") for w in label.split()} & _POST_LABEL_WORDS:
+            continue
+        si = ctx.sent_index(mt.start(2))
+        if si is None:
+            continue
+        l0, l1, r0, r1 = mt.start(1), mt.end(1), mt.start(2), mt.end(2)
+        named = [m for j in range(max(0, si - 1), min(len(ctx.sents), si + 2)) for m in ctx.top(j, "Organization")
+                 if l0 <= m.start and m.end <= l1]
+        if named:
+            org = named[0].key
+        else:
+            before = [k for a, k in headings if a < l0]
+            if not before:
+                continue
+            org = before[-1]
+        for j in range(max(0, si - 1), min(len(ctx.sents), si + 2)):
+            for p in ctx.top(j, "Person"):
+                if r0 <= p.start < r1:
+                    ctx.add(p.key, "affiliation", org, j, 0.7, label.strip())
 
 
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}

@@ -1703,3 +1703,15 @@ def test_a_demonym_delegation_of_n_led_by_p_and_including_members():
     for p in ("Lucia Ramos", "Mateo Vidal", "Elena Soto"):
         assert p in att, att
         assert (p, "Peru") in nat, nat
+
+
+def test_people_on_post_labelled_lines_of_a_unit_page_hold_the_post():
+    g = extract_text(
+        "Cove Hospital\nHome > Departments > Division of Rheumatology\n\nDivision of Rheumatology\n\n"
+        "The Division of Rheumatology at Cove Hospital was founded in 1992.\n\nLeadership\n"
+        "Chief of Division: Dr. Ada Moss, Senior Consultant\nDeputy Chiefs: Dr. Ben Ure and Dr. Cy Lam\n"
+        "Director, Lupus Clinic: Dr. Dee Park\n", stem="postlabels")
+    aff = _rel(g, SDO.affiliation)
+    for p in ("Ada Moss", "Ben Ure", "Cy Lam"):
+        assert (p, "Division of Rheumatology") in aff, aff
+    assert ("Dee Park", "Lupus Clinic") in aff, aff
