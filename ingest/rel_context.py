@@ -275,6 +275,24 @@ class Ctx:
             return None
         return next((k for a, b, k in self.sections if a <= si < b), None)
 
+    def paragraph_event(self, si: int, before: int | None = None) -> str | None:
+        """The event named last before sentence ``si`` (or before char ``before`` in it) within its paragraph
+        (text up to a blank line): what a sentence naming no event of its own is about ("... attended the
+        ceremony. P also attended."; the later items of a news brief, each a paragraph of its own)."""
+        start = self.sents[si].start_char
+        gap = re.search(r"\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)", self.text[:start])
+        lo = gap.end() if gap else 0
+        out = None
+        for sj in range(si, -1, -1):
+            if self.sents[sj].end_char <= lo:
+                break
+            ms = [m for m in self.mentions[sj] if m.type == "Event" and m.start >= lo
+                  and (sj < si or before is None or m.start < before)]
+            if ms:
+                out = max(ms, key=lambda m: m.start).key
+                break
+        return out
+
     def org_for_noun(self, noun: str) -> str | None:
         """The most salient organization whose name's head is ``noun`` ("hospital")."""
         noun = _singular(noun)

@@ -1176,7 +1176,7 @@ def _event_of(ctx: Ctx, si: int, verb) -> str | None:
     ev = ctx.all_in(si, "Event")
     if ev:
         return ev[0].key
-    return ctx.main_event
+    return ctx.paragraph_event(si) or ctx.main_event
 
 
 def _object_is_event(ctx: Ctx, si: int, verb) -> bool:

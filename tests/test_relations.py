@@ -1715,3 +1715,21 @@ def test_people_on_post_labelled_lines_of_a_unit_page_hold_the_post():
     for p in ("Ada Moss", "Ben Ure", "Cy Lam"):
         assert (p, "Division of Rheumatology") in aff, aff
     assert ("Dee Park", "Lupus Clinic") in aff, aff
+
+
+def test_a_sentence_naming_no_event_is_about_the_event_named_before_in_its_paragraph():
+    # "also attended" after "attended the ceremony"; a news brief's later item: its own event, not the first
+    g = extract_text(
+        "On 2 March 2024, the opening ceremony of the Fernhill Sleep Center was held at Alder Hospital. "
+        "Prof. Rosa Lind, President of Alder Hospital, attended the ceremony. Dr. Omar Fay, Director of "
+        "Wexley Health Bureau, also attended.\n\n"
+        "After the ceremony, the 1st Fernhill Symposium on Sleep Medicine was held at the hospital.\n\n"
+        "From 4 to 6 May 2024, three nurses of Alder Hospital attended the 9th Nordic Congress of Wound Care "
+        "in Oslo. The congress was organized by the Birch Society of Wound Care. Dr. Lea Moss gave an oral "
+        "presentation on pressure ulcers.\n", stem="paragraphevent")
+    att = _rel(g, SDO.attendee)
+    ceremony = [e for e, _ in att if e.lower().startswith("opening ceremony")]
+    assert ceremony and (ceremony[0], "Omar Fay") in att, att
+    assert ("1st Fernhill Symposium on Sleep Medicine", "Omar Fay") not in att, att
+    assert ("9th Nordic Congress of Wound Care", "Lea Moss") in att, att
+    assert ("1st Fernhill Symposium on Sleep Medicine", "Lea Moss") not in att, att
