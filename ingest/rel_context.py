@@ -34,6 +34,9 @@ _ADMIN_SUFFIX = re.compile(r"\b(Province|City|County|Municipality|Region|Distric
 _NOT_EVENT_MODIFIER = {"first", "same", "other", "next", "previous", "whole", "entire", "last", "new"}
 
 
+#: event nouns that may name a part of another event ("the opening lecture", "the afternoon session")
+_PART_NOUNS = {"lecture", "session"}
+
 _HELD_LEMMAS = {"hold", "launch", "open", "convene", "inaugurate", "kick", "commence", "organize", "host"}
 _DESCRIPTION = re.compile(r"^(?:this|the|that|these|those|our|its|a|an)\b", re.I)
 
@@ -403,6 +406,12 @@ class Ctx:
                 key = ceremonies[0] if own else self._described_event(mt)
                 if key == self.main_event:          # or the event of that kind named before
                     key = self._event_for_noun(mt.group(1), mt.start())
+                # "attended the forum, and P gave the opening lecture": a lecture or session that is no
+                # event of its own is part of the event named before it in its paragraph
+                if key == self.main_event and _singular(mt.group(1)) in _PART_NOUNS and \
+                        head_noun(self.ents[key].name) != _singular(mt.group(1)):
+                    si = self.sent_index(mt.start())
+                    key = (self.paragraph_event(si, mt.start()) if si is not None else None) or key
                 self._place(key, "Event", mt.start(), mt.end(),
                             anaphor=True)
         for mt in _ORG_ANAPHOR.finditer(text):

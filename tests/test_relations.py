@@ -1733,3 +1733,14 @@ def test_a_sentence_naming_no_event_is_about_the_event_named_before_in_its_parag
     assert ("1st Fernhill Symposium on Sleep Medicine", "Omar Fay") not in att, att
     assert ("9th Nordic Congress of Wound Care", "Lea Moss") in att, att
     assert ("1st Fernhill Symposium on Sleep Medicine", "Lea Moss") not in att, att
+
+
+def test_the_opening_lecture_is_part_of_the_event_named_before_it():
+    g = extract_text(
+        "On 3 April 2019, the Bramble Hospital held the 2nd Heron Workshop on Hand Surgery in Lund.\n\n"
+        "On 9 May 2022, the hospital hosted the Osprey International Wound Care Forum. Experts from Chile and Peru "
+        "attended the forum, and Prof. Ilse Varga of Kestrel University gave the opening lecture on burns.\n",
+        stem="openinglecture")
+    att = _rel(g, SDO.attendee)
+    assert ("Osprey International Wound Care Forum", "Ilse Varga") in att, att
+    assert ("2nd Heron Workshop on Hand Surgery", "Ilse Varga") not in att, att
