@@ -1480,6 +1480,12 @@ _LED_BY = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?:was|were|i
                      re.I)
 
 
+#: "Sessions were led by P" / "The lectures were given by P": the parts of an event and who taught them
+_PARTS_LED_BY = re.compile(r"\b(?:sessions|lectures|classes|lessons|workshops|demonstrations|practicals|tutorials)\s+"
+                           r"(?:was|were|are)\s+(?:(?:all|mainly|also|jointly)\s+)?(?:led|given|taught|conducted|"
+                           r"delivered|run|moderated|chaired)\s+by\s+", re.I)
+
+
 def _group_leaders(ctx: Ctx) -> None:
     """"The faculty was led by P, ..." / "The speakers were chaired by P": P attends the event named on
     that line, else the reported event (the members of a listed faculty: :func:`_listed_attendees`)."""
@@ -1497,6 +1503,21 @@ def _group_leaders(ctx: Ctx) -> None:
         ev = next((m.key for m in events if line_start <= m.start < mt.start()), ctx.main_event)
         if ev is not None:
             ctx.add(ev, "attendee", p.key, ctx.sent_index(p.start), 0.75)
+    # "Sessions were led by P1, Post, and his team, and by P2, ...": whoever taught a part of the event
+    for mt in _PARTS_LED_BY.finditer(text):
+        si = ctx.sent_index(mt.start())
+        if si is None:
+            continue
+        named = [m for m in ctx.all_in(si, "Event") if m.start < mt.start()]
+        ev = named[-1].key if named else ctx.paragraph_event(si) or ctx.main_event
+        if ev is None:
+            continue
+        end = ctx.sents[si].end_char
+        for by in re.finditer(r"\bby\s+", text[mt.end() - 3:end]):
+            at = mt.end() - 3 + by.end()
+            p = next((m for m in persons if at <= m.start < end), None)
+            if p is not None and all(w.lower() in HONORIFICS for w in text[at:p.start].replace(".", " ").split()):
+                ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
 def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):

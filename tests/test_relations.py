@@ -1744,3 +1744,13 @@ def test_the_opening_lecture_is_part_of_the_event_named_before_it():
     att = _rel(g, SDO.attendee)
     assert ("Osprey International Wound Care Forum", "Ilse Varga") in att, att
     assert ("2nd Heron Workshop on Hand Surgery", "Ilse Varga") not in att, att
+
+
+def test_people_who_led_the_sessions_attend():
+    g = extract_text(
+        "On 2 June 2024, the Heath Course on Wound Care opened at Halden Hospital.\n\n"
+        "Sessions were led by Dr. Nora Vik, Head of the Department of Surgery, and her team, and by Dr. Aled "
+        "Price, a nurse consultant from Cardiff.\n", stem="sessionsled")
+    att = _rel(g, SDO.attendee)
+    assert ("Heath Course on Wound Care", "Nora Vik") in att, att
+    assert ("Heath Course on Wound Care", "Aled Price") in att, att
