@@ -1196,6 +1196,23 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
     return any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ in ("dobj", "pobj", "nsubjpass"))
 
 
+def _with_coordinated(ctx: Ctx, persons: list[M], hits: list[M]) -> list[M]:
+    """``hits`` and the people joined to one of them by "and" just before it ("Prof. A and Assoc. Prof. B,
+    Post of X, signed": a title abbreviation in between can cut A off the parse of the subject)."""
+    out = list(hits)
+    for p in sorted(persons, key=lambda m: -m.start):
+        if p in out:
+            continue
+        nxt = min((h for h in out if h.start > p.end), key=lambda h: h.start, default=None)
+        if nxt is None or any(p.end < h.start < nxt.start for h in persons):
+            continue
+        gap = ctx.text[p.end:nxt.start].replace(".", " ").split()
+        if gap and gap[0].lower() == "and" and all(w.lower() in HONORIFICS or w.lower() in _ITEM_TITLES
+                                                   for w in gap[1:]):
+            out.append(p)
+    return out
+
+
 def _talks(verb) -> bool:
     """The verb's object is a talk or its content ("presented a poster", "shared the latest advances")."""
     return any(c.dep_ == "dobj" and (c.lower_ in SPEECH_NOUNS or c.lower_ in TALK_OBJECTS) for c in verb.children)
@@ -1441,7 +1458,7 @@ def _attendees(ctx: Ctx):
                     ctx.mention_at(si, t.head.i, "Person") is not None:
                 m = ctx.mention_at(si, t.head.i, "Person")
                 ids |= set(range(m.ts, m.te))
-            hits = [p for p in _persons_in(ctx, si, ids)]
+            hits = _with_coordinated(ctx, persons, _persons_in(ctx, si, ids))
             for p in hits:
                 ctx.add(ev, "attendee", p.key, si, 0.85)
         _scene_subjects(ctx, si, sent, persons)

@@ -1754,3 +1754,15 @@ def test_people_who_led_the_sessions_attend():
     att = _rel(g, SDO.attendee)
     assert ("Heath Course on Wound Care", "Nora Vik") in att, att
     assert ("Heath Course on Wound Care", "Aled Price") in att, att
+
+
+def test_both_signers_joined_by_and_across_a_title_abbreviation():
+    g = extract_text(
+        "On 4 June 2025, Tarn University signed a memorandum of understanding with Coastline University. "
+        "Prof. Ada Moss and Assoc. Prof. Ben Ure, Vice Dean of Coastline University, signed the memorandum on "
+        "behalf of the two universities.\n", stem="assocsigner")
+    att = _rel(g, SDO.attendee)
+    signing = {e for e, _ in att if e.startswith("Signing")}
+    assert signing, att
+    assert {(e, "Ada Moss") for e in signing} & att, att
+    assert {(e, "Ben Ure") for e in signing} & att, att
