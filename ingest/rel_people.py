@@ -259,6 +259,7 @@ def find_person_relations(ctx: Ctx) -> None:
         last_aff = (si, prev_aff)
         _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
+        _directed_by(ctx, si)
     _post_label_lines(ctx)
     _delegation_members(ctx)
     _delegation_stops(ctx)
@@ -309,6 +310,37 @@ def _post_label_lines(ctx: Ctx) -> None:
             for p in ctx.top(j, "Person"):
                 if r0 <= p.start < r1:
                     ctx.add(p.key, "affiliation", org, j, 0.7, label.strip())
+
+
+#: "The center will be co-directed by P1, Post of X, and P2, Post of Y"
+_DIRECTED_BY = re.compile(r"\b(?:be|been|is|are|was|were)\s+(?:jointly\s+)?(co-?)?(directed|led|headed|chaired)\s+"
+                          r"(?:jointly\s+)?by\s+", re.I)
+
+
+def _directed_by(ctx: Ctx, si: int) -> None:
+    """An organization that opens its sentence and "will be (co-)directed / led by P1, ..., and P2": each of
+    them holds that post at it (besides the posts named with them)."""
+    sent, text = ctx.sents[si], ctx.text
+    mt = _DIRECTED_BY.search(text, sent.start_char, sent.end_char)
+    if mt is None:
+        return
+    orgs = [m for m in ctx.top(si, "Organization") if m.end <= mt.start()]
+    if not orgs or orgs[0].ts != sent.start and not (orgs[0].ts == sent.start + 1 and
+                                                     ctx.doc[sent.start].lower_ in ("the", "this", "our")):
+        return
+    org = orgs[0].key
+    if ctx.ents[org].type != "Organization":
+        return
+    title = ("Co-" if mt.group(1) else "") + {"directed": "Director", "led": "Leader", "headed": "Head",
+                                               "chaired": "Chair"}[mt.group(2).lower()]
+    for p in ctx.top(si, "Person"):
+        if p.start < mt.end() - 3:
+            continue
+        words = re.sub(r"[.,]", " ", text[max(mt.end() - 3, p.start - 40):p.start]).split()
+        while words and (words[-1].lower() in HONORIFICS or words[-1].lower() in _ITEM_TITLES):
+            words.pop()
+        if words and words[-1].lower() in ("by", "and"):
+            ctx.add(p.key, "affiliation", org, si, 0.7, title)
 
 
 _RECEIVE_VERBS = {"meet", "receive", "welcome", "greet", "accompany", "entertain"}

@@ -1766,3 +1766,15 @@ def test_both_signers_joined_by_and_across_a_title_abbreviation():
     assert signing, att
     assert {(e, "Ada Moss") for e in signing} & att, att
     assert {(e, "Ben Ure") for e in signing} & att, att
+
+
+def test_co_directors_of_a_new_centre_hold_a_post_at_it():
+    g = extract_text(
+        "On 2 June 2024, the Nordic-Andean Joint Center for Sleep Medicine was inaugurated at Halden Hospital. "
+        "The center will be co-directed by Prof. Nora Vik, Director of the Department of Neurology of Halden "
+        "Hospital, and Prof. Diego Ruiz, Head of the Department of Pulmonology of Cusco University.\n",
+        stem="codirectors")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Nora Vik", "Nordic-Andean Joint Center for Sleep Medicine") in aff, aff
+    assert ("Diego Ruiz", "Nordic-Andean Joint Center for Sleep Medicine") in aff, aff
+    assert ("Nora Vik", "Department of Neurology") in aff, aff
