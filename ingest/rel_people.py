@@ -180,8 +180,8 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
     start = j
     while j < sent.end and j - i < 45:
         t = doc[j]
-        if t.text in _SEG_STOP_WORDS or t.lower_ in _SEG_STOP_WORDS:
-            break
+        if t.text in _SEG_STOP_WORDS or t.lower_ in _SEG_STOP_WORDS and not (t.text.isupper() and len(t) > 1):
+            break                   # (an acronym is no pronoun: "a WHEN consultant" of an invented network)
         m = ctx.mention_at(si, j)
         if m is not None:
             if m.type == "Person":

@@ -1778,3 +1778,13 @@ def test_co_directors_of_a_new_centre_hold_a_post_at_it():
     assert ("Nora Vik", "Nordic-Andean Joint Center for Sleep Medicine") in aff, aff
     assert ("Diego Ruiz", "Nordic-Andean Joint Center for Sleep Medicine") in aff, aff
     assert ("Nora Vik", "Department of Neurology") in aff, aff
+
+
+def test_an_acronym_spelt_like_a_pronoun_does_not_end_the_apposition():
+    # an organization's acronym spelt like a relative pronoun ("WHEN") does not end the apposition: the post
+    # and the country after it count
+    g = extract_text(
+        "The Heath Course on Wound Care was sponsored by the Western Hospitals Education Network (WHEN). Dr. Anna "
+        "Berg, a dermatologist and WHEN consultant from Oslo, Norway, spoke at the course.\n", stem="whenacronym")
+    assert ("Anna Berg", "Western Hospitals Education Network") in _rel(g, SDO.affiliation)
+    assert ("Anna Berg", "Norway") in _rel(g, SDO.nationality)
