@@ -39,6 +39,9 @@ _SPEC_CUES = (
     ("discussed",), ("discuss",), ("discussing",), ("discussions", "on"), ("discussion", "on"),
     ("learned", "about"), ("learnt", "about"), ("learned", "much", "about"), ("learnt", "much", "about"),
     ("learned", "more", "about"), ("learn", "about"), ("learn", "more", "about"),
+    # "The department has five subspecialty groups: A, B and C"
+    ("subspecialties", ":"), ("subspecialty", "groups", ":"), ("subspecialty", "teams", ":"),
+    ("subspecialty", "areas", ":"), ("subspecialty", "units", ":"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",

@@ -1788,3 +1788,13 @@ def test_an_acronym_spelt_like_a_pronoun_does_not_end_the_apposition():
         "Berg, a dermatologist and WHEN consultant from Oslo, Norway, spoke at the course.\n", stem="whenacronym")
     assert ("Anna Berg", "Western Hospitals Education Network") in _rel(g, SDO.affiliation)
     assert ("Anna Berg", "Norway") in _rel(g, SDO.nationality)
+
+
+def test_a_departments_subspecialty_groups_are_its_fields():
+    g = extract_text(
+        "On 5 May 2024, the Department of Surgery of Cove Hospital held the 3rd Cove Course on Hernia Repair.\n\n"
+        "The department has four subspecialty groups: pediatric surgery, colorectal surgery, breast surgery "
+        "and vascular surgery.\n", stem="subspecialtygroups")
+    spec = _rel(g, SDO.medicalSpecialty)
+    for f in ("pediatric surgery", "colorectal surgery", "breast surgery", "vascular surgery"):
+        assert ("Department of Surgery", f) in spec, spec
