@@ -42,6 +42,8 @@ _SPEC_CUES = (
     # "The department has five subspecialty groups: A, B and C"
     ("subspecialties", ":"), ("subspecialty", "groups", ":"), ("subspecialty", "teams", ":"),
     ("subspecialty", "areas", ":"), ("subspecialty", "units", ":"),
+    # "The center ... It will carry out joint research in A and B" (whose research: its subject)
+    ("research", "in"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",
@@ -86,6 +88,19 @@ def subject_org(ctx: Ctx, si: int, verb) -> M | None:
             return m
         if v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
             break
+        v = v.head
+    return None
+
+
+def _subject_pronoun(verb):
+    """The subject "it" of ``verb`` or of the verb it is coordinated with ("It will focus on X, carry out Y")."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0] if subj[0].lower_ == "it" else None
+        if v.dep_ not in ("conj", "xcomp") or v.head is v:
+            return None
         v = v.head
     return None
 
@@ -740,6 +755,10 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                     v = v.head
                 o = subject_org(ctx, si, v) if v.pos_ in ("VERB", "AUX") else None
                 holder = o.key if o else None
+                if holder is None and cue[0] == "research" and v.pos_ in ("VERB", "AUX"):
+                    # "It will ... carry out joint research in A and B": "it", the organization named before
+                    it = _subject_pronoun(v)
+                    holder = org_before(ctx, si, it.i) if it is not None else None
                 if holder is None:
                     # "Its Department of X is good at": the subject mention is right before the verb
                     subj = [m for m in ctx.top(si, "Organization") if m.te <= base + i]

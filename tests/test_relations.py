@@ -1798,3 +1798,14 @@ def test_a_departments_subspecialty_groups_are_its_fields():
     spec = _rel(g, SDO.medicalSpecialty)
     for f in ("pediatric surgery", "colorectal surgery", "breast surgery", "vascular surgery"):
         assert ("Department of Surgery", f) in spec, spec
+
+
+def test_the_research_a_new_centre_will_carry_out_gives_its_fields():
+    g = extract_text(
+        "On 2 June 2024, the inauguration ceremony of the Nordic-Andean Joint Center for Sleep Medicine was held "
+        "at Halden Hospital. The center will be co-directed by two professors. It will focus on insomnia, carry "
+        "out joint research in medical genetics and respiratory medicine, and train young doctors.\n",
+        stem="centreresearch")
+    spec = _rel(g, SDO.medicalSpecialty)
+    for f in ("medical genetics", "respiratory medicine"):
+        assert ("Nordic-Andean Joint Center for Sleep Medicine", f) in spec, spec
