@@ -44,10 +44,14 @@ _SPEC_CUES = (
     ("subspecialty", "areas", ":"), ("subspecialty", "units", ":"),
     # "The center ... It will carry out joint research in A and B" (whose research: its subject)
     ("research", "in"),
+    # "students completed clinical rotations in A, B and C": the subjects of the programme they were on
+    ("rotations", "in"), ("rotation", "in"), ("rotated", "through"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",
-                     "discussions", "discussion", "learned", "learnt", "learn"}
+                     "discussions", "discussion", "learned", "learnt", "learn", "rotations", "rotation", "rotated"}
+#: cues of what the participants of a programme trained in, whoever else the sentence names
+_TRAINED_IN_CUES = {"rotations", "rotation", "rotated"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
@@ -770,7 +774,8 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                     continue      # "The MoU covers ...": the signing's subject (_agreement_topics), not the visit's
                 # "Discussions focused on A and B" / "topics covering A": the reported event's subject
                 if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and (
-                        not ctx.top(si, "Organization") or _event_content_subject(doc[base + i])):
+                        not ctx.top(si, "Organization") or _event_content_subject(doc[base + i])
+                        or cue[0] in _TRAINED_IN_CUES):
                     for s in specs:
                         ctx.add(ctx.main_event, "about", s.key, si, 0.6)
                 continue

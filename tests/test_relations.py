@@ -1809,3 +1809,13 @@ def test_the_research_a_new_centre_will_carry_out_gives_its_fields():
     spec = _rel(g, SDO.medicalSpecialty)
     for f in ("medical genetics", "respiratory medicine"):
         assert ("Nordic-Andean Joint Center for Sleep Medicine", f) in spec, spec
+
+
+def test_clinical_rotations_of_the_students_are_the_programmes_subjects():
+    g = extract_text(
+        "On 4 June 2025, the closing ceremony of the 2025 Summer Elective Programme was held at Tarn University. "
+        "Twelve visiting students completed clinical rotations in cardiology, nephrology and dermatology at "
+        "Tarn University Hospital.\n", stem="rotations")
+    about = _rel(g, SDO.about)
+    for f in ("cardiology", "nephrology", "dermatology"):
+        assert ("2025 Summer Elective Programme", f) in about, about
