@@ -417,8 +417,11 @@ def _locations(ctx: Ctx, si: int, sent):
             if fronted is not None:   # "In CITY, ... was held at VENUE"
                 ctx.add(ev_key, "location", fronted.key, si, conf - 0.1)
             k = target.te
-            if k + 3 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3                # "at the Institute (DIMS), Hyderabad"
+            if k + 2 < sent.end and doc[k].text == "(":
+                # "at the Institute (DIMS), Hyderabad" / "at X Hospital (the Y Hospital of Z) in CITY"
+                close = next((j for j in range(k + 1, min(sent.end, k + 16)) if doc[j].text == ")"), None)
+                if close is not None and not any(doc[j].text == "(" for j in range(k + 1, close)):
+                    k = close + 1
             # "held at A Affiliated to U in CITY": the city is where the event (and A) is, not U's
             via_parent = False
             if target.type == "Organization" and k + 2 < sent.end and \

@@ -1819,3 +1819,12 @@ def test_clinical_rotations_of_the_students_are_the_programmes_subjects():
     about = _rel(g, SDO.about)
     for f in ("cardiology", "nephrology", "dermatology"):
         assert ("2025 Summer Elective Programme", f) in about, about
+
+
+def test_the_city_after_a_bracketed_other_name_of_the_venue():
+    g = extract_text(
+        "On 2 June 2024, the 3rd Heath Course on Wound Care was held at Halden Hospital (the Second Hospital "
+        "Affiliated to Fjord Medical University) in Bergen.\n", stem="bracketvenue")
+    loc = _rel(g, SDO.location)
+    assert ("3rd Heath Course on Wound Care", "Bergen") in loc, loc
+    assert ("Halden Hospital", "Bergen") in loc, loc
