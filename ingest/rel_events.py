@@ -400,6 +400,8 @@ def _locations(ctx: Ctx, si: int, sent):
             if target is None:
                 _host_is_venue(ctx, si, sent, t, lem)
                 continue
+            if _address_of_co_host(ctx, si, t, target):
+                continue
             ev = _event_before(ctx, si, t.i)
             conf = 0.85
             if ev is None:
@@ -564,6 +566,19 @@ def _speaks_of_participant(ctx: Ctx, si: int, verb) -> bool:
             break
         v = v.head
     return False
+
+
+def _address_of_co_host(ctx: Ctx, si: int, verb, target: M) -> bool:
+    """"jointly held by A and B in CITY": the city right after the last of several organizers (agents of the
+    verb) is that organizer's address, not where the event was (told elsewhere)."""
+    doc = ctx.doc
+    if target.type != "Place" or target.ts < 2 or doc[target.ts - 1].lower_ != "in":
+        return False
+    agent = {x.i for c in verb.children if c.dep_ == "agent" for x in c.subtree}
+    if not agent:
+        return False
+    orgs = [m for m in ctx.top(si, "Organization") if m.ts in agent]
+    return len(orgs) >= 2 and any(m.te == target.ts - 1 for m in orgs)
 
 
 def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:

@@ -1828,3 +1828,14 @@ def test_the_city_after_a_bracketed_other_name_of_the_venue():
     loc = _rel(g, SDO.location)
     assert ("3rd Heath Course on Wound Care", "Bergen") in loc, loc
     assert ("Halden Hospital", "Bergen") in loc, loc
+
+
+def test_the_city_after_the_last_co_host_is_its_address_not_the_venue():
+    g = extract_text(
+        "On 2 June 2024, the opening ceremony of the Fjord Sleep Center was held at Halden Hospital in Bergen. "
+        "The ceremony was jointly held by Halden Hospital and Tarn University in Porto, Portugal.\n",
+        stem="cohostaddress")
+    loc = _rel(g, SDO.location)
+    ceremony = [e for e, _ in loc if e.lower().startswith("opening ceremony")]
+    assert ceremony and (ceremony[0], "Bergen") in loc, loc
+    assert (ceremony[0], "Porto") not in loc, loc
