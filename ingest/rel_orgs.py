@@ -171,6 +171,17 @@ def _parents(ctx: Ctx, si: int, sent):
                 inner = [o for o in ctx.all_in(si, "Organization") if o.te <= t.i and o.key != parent[0].key]
                 c = max(inner, key=lambda o: (o.te, o.ts)) if inner else child[-1]
                 ctx.add(c.key, "parentOrganization", parent[0].key, si, 0.85)
+        elif w in ("based", "housed", "located", "hosted") and nxt in ("at", "in", "within"):
+            # "The center, based at X Hospital, ..." / "The lab is housed in X Hospital": a unit of that body
+            k = t.i + 2
+            while k < sent.end and doc[k].lower_ == "the":
+                k += 1
+            parent = [o for o in orgs if o.ts == k and _head(ctx, o.key) in PARENT_HEADS]
+            child = [o for o in orgs if o.te <= t.i and all(x.text == "," or x.lemma_.lower() == "be" or
+                                                             x.lower_ in ("now", "also", "currently", "will")
+                                                             for x in doc[o.te:t.i])]
+            if parent and child and _head(ctx, child[-1].key) in UNIT_HEADS and child[-1].key != parent[0].key:
+                ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.75)
         elif w == "under":
             after = doc[t.i + 1:t.i + 4]
             if any(x.lower_ in ("guidance", "leadership", "auspices", "support", "direction", "supervision")

@@ -1839,3 +1839,11 @@ def test_the_city_after_the_last_co_host_is_its_address_not_the_venue():
     ceremony = [e for e, _ in loc if e.lower().startswith("opening ceremony")]
     assert ceremony and (ceremony[0], "Bergen") in loc, loc
     assert (ceremony[0], "Porto") not in loc, loc
+
+
+def test_a_centre_based_at_a_hospital_is_its_unit():
+    g = extract_text(
+        "On 2 June 2024, the Fjord Joint Research Center for Sleep Medicine was inaugurated in Bergen. "
+        "The center, based at Halden Hospital, will train ten young doctors every year.\n", stem="basedat")
+    parent = _rel(g, SDO.parentOrganization)
+    assert ("Fjord Joint Research Center for Sleep Medicine", "Halden Hospital") in parent, parent
