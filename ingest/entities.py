@@ -1501,6 +1501,26 @@ class _Article:
                 reg.merge(k, short)
 
     # -------------------------------------------------------------- more mentions
+    def short_forms(self) -> None:
+        """"Department of X of the Y Hospital" where another organization is named "Y Hospital of Z": "Y
+        Hospital" is that organization's short form (an alias; its later uses are mentions) and the unit's
+        parent ("the Second Affiliated Hospital" of "Second Affiliated Hospital of Riverton University")."""
+        ents = self.ex.entities
+        orgs = [e for e in ents.values() if e.type == "Organization"]
+        for e in orgs:
+            for n in sorted({e.name, *e.aliases}):
+                mt = re.match(r"(.+)\s+of\s+(?:the\s+)?(.+)$", n)
+                if not mt or mt.group(2).split()[-1].lower() not in gz.ORG_HEADS:
+                    continue
+                short = mt.group(2)
+                full = [o for o in orgs if o.key != e.key and o.key in ents
+                        and o.name.startswith(short + " of ") and short not in o.aliases]
+                if len(full) != 1 or any(o.name == short for o in orgs):
+                    continue
+                self.reg.alias(full[0].key, short)
+                span = next(((m.start, m.end) for m in e.mentions if self.text[m.start:m.end] == n), None)
+                self.reg.relate(e.key, "parentOrganization", full[0].key, span, 0.8)
+
     def rescan(self) -> None:
         """Later uses of a known name or alias (and lower-case uses of event names) are mentions too."""
         text = self.text
@@ -1873,6 +1893,7 @@ class _Article:
         self.acronyms()
         self.specialties()
         self.resolve_variants()
+        self.short_forms()
         self.rescan()
         self.unnamed_events()
         self.implied_province()

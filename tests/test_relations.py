@@ -1847,3 +1847,12 @@ def test_a_centre_based_at_a_hospital_is_its_unit():
         "The center, based at Halden Hospital, will train ten young doctors every year.\n", stem="basedat")
     parent = _rel(g, SDO.parentOrganization)
     assert ("Fjord Joint Research Center for Sleep Medicine", "Halden Hospital") in parent, parent
+
+
+def test_the_short_form_of_an_affiliated_hospital_is_the_parent_of_its_departments():
+    g = extract_text(
+        "On 4 June 2025, the 3rd Fjord Course on Wound Care was held at the Second Affiliated Hospital of Tarn "
+        "Medical University in Bergen. Dr. Ada Moss, a resident in the Department of Nephrology of the Second "
+        "Affiliated Hospital, spoke.\n", stem="shortform")
+    parent = _rel(g, SDO.parentOrganization)
+    assert ("Department of Nephrology", "Second Affiliated Hospital of Tarn Medical University") in parent, parent
