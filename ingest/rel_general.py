@@ -395,6 +395,15 @@ def _org_in_place(ctx: Ctx, si: int, sent):
 
 _BOTH_SIDES = re.compile(r"\b(?:both|two)\s+(?:sides|parties|institutions|hospitals|universities|organizations|"
                          r"organisations|schools|partners)\b")
+_SIDES = _BOTH_SIDES.pattern[2:]
+#: after a signing verb, the two sides as its parties: "... on behalf of the two hospitals", "... on
+#: behalf of their respective institutions", "... an MoU between the two hospitals"
+_FOR_BOTH_SIDES = re.compile(r"(?i)\bon\s+behalf\s+of\s+(?:the\s+|their\s+)?" + _SIDES
+                             + r"|\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
+                             r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b"
+                             r"|\bbetween\s+(?:the\s+)?" + _SIDES)
+#: anywhere in the signing's sentence: "witnessed by both sides, P1 and P2 signed ..."
+_WITNESSED_BY_BOTH = re.compile(r"(?i)\b(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:the\s+)?" + _SIDES)
 
 
 def _parties_in_name(ctx: Ctx, ek: str) -> list[str]:
@@ -508,21 +517,14 @@ def _visits_and_signings(ctx: Ctx):
                                     ctx.add(ek, "organizer", b.key, si, 0.7)
                     # "the two sides / both parties signed": the parties named in the signing's name
                     subj = " ".join(doc[i].lower_ for i in sorted(holder_ids))
-                    # "President A and Dr. B signed the agreement on behalf of the two hospitals": the same
-                    after = ctx.text[doc[t.i].idx:sent.end_char]
-                    behalf = re.search(r"(?i)\bon\s+behalf\s+of\s+(?:the\s+|their\s+)?" + _BOTH_SIDES.pattern[2:],
-                                       after) or re.search(r"(?i)\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
-                                                           r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b",
-                                                           after) \
-                        or re.search(r"(?i)\bbetween\s+(?:the\s+)?" + _BOTH_SIDES.pattern[2:], after)
-                    # ("P1 and P2 signed a memorandum of understanding between the two hospitals": the same)
                     if not any(o.ts in holder_ids for o in ctx.top(si, "Organization")):
                         # "P1 and P2 signed an MoU between A and B": the parties the sentence names
                         named_here = {o.key for o in ctx.top(si, "Organization")}
-                        # ("witnessed by both sides, P1 and P2 signed ...": the same)
-                        witnessed = re.search(r"(?i)\b(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:the\s+)?"
-                                              + _BOTH_SIDES.pattern[2:], sent.text)
-                        both = bool(_BOTH_SIDES.search(subj) or behalf or witnessed)
+                        # "President A and Dr. B signed the agreement on behalf of the two hospitals",
+                        # "... between the two hospitals", "witnessed by both sides, P1 and P2 signed": the same
+                        both = bool(_BOTH_SIDES.search(subj)
+                                    or _FOR_BOTH_SIDES.search(ctx.text[doc[t.i].idx:sent.end_char])
+                                    or _WITNESSED_BY_BOTH.search(sent.text))
                         for ok in parties:
                             if both or ok in named_here:
                                 ctx.add(ek, "organizer", ok, si, 0.7)
