@@ -286,3 +286,55 @@ def test_devset_generalization_floor(cli, tmp_path):
     assert r.exit_code == 0, r.output
     figures = json.loads((tmp_path / "f.json").read_text())
     assert figures["dates"]["ok"] >= 23 and figures["provenance"]["found"] >= 0.93 * figures["provenance"]["total"]
+
+
+#: Every person, place, country and institution-name core of the five samples, renamed (text and
+#: gold alike): extraction that only knew the samples' names would lose them here.
+RENAMED = {
+    "Sichuan": "Hunan", "Chengdu": "Changsha", "West China": "South Central", "WCH": "SCH",
+    "Chongqing": "Tianjin", "Heilongjiang": "Jilin", "Harbin": "Changchun", "Bingcheng": "Chuncheng",
+    "Lanzhou": "Kunming", "LZUFH": "KMUFH", "Gansu": "Yunnan",
+    "Wei Yuquan": "Tang Zhiming", "Li Bing": "Xu Qiang", "Luo Fengming": "Gao Jianping", "Wu Hong": "Pan Li",
+    "Yang Jiayin": "Deng Huaqing", "Sui Lin": "Qin Mei", "Meng Qingwei": "Cao Guoliang",
+    "Zhang Hongxia": "Fang Yuxin", "Li Wen": "Guo Ping", "Hu Bing": "Shen Tao", "Ding Zhen": "Ma Rui",
+    "Sun Bo": "Lu Feng", "Hu Lianghao": "Jiang Wenbo", "Zhao Jun": "Peng Yu", "Bai Yuping": "Yao Xiaoyan",
+    "Wu Zhiqiang": "Xie Guohua", "Liu Yemei": "Han Lili", "Li Xun": "Zhou Kai", "Chi Gang": "Du Ming",
+    "Ahmed Elgendi": "Omar Hassanein", "Fawaz": "Nasser", "Lee Yeong Sing": "Tan Boon Keat",
+    "Mohammad Bagheri": "Reza Karimi", "Shiaw-Hooi Ho": "Kok-Wai Lim", "Thawee Ratanachu-ek": "Somchai Wongsiri",
+    "Aleksandr Vodoleev": "Dmitry Sokolov",
+    "Hungary": "Poland", "Ethiopia": "Kenya", "Chile": "Peru", "Santiago": "Lima", "Morocco": "Tunisia",
+    "Belarus": "Kazakhstan", "Iran": "Pakistan", "Alexandria": "Mansoura", "Egypt": "Jordan",
+    "Thailand": "Vietnam", "Malaysia": "Indonesia", "Russia": "Georgia",
+}
+
+
+@needs_gold
+def test_samples_with_every_name_changed_score_as_the_samples(cli, sample_corpus, sample_store_dir, tmp_path):
+    """The samples with their people, places, countries and institution names renamed score what the
+    samples score (measured 2026-12-06: both entity_f1 0.996, relation_f1 1.000, dates 4/4,
+    provenance 132/132): no rule knows the samples' names."""
+    import re
+    words = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(RENAMED, key=len, reverse=True)))
+                       + r")(?![\w-])")
+
+    def rename(text: str) -> str:
+        return words.sub(lambda m: RENAMED[m.group(1)], text)
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    corpus.mkdir(), gold.mkdir()
+    for f in sorted(sample_corpus.glob("*.txt")):
+        renamed = rename(f.read_text(encoding="utf-8"))
+        assert renamed != f.read_text(encoding="utf-8")
+        (corpus / f.name).write_text(renamed, encoding="utf-8")
+        (gold / f"{f.stem}.json").write_text(rename((GOLD_DIR / f"{f.stem}.json").read_text(encoding="utf-8")),
+                                              encoding="utf-8")
+    r = cli("--store", tmp_path / "st", "ingest", "-q", "--no-progress", corpus)
+    assert r.exit_code == 0, r.output
+    figures = {}
+    for name, store, gold_dir in (("samples", sample_store_dir, GOLD_DIR), ("renamed", tmp_path / "st", gold)):
+        r = cli("--store", store, "evaluate", "--gold", gold_dir, "--json", tmp_path / f"{name}.json")
+        assert r.exit_code == 0, r.output
+        figures[name] = json.loads((tmp_path / f"{name}.json").read_text())
+    for key in ("entity_f1", "relation_f1"):
+        assert figures["renamed"][key] >= figures["samples"][key] - 0.005, key
+    assert figures["renamed"]["dates"] == figures["samples"]["dates"]
+    assert figures["renamed"]["provenance"] == figures["samples"]["provenance"]
