@@ -342,9 +342,39 @@ def sanitize(text: str) -> str:
     return _STRIP.sub("", text)
 
 
+#: Full-width (CJK) punctuation, letters and digits, as pages translated from Chinese often keep them:
+#: read as their ASCII forms ("（" "(", "，" ",", "Ａ" "A"; the ideographic "、" and "。" as "," and
+#: ".", book-title marks as quotes), so names, lists and dates are read as in ASCII text.
+_FULL_WIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH.update({0x3001: ",", 0x3002: ".", 0x300A: "\u201c", 0x300B: "\u201d", 0x300C: "\u201c",
+                    0x300D: "\u201d", 0x300E: "\u201c", 0x300F: "\u201d", 0x3010: "[", 0x3011: "]"})
+_HAS_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3001\u3002\u300a-\u300f\u3010\u3011]")
+# a full-width mark carries its own spacing: after a separator, a space (not inside a number,
+# "10：30", "3．5"); around brackets, a space outside
+_FW_AFTER = re.compile(r"(\d?)([，．：；！？、。])(?=(\S))")
+_FW_OPEN = re.compile(r"(?<=[^\s(\[（【「『《“])([（【「『《])")
+_FW_CLOSE = re.compile(r"([）】」』》])(?=[^\s)\]）】」』》”,.，．、。:;：；!?！？])")
+
+
+def _fw_after(m: re.Match) -> str:
+    if m.group(1) and m.group(3).isdigit() and m.group(2) in "，．：":
+        return m.group(0)
+    return f"{m.group(1)}{m.group(2)} "
+
+
+def full_width_to_ascii(text: str) -> str:
+    """Full-width punctuation, letters and digits as ASCII, spaced as ASCII text would be."""
+    if not _HAS_FULL_WIDTH.search(text):
+        return text
+    text = _FW_AFTER.sub(_fw_after, text)
+    text = _FW_CLOSE.sub(r"\1 ", _FW_OPEN.sub(r" \1", text))
+    return text.translate(_FULL_WIDTH)
+
+
 def normalize_text(text: str) -> str:
-    """Unify line ends and spaces; drop control characters, BOMs and lone surrogates."""
-    text = sanitize(text)
+    """Unify line ends and spaces (full-width punctuation read as ASCII); drop control characters,
+    BOMs and lone surrogates."""
+    text = full_width_to_ascii(sanitize(text))
     text = _SPACES.sub(" ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -355,7 +385,7 @@ def clean_line(value) -> str | None:
     """A metadata value (title, url, id) as one clean line, or None."""
     if value is None:
         return None
-    s = " ".join(_STRIP.sub("", str(value)).split())
+    s = " ".join(full_width_to_ascii(_STRIP.sub("", str(value))).split())
     return s[:1000] or None
 
 

@@ -422,3 +422,13 @@ def test_the_date_header_not_the_caps_dateline_is_the_page_date(tmp_path):
                  "KAUNAS, November 19, 2023 -- The 2nd Northgate Forum on Pediatric Urology was held from 17 to 18 "
                  "November in Kaunas. More than 90 urologists attended the forum.\n")
     assert one_article(f).date == "2023-11-21"
+
+
+def test_full_width_punctuation_letters_and_digits_read_as_ascii():
+    from medkg.ingest.readers import clean_line, normalize_text
+    text = ("The Heart Centre（Qingshan），Harlow：Prof．Ann Oduya、Dr．Ben Kato。At 09：45 on 3，June，"
+            "a 2．5 cm lesion．《Annals of Rare Surgery》【Update】Ｒｏｏｍ ２")
+    assert normalize_text(text) == ("The Heart Centre (Qingshan), Harlow: Prof. Ann Oduya, Dr. Ben Kato. At 09:45 "
+                                    "on 3, June, a 2.5 cm lesion. \u201cAnnals of Rare Surgery\u201d [Update] Room 2")
+    assert normalize_text("plain (ASCII), text: unchanged; yes.") == "plain (ASCII), text: unchanged; yes."
+    assert clean_line("Forum（2025）：Day １") == "Forum (2025): Day 1"
