@@ -371,12 +371,42 @@ def full_width_to_ascii(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
+def unwrap_lines(text: str) -> str:
+    """A hard-wrapped text (as ``fmt``, e-mail or ``lynx -dump`` write it: every paragraph broken into
+    lines of at most a fixed width) with its paragraphs' lines joined again; other texts unchanged.
+
+    A line was broken by the wrapping when the next line's first word would not have fitted on it
+    (at the text's longest line); a text is taken as wrapped when there is such a break at least
+    three times and at between half of its pairs of adjacent lines, and its longest line is 40-120
+    characters. A word split at its hyphen ("High-" / "tech") is joined back without a space."""
+    lines = text.split("\n")
+    if len(lines) < 4:
+        return text
+    width = max(map(len, lines))
+    if not 40 <= width <= 120:
+        return text
+    pairs = [i for i in range(len(lines) - 1) if lines[i] and lines[i + 1]]
+    breaks = {i for i in pairs if len(lines[i]) + 1 + len(lines[i + 1].split(" ", 1)[0]) > width}
+    if len(breaks) < 3 or 2 * len(breaks) < len(pairs):
+        return text
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        if i - 1 in breaks:
+            prev = out[-1]
+            glue = "" if len(prev) > 1 and prev[-1] == "-" and prev[-2].isalpha() and lines[i][:1].isalpha() else " "
+            out[-1] = prev + glue + lines[i]
+        else:
+            out.append(lines[i])
+    return "\n".join(out)
+
+
 def normalize_text(text: str) -> str:
-    """Unify line ends and spaces (full-width punctuation read as ASCII); drop control characters,
-    BOMs and lone surrogates."""
+    """Unify line ends and spaces (full-width punctuation read as ASCII, hard-wrapped paragraphs
+    joined); drop control characters, BOMs and lone surrogates."""
     text = full_width_to_ascii(sanitize(text))
     text = _SPACES.sub(" ", text)
     text = re.sub(r" *\n *", "\n", text)
+    text = unwrap_lines(text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

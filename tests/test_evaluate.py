@@ -366,3 +366,15 @@ def test_samples_with_full_width_punctuation_score_as_the_samples(cli, sample_co
             i += 1
         return "".join(out)
     _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, full_width, lambda g: g)
+
+
+@needs_gold
+def test_samples_hard_wrapped_score_as_the_samples(cli, sample_corpus, sample_store_dir, tmp_path):
+    """Text saved by ``fmt``, e-mail or ``lynx -dump`` is hard-wrapped: the samples with every line
+    wrapped at 72 characters score what the samples score (before wrapped paragraphs were joined
+    again: entity_f1 0.835, relation_f1 0.577, dates 3/4)."""
+    import textwrap
+
+    def wrapped(text: str) -> str:
+        return "\n".join(textwrap.fill(line, 72) for line in text.split("\n"))
+    _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, wrapped, lambda g: g)

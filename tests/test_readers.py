@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import random
+import textwrap
 
 import pytest
 
@@ -432,3 +433,20 @@ def test_full_width_punctuation_letters_and_digits_read_as_ascii():
                                     "on 3, June, a 2.5 cm lesion. \u201cAnnals of Rare Surgery\u201d [Update] Room 2")
     assert normalize_text("plain (ASCII), text: unchanged; yes.") == "plain (ASCII), text: unchanged; yes."
     assert clean_line("Forum（2025）：Day １") == "Forum (2025): Day 1"
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_other_texts_kept():
+    from medkg.ingest.readers import normalize_text
+    para1 = ("On 4 May the Riverside Heart Institute welcomed a delegation from the Kandy Teaching Hospital "
+             "of Sri Lanka, led by Dr. Nimal Perera, for a three-day visit to its catheterisation laboratory "
+             "and the new hybrid operating theatre of the Department of Cardio-thoracic Surgery.")
+    para2 = ("Both sides signed a memorandum of understanding on training, research and the exchange of "
+             "nursing staff, witnessed by the Director of the Regional Health Bureau.")
+    wrapped = "\n".join(["Riverside news", "", textwrap.fill(para1, 64), "", textwrap.fill(para2, 64)])
+    assert "\n" in textwrap.fill(para1, 64)
+    assert normalize_text(wrapped) == "\n".join(["Riverside news", "", para1, "", para2])
+    # not wrapped: short lines of page chrome, and one paragraph per line, stay as they are
+    chrome = "Home\nNews Centre\nHospital News\nSource: Publicity Office\nEditor: Wang\nViews: 12"
+    assert normalize_text(chrome) == chrome
+    lines = f"{para1}\n{para2}\nPrint | Close"
+    assert normalize_text(lines) == lines
