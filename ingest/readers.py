@@ -400,6 +400,16 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(out)
 
 
+#: Spaces that scraped and translated pages often lose, put back where English always has one: before
+#: a bracket opening on a capital ("Vodoleev(Russia)"; "patient(s)" stays) and after it closes on a
+#: word; after a comma or semicolon between letters ("Hospital,Beijing"); after a colon before a
+#: capital ("Editor:Wang"); after a sentence's full stop before a capitalised word ("hospital.The";
+#: "Ph.D", "U.S." and "10.5" stay).
+_MISSING_SPACE = re.compile(r"(?<=[A-Za-z])(?=\((?:[A-Z][a-z]|[A-Z]{2}))|(?<=[A-Za-z]\))(?=[A-Za-z])"
+                            r"|(?<=[A-Za-z)][,;])(?=[A-Za-z])|(?<=[a-z]:)(?=[A-Z])")
+_GLUED_SENTENCE = re.compile(r"(?<![\w./@:-])([A-Za-z]*[a-z]{2}\.)(?=[A-Z][a-z])")   # not in a web address
+
+
 def normalize_text(text: str) -> str:
     """Unify line ends and spaces (full-width punctuation read as ASCII, hard-wrapped paragraphs
     joined); drop control characters, BOMs and lone surrogates."""
@@ -407,6 +417,7 @@ def normalize_text(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = unwrap_lines(text)
+    text = _GLUED_SENTENCE.sub(r"\1 ", _MISSING_SPACE.sub(" ", text))
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

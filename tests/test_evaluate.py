@@ -378,3 +378,18 @@ def test_samples_hard_wrapped_score_as_the_samples(cli, sample_corpus, sample_st
     def wrapped(text: str) -> str:
         return "\n".join(textwrap.fill(line, 72) for line in text.split("\n"))
     _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, wrapped, lambda g: g)
+
+
+@needs_gold
+def test_samples_with_lost_spaces_score_as_the_samples(cli, sample_corpus, sample_store_dir, tmp_path):
+    """Scraped pages lose spaces: the samples with none before an opening bracket ("Vodoleev(Russia)")
+    and none after half their commas and semicolons between words (seeded) score what the samples
+    score (before the spaces were put back: entity_f1 0.984, relation_f1 0.955)."""
+    import random
+    import re
+
+    def squeezed(text: str) -> str:
+        rnd = random.Random(2)
+        text = re.sub(r"(?<=\w) \(", "(", text)
+        return re.sub(r"(?<=\w)([,;]) (?=\w)", lambda m: m.group(1) if rnd.random() < 0.5 else m.group(0), text)
+    _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, squeezed, lambda g: g)

@@ -450,3 +450,12 @@ def test_hard_wrapped_paragraphs_are_joined_and_other_texts_kept():
     assert normalize_text(chrome) == chrome
     lines = f"{para1}\n{para2}\nPrint | Close"
     assert normalize_text(lines) == lines
+
+
+def test_spaces_lost_by_scraping_are_put_back():
+    from medkg.ingest.readers import normalize_text
+    assert normalize_text("Dr. Ines Varga(Hungary)and Prof. Omar Saleh(UAE),Dubai;Abu Dhabi. Editor:Chen") == \
+        "Dr. Ines Varga (Hungary) and Prof. Omar Saleh (UAE), Dubai; Abu Dhabi. Editor: Chen"
+    assert normalize_text("the clinic.The visitors") == "the clinic. The visitors"
+    kept = "patient(s), Ph.D. holders, the U.S. team, 10.5 cm, 09:30, date:2024/3/8, www.example.org/News.Html"
+    assert normalize_text(kept) == kept
