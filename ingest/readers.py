@@ -348,27 +348,35 @@ def sanitize(text: str) -> str:
 _FULL_WIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH.update({0x3001: ",", 0x3002: ".", 0x300A: "\u201c", 0x300B: "\u201d", 0x300C: "\u201c",
                     0x300D: "\u201d", 0x300E: "\u201c", 0x300F: "\u201d", 0x3010: "[", 0x3011: "]"})
-_HAS_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3001\u3002\u300a-\u300f\u3010\u3011]")
-# a full-width mark carries its own spacing: after a separator, a space (not inside a number,
-# "10：30", "3．5"); around brackets, a space outside
-_FW_AFTER = re.compile(r"(\d?)([，．：；！？、。])(?=(\S))")
-_FW_OPEN = re.compile(r"(?<=[^\s(\[（【「『《“])([（【「『《])")
-_FW_CLOSE = re.compile(r"([）】」』》])(?=[^\s)\]）】」』》”,.，．、。:;：；!?！？])")
-
-
-def _fw_after(m: re.Match) -> str:
-    if m.group(1) and m.group(3).isdigit() and m.group(2) in "，．：":
-        return m.group(0)
-    return f"{m.group(1)}{m.group(2)} "
+_FULL_WIDTH_CHAR = re.compile(r"[\uff01-\uff5e\u3001\u3002\u300a-\u300f\u3010\u3011]")
+#: Chinese characters, and full-width marks (not letters or digits)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e"
+                  r"\u3001\u3002\u300a-\u300f\u3010\u3011]")
+_SEPARATORS, _OPENING, _CLOSING = "，．：；！？、。", "（【「『《", "）】」』》"
 
 
 def full_width_to_ascii(text: str) -> str:
-    """Full-width punctuation, letters and digits as ASCII, spaced as ASCII text would be."""
-    if not _HAS_FULL_WIDTH.search(text):
+    """Full-width punctuation, letters and digits as ASCII, spaced as ASCII text would be: a space
+    after a separator (not inside a number, "10：30", "3．5"), outside a bracket. A mark between two
+    Chinese characters (or marks) belongs to Chinese text, and stays."""
+    if not _FULL_WIDTH_CHAR.search(text):
         return text
-    text = _FW_AFTER.sub(_fw_after, text)
-    text = _FW_CLOSE.sub(r"\1 ", _FW_OPEN.sub(r" \1", text))
-    return text.translate(_FULL_WIDTH)
+    end = len(text)
+
+    def ascii_form(m: re.Match) -> str:
+        c, i = m.group(0), m.start()
+        prev, nxt = text[i - 1] if i else " ", text[i + 1] if i + 1 < end else " "
+        if _CJK.match(prev) and _CJK.match(nxt) and not c.isalnum():
+            return c
+        a = c.translate(_FULL_WIDTH)
+        if c in _SEPARATORS and not nxt.isspace() and not (c in "，．：" and prev.isdigit() and nxt.isdigit()):
+            return a + " "
+        if c in _OPENING and not prev.isspace() and prev not in "([“" + _OPENING:
+            return " " + a
+        if c in _CLOSING and not nxt.isspace() and nxt not in ")]”,.:;!?" + _CLOSING + _SEPARATORS:
+            return a + " "
+        return a
+    return _FULL_WIDTH_CHAR.sub(ascii_form, text)
 
 
 def unwrap_lines(text: str) -> str:

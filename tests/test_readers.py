@@ -433,6 +433,8 @@ def test_full_width_punctuation_letters_and_digits_read_as_ascii():
                                     "on 3, June, a 2.5 cm lesion. \u201cAnnals of Rare Surgery\u201d [Update] Room 2")
     assert normalize_text("plain (ASCII), text: unchanged; yes.") == "plain (ASCII), text: unchanged; yes."
     assert clean_line("Forum（2025）：Day １") == "Forum (2025): Day 1"
+    # Chinese text keeps its own marks; beside English they are read as ASCII
+    assert normalize_text("Host: 主办：华东医院（上海），Shanghai") == "Host: 主办：华东医院（上海）, Shanghai"
 
 
 def test_hard_wrapped_paragraphs_are_joined_and_other_texts_kept():
