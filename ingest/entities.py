@@ -583,7 +583,12 @@ class _Article:
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or "-" in r0 and any(p in gz.TITLE_HEADS for p in r0.split("-"))
                          or r0 == "party" and len(right) > 1 and right[1].low in gz.TITLE_HEADS
-                         or (len(right_seg) >= 2 and right_seg[-1].low in gz.JOINABLE_HEADS
+                         or (len(right_seg) >= 2 and (right_seg[-1].low in gz.JOINABLE_HEADS
+                                                      # "... Academy of Nursing and X University School of
+                                                      # Nursing": a head nested in an institution's name
+                                                      or right_seg[-1].low in gz.INSTITUTION_HEADS
+                                                      and any(x.low in gz.INSTITUTION_HEADS for x in right_seg[:-1])
+                                                      and len(cur) > len(seg_left) and cur[-len(seg_left) - 1].low == "of")
                              and any(x.low in gz.ORG_HEADS for x in cur) and not (seg_left and seg_left[-1].low in gz.ORG_HEADS and len(seg_left) == 1))
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))

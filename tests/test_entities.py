@@ -935,3 +935,17 @@ def test_a_date_with_no_comma_is_not_part_of_the_name_after_it(extractor, openin
     orgs = names(ex, "Organization")
     assert "Ridgeway Medical Academy" in orgs, orgs
     assert not [o for o in orgs if "March" in o or o[:1].isdigit()], orgs
+
+
+def test_a_coordinated_school_nested_in_a_university_name_is_a_second_body(extractor):
+    # "... Academy of Nursing and X University School of Nursing": two bodies, not one split inside the first
+    ex = run(extractor, "The Regional Burn Nursing Course, organised by the Riverside General Hospital Burns Centre and "
+                        "co-organised by the Pacific Academy of Nursing and Harbour City University School of Nursing, "
+                        "closed today.\n")
+    orgs = names(ex, "Organization")
+    assert {"Pacific Academy of Nursing", "Harbour City University School of Nursing"} <= orgs, orgs
+    assert "Pacific Academy" not in orgs, orgs
+    org = rels(ex, "organizer")
+    assert ("Regional Burn Nursing Course", "Pacific Academy of Nursing") in org, org
+    assert ("Regional Burn Nursing Course", "Harbour City University School of Nursing") in org, org
+
