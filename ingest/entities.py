@@ -102,6 +102,8 @@ _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 _HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
 #: " (the " / " (" right after a name, before the alternate name
 _ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")
+#: "Riverside General Hospital (RGH) Burns Centre": only a bracketed acronym between a body and its unit
+_ACRONYM_GAP = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 
 
 # ---------------------------------------------------------------- registry (resolution)
@@ -1888,9 +1890,23 @@ class _Article:
                 self.reg.add("Place", name, (m.start(1), m.end(1)), conf=0.6)
 
     # -------------------------------------------------------------- run
+    def bracketed_holders(self) -> None:
+        """"Riverside General Hospital (RGH) Burns Centre": a unit named right after its institution and
+        the institution's bracketed acronym belongs to that institution (as "RGH Burns Centre" would)."""
+        spans = sorted(self.org_spans)
+        for (a0, a1, ka), (b0, b1, kb) in zip(spans, spans[1:]):
+            if not ka or not kb or b0 - a1 > 14 or not ka.startswith("Organization|") \
+                    or not kb.startswith("Organization|") or not _ACRONYM_GAP.fullmatch(self.text, a1, b0):
+                continue
+            head = _last_word(self.text[b0:b1]).lower()
+            if head in gz.PREFIX_PARENT_HEADS and head not in gz.INSTITUTION_HEADS:
+                self.reg.relate(kb, "parentOrganization", ka, (a0, b1), 0.85)
+                self.reg.alias(kb, clean(self.text[a0:b1]))
+
     def run(self) -> None:
         for ch in self.chunks():
             self.emit_chunk(ch)
+        self.bracketed_holders()
         self.dateline()
         self.appositions()
         self.possessives()

@@ -70,6 +70,10 @@ def _org_list_scan(ctx: Ctx, si: int, start: int) -> tuple[list[M], int]:
         if m is not None:
             inner = {x.key for o in out[-1:] for x in ctx.all_in(si, "Organization")
                      if x.key != o.key and o.ts <= x.ts and x.te <= o.te}
+            if out and k - out[-1].te == 3 and doc[out[-1].te].text == "(" and doc[k - 1].text == ")" \
+                    and doc[k - 2].text.isupper():
+                # "by the X Hospital (XH) Burns Centre": the hospital only names the unit's holder
+                out.pop()
             if ctx.of_complement(m, out):
                 complements.add(m.key)
             elif m.key not in complements and not (m.key in inner and doc[m.ts - 1].text == "("):

@@ -949,3 +949,12 @@ def test_a_coordinated_school_nested_in_a_university_name_is_a_second_body(extra
     assert ("Regional Burn Nursing Course", "Pacific Academy of Nursing") in org, org
     assert ("Regional Burn Nursing Course", "Harbour City University School of Nursing") in org, org
 
+
+def test_a_unit_after_its_institution_and_bracketed_acronym_belongs_to_it(extractor):
+    # "X Hospital (XH) Burns Centre": the hospital holds the centre and is not a second organizer
+    ex = run(extractor, "The Regional Burn Nursing Course, organised by the Riverside General Hospital (RGH) Burns "
+                        "Centre and co-organised by the Pacific Academy of Nursing, closed today.\n")
+    org = rels(ex, "organizer")
+    assert ("Regional Burn Nursing Course", "Burns Centre") in org, org
+    assert ("Regional Burn Nursing Course", "Riverside General Hospital") not in org, org
+    assert ("Burns Centre", "Riverside General Hospital") in rels(ex, "parentOrganization")
