@@ -26,7 +26,7 @@ from medkg.ingest.rel_people import PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
 ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
-            "co-host", "convene", "hold", "launch", "coorganize", "run"}
+            "co-host", "convene", "hold", "launch", "coorganize", "run", "fund", "co-fund", "cofund"}
 ORGANIZE_ACTIVE = {"organize", "organise", "host", "sponsor", "undertake", "convene", "hold", "launch",
                    "carry", "conduct", "run", "co-host", "co-organize", "cosponsor", "stage", "arrange"}
 LOCATION_VERBS = {"hold", "take", "convene", "launch", "open", "kick", "gather", "start", "begin",

@@ -1856,3 +1856,11 @@ def test_the_short_form_of_an_affiliated_hospital_is_the_parent_of_its_departmen
         "Affiliated Hospital, spoke.\n", stem="shortform")
     parent = _rel(g, SDO.parentOrganization)
     assert ("Department of Nephrology", "Second Affiliated Hospital of Tarn Medical University") in parent, parent
+
+
+def test_the_funder_of_a_course_is_an_organizer():
+    g = extract_text(
+        "On 3 May 2025, the Regional Burn Nursing Course, organised by Riverside General Hospital, opened in "
+        "Harbour City. The course is funded by the Seaside Charitable Trust.\n", stem="funded")
+    org = _rel(g, SDO.organizer)
+    assert ("Regional Burn Nursing Course", "Seaside Charitable Trust") in org, org
