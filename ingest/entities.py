@@ -693,10 +693,17 @@ class _Article:
         Surgery"); "<unit> of <institution>" makes a sub-unit, "<unit> for <institution>" keeps the
         complement in the name; meetings keep "of <organization>" in their name."""
         units: list[Unit] = []
-        for seg in segs:
+        for si, seg in enumerate(segs):
             last = units[-1] if units else None
             k = seg.kind
             s0, s1 = seg.toks[0].start, seg.toks[-1].end
+            if last and last.kind == "TITLE" and k == "ORG" and seg.conn == "of" and len(seg.toks) == 1 \
+                    and not last.extended and (si + 1 == len(segs) or segs[si + 1].kind != "TOPIC"):
+                # "Chief of Service of the Department of X", "Head of Unit at ...": a bare head after a
+                # post is part of the post, not a unit named "Service"
+                last.segs.append(seg)
+                last.end = s1
+                continue
             if last and not last.extended:
                 if last.kind in ("ORG", "EVENT", "TITLE") and k == "TOPIC" and seg.conn:
                     last.segs.append(seg)

@@ -958,3 +958,12 @@ def test_a_unit_after_its_institution_and_bracketed_acronym_belongs_to_it(extrac
     assert ("Regional Burn Nursing Course", "Burns Centre") in org, org
     assert ("Regional Burn Nursing Course", "Riverside General Hospital") not in org, org
     assert ("Burns Centre", "Riverside General Hospital") in rels(ex, "parentOrganization")
+
+
+def test_a_bare_head_after_a_post_is_part_of_the_post(extractor):
+    # "Chief of Service of the Department of X": no unit named "Service"; the post is held at the department
+    ex = run(extractor, "The course was led by Dr. Alan Brook, Chief of Service of the Department of Anaesthesia of "
+                        "Riverside General Hospital.\n")
+    orgs = names(ex, "Organization")
+    assert "Service" not in orgs, orgs
+    assert ("Alan Brook", "Department of Anaesthesia") in rels(ex, "affiliation")
