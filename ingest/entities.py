@@ -100,6 +100,14 @@ _SELF_REFERENCE = re.compile(r"(?i)\b(?:the|our)\s+(hospital|university|institut
 _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 #: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
 _HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
+#: a unit whose name gives its field by a short word only: "Trauma Centre", "Respiratory Branch", "Burns Unit",
+#: "Department of Accident and Emergency" / "A&E Department" (the word -> the field's name in the scheme)
+_UNIT_FIELD = re.compile(r"\b(?:(Trauma|Respiratory|Burns?)\s+(?:Centre|Center|Branch|Department|Unit|Ward|Division)"
+                         r"|(?:Department|Division|Unit)\s+of\s+(Accident\s+(?:and|&)\s+Emergency)"
+                         r"|(Accident\s+(?:and|&)\s+Emergency|A&E)\s+(?:Department|Unit|Centre|Center))\b")
+_UNIT_FIELD_NAMES = {"trauma": "trauma care", "respiratory": "respiratory medicine", "burn": "burn care",
+                     "burns": "burn care", "accident and emergency": "emergency medicine",
+                     "accident & emergency": "emergency medicine", "a&e": "emergency medicine"}
 #: " (the " / " (" right after a name, before the alternate name
 _ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")
 #: "Riverside General Hospital (RGH) Burns Centre": only a bracketed acronym between a body and its unit
@@ -1147,6 +1155,25 @@ class _Article:
                 self.add_specialty(s, e, m.group(), info, acronym=True)
                 taken.append((s, e))
         self.fallback_specialties(mtext, taken)
+        self.unit_fields(taken)
+
+    def unit_fields(self, taken) -> None:
+        """"Trauma Centre", "Respiratory Branch of X", "Department of Accident and Emergency": the field of a
+        unit named by a short word that is no field name of its own (unless a field was read there)."""
+        for a, b, key in self.org_spans:
+            if not key or not key.startswith("Organization|"):
+                continue
+            m = _UNIT_FIELD.search(self.text, a, b)
+            if m is None or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            label = _UNIT_FIELD_NAMES.get(" ".join(m.group(g).lower().split()))
+            info = gz.specialty_label(label) if label else None
+            if info is None:
+                continue
+            sk = self.add_specialty(m.start(g), m.end(g), label, info)
+            if sk:
+                self.reg.relate(key, "specialty", sk, (a, b), 0.8)
 
     def in_name(self, s: int, e: int) -> bool:
         return any(a <= s and e <= b for a, b, _ in self.org_spans)

@@ -967,3 +967,14 @@ def test_a_bare_head_after_a_post_is_part_of_the_post(extractor):
     orgs = names(ex, "Organization")
     assert "Service" not in orgs, orgs
     assert ("Alan Brook", "Department of Anaesthesia") in rels(ex, "affiliation")
+
+
+def test_a_unit_named_by_a_short_field_word_has_that_field(extractor):
+    # "Trauma Centre", "Respiratory Branch of X", "Department of Accident and Emergency": fields read off the names
+    ex = run(extractor, "On 2 May 2025, the Department of Accident and Emergency of Riverside General Hospital held the "
+                        "3rd Harbour Forum on Wound Care. The Respiratory Branch of the Northland Medical Association "
+                        "and the Riverside Trauma Centre co-organized it.\n")
+    spec = rels(ex, "specialty")
+    assert ("Department of Accident and Emergency", "emergency medicine") in spec, spec
+    assert ("Respiratory Branch of the Northland Medical Association", "respiratory medicine") in spec, spec
+    assert ("Riverside Trauma Centre", "trauma care") in spec, spec
