@@ -96,7 +96,7 @@ def _visit_host_units(ctx: Ctx) -> None:
             ctx.add(k, "parentOrganization", host, sis[0], 0.6)
 
 
-_HOME_UNIT_HEADS = {"department", "ward", "division", "office", "section", "unit"}
+_HOME_UNIT_HEADS = {"department", "ward", "division", "office", "section", "unit", "committee"}
 #: units that never own a department (a clinic, an institute or a school may)
 _INNER_UNITS = _HOME_UNIT_HEADS | {"center", "centre", "team", "group", "laboratory", "lab", "base", "station",
                                    "branch", "program"}
@@ -106,9 +106,16 @@ def _home_org(ctx: Ctx) -> str | None:
     """The institution whose page the article is: named alone on the page's first line
     ("Larchmont Hospital" above the menu), or the hospital the article speaks for ("our hospital")."""
     first = next((ln.strip() for ln in ctx.text.split("\n") if ln.strip()), "")
+    # "X HOSPITAL, CITY" above the menu: the name with its city after a comma, in any case
+    heads = {first.lower()}
+    if "," in first:
+        name, _, rest = first.rpartition(",")
+        if rest.strip().lower() in {n.lower() for pk in ctx.by_type("Place")
+                                    for n in (ctx.ents[pk].name, *ctx.ents[pk].aliases)}:
+            heads.add(name.strip().lower())
     for k in ctx.by_type("Organization"):
         e = ctx.ents[k]
-        if first and first in [e.name, *e.aliases] and _head(ctx, k) not in UNIT_HEADS:
+        if first and heads & {n.lower() for n in (e.name, *e.aliases)} and _head(ctx, k) not in UNIT_HEADS:
             return k
     return ctx.host_hospital if ctx.speaks_as_host else None
 
@@ -128,12 +135,34 @@ def _home_units(ctx: Ctx) -> None:
         if not sis:
             continue
         # another institution, or a unit of another body ("Head of the Department of A of the B Center,
-        # ... the Department of C": C may be B's too)
-        other = any(m.key not in (k, home) and not m.anaphor and
-                    (_head(ctx, m.key) not in _INNER_UNITS or parent_of.get(m.key, home) != home)
-                    for si in sis for m in ctx.all_in(si, "Organization"))
+        # ... the Department of C": C may be B's too); a body named outside the subject phrase that
+        # holds the unit ("Dr. P of the Department of X studied ... at Y Hospital") is where the
+        # subject went, not the unit's owner
+        other = False
+        for si in sis:
+            scopes = [_subject_scope(ctx, m) for m in ctx.all_in(si, "Organization") if m.key == k]
+            for m in ctx.all_in(si, "Organization"):
+                if m.key in (k, home) or m.anaphor or (
+                        _head(ctx, m.key) in _INNER_UNITS and parent_of.get(m.key, home) == home):
+                    continue
+                if scopes and all(sc is not None and not sc[0] <= m.ts < sc[1] for sc in scopes):
+                    continue
+                other = True
         if not other:
             ctx.add(k, "parentOrganization", home, sis[0], 0.55)
+
+
+def _subject_scope(ctx: Ctx, m: M) -> tuple[int, int] | None:
+    """The token range of the subject phrase a mention lies in ("[Dr. P, Head of the Department of
+    X,] studied ..."), or None when it is in no clause's subject."""
+    t = ctx.doc[m.te - 1]
+    for _ in range(12):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t.left_edge.i, t.right_edge.i + 1
+        if t.head is t or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj") and t.pos_ in ("VERB", "AUX"):
+            return None
+        t = t.head
+    return None
 
 
 _MEMBERS_CUE = re.compile(r"(?i)\bmembers?\s+of\s+the\s+delegation\b|\bdelegation\s+members?\b|"

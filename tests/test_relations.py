@@ -1864,3 +1864,25 @@ def test_the_funder_of_a_course_is_an_organizer():
         "Harbour City. The course is funded by the Seaside Charitable Trust.\n", stem="funded")
     org = _rel(g, SDO.organizer)
     assert ("Regional Burn Nursing Course", "Seaside Charitable Trust") in org, org
+
+
+def test_a_home_unit_in_the_subject_is_not_owned_by_the_host_abroad():
+    g = extract_text(
+        "Halden Hospital\nHome | News\n\nOn 4 June 2025, Halden Hospital held the 2025 Report Meeting on Advanced "
+        "Study. Dr. Ada Moss, Chief Physician of the Department of Nephrology, spent ten months in the Division of "
+        "Dialysis of Tarn University Hospital in Porto, Portugal, where she studied peritoneal dialysis.\n",
+        stem="homeunitabroad")
+    parent = _rel(g, SDO.parentOrganization)
+    assert ("Department of Nephrology", "Halden Hospital") in parent, parent
+    assert ("Department of Nephrology", "Tarn University Hospital") not in parent, parent
+
+
+def test_home_units_on_a_page_headed_name_comma_city_in_capitals():
+    g = extract_text(
+        "HALDEN RIVER TEACHING HOSPITAL, TROMSO\nHome | News\n\nOn Monday, 3 March 2025, the Halden River "
+        "Teaching Hospital in Tromso received a team of surgeons from Porto. Also at the reception were the "
+        "Chairman, Medical Advisory Committee, Dr. Nils Berg; and the Head of the Department of Urology, "
+        "Dr. Kari Lund.\n", stem="homecaps")
+    parent = {(a.lower(), b.lower()) for a, b in _rel(g, SDO.parentOrganization)}
+    assert ("department of urology", "halden river teaching hospital") in parent, parent
+    assert ("medical advisory committee", "halden river teaching hospital") in parent, parent
