@@ -245,6 +245,11 @@ def _parents(ctx: Ctx, si: int, sent):
                     ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.8)
     # "A of/for the B" between two organization mentions (also nested in a longer mention)
     allorgs = ctx.all_in(si, "Organization")
+    for b in allorgs:
+        # "the university's X Hospital": the possessor owns the smaller body
+        c = _possessed(ctx, allorgs, b, sent.end)
+        if c is not None:
+            ctx.add(c.key, "parentOrganization", b.key, si, 0.7)
     for a in allorgs:
         # nested: "[Department of X of the [Y Hospital]]"
         for b in allorgs:
@@ -260,6 +265,10 @@ def _parents(ctx: Ctx, si: int, sent):
             k += 1
         for b in allorgs:
             if b.ts in (k, a.te + 1) and b.key != a.key and _head(ctx, a.key) not in ("alliance",):
+                # "A of the university's B Hospital": the possessor owns B, and B owns A
+                c = _possessed(ctx, allorgs, b, sent.end)
+                if c is not None and c.key != a.key:
+                    b = c
                 # (an anaphor "the hospital" starts at its article)
                 if doc[a.te].lower_ == "at" and not (
                         _head(ctx, a.key) in _AT_UNITS
@@ -335,6 +344,17 @@ def _parents(ctx: Ctx, si: int, sent):
         for u in units:
             if u is not holder:
                 ctx.add(u.key, "parentOrganization", holder.key, si, 0.7)
+
+
+def _possessed(ctx: Ctx, allorgs: list[M], b: M, end: int) -> M | None:
+    """The smaller body right after "B's" ("the university's X Hospital"), or None."""
+    j = b.te
+    if j + 1 >= end or ctx.doc[j].lower_ not in ("'s", "\u2019s"):
+        return None
+    c = max((o for o in allorgs if o.ts == j + 1 and o.key != b.key), key=lambda o: o.te - o.ts, default=None)
+    if c is None or ORG_RANK.get(_head(ctx, c.key), 3) >= ORG_RANK.get(_head(ctx, b.key), 3):
+        return None
+    return c
 
 
 def _described_org(ctx: Ctx, si: int, t, orgs: list[M]) -> M | None:

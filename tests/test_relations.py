@@ -1886,3 +1886,14 @@ def test_home_units_on_a_page_headed_name_comma_city_in_capitals():
     parent = {(a.lower(), b.lower()) for a, b in _rel(g, SDO.parentOrganization)}
     assert ("department of urology", "halden river teaching hospital") in parent, parent
     assert ("medical advisory committee", "halden river teaching hospital") in parent, parent
+
+
+def test_a_unit_of_the_university_s_hospital_belongs_to_that_hospital():
+    g = extract_text(
+        "On 2 June 2024, the 3rd Fjord Course on Wound Care opened at Tarn University of Medical Sciences in "
+        "Bergen. The rector said that the Burns Center of the university's Halden Hospital treats 900 patients "
+        "a year.\n", stem="possessive")
+    parent = _rel(g, SDO.parentOrganization)
+    assert ("Burns Center", "Halden Hospital") in parent, parent
+    assert ("Halden Hospital", "Tarn University of Medical Sciences") in parent, parent
+    assert ("Burns Center", "Tarn University of Medical Sciences") not in parent, parent
