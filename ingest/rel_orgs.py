@@ -415,7 +415,7 @@ def _parents_from_names(ctx: Ctx):
                 surf.setdefault(n.lower(), k)
     for k in orgs:
         name = ctx.ents[k].name
-        if _head(ctx, k) not in UNIT_HEADS:
+        if _head(ctx, k) not in UNIT_HEADS and _head(ctx, k) != "faculty":
             continue
         low = name.lower()
         best = None

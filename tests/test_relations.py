@@ -1897,3 +1897,11 @@ def test_a_unit_of_the_university_s_hospital_belongs_to_that_hospital():
     assert ("Burns Center", "Halden Hospital") in parent, parent
     assert ("Halden Hospital", "Tarn University of Medical Sciences") in parent, parent
     assert ("Burns Center", "Tarn University of Medical Sciences") not in parent, parent
+
+
+def test_a_faculty_named_after_its_university_s_acronym_belongs_to_it():
+    g = extract_text(
+        "On 2 June 2024, the 3rd Fjord Course on Wound Care opened at Tarn University of Medical Sciences (TUMS) "
+        "in Bergen. The course is organized by the TUMS Faculty of Nursing.\n", stem="acrofaculty")
+    parent = _rel(g, SDO.parentOrganization)
+    assert ("TUMS Faculty of Nursing", "Tarn University of Medical Sciences") in parent, parent
