@@ -1977,7 +1977,7 @@ _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "sourc
 
 #: heads of government bodies and offices whose name states a remit, not a field
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
-                 "authority", "service", "secretariat"}
+                 "authority", "service", "secretariat", "chancellery", "vice-chancellery"}
 #: lower-case particles inside personal names
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}

@@ -24,7 +24,7 @@ ORG_HEADS = {
     "organisation", "authority", "board", "infirmary", "institutet", "group", "subcommittee",
     "chamber", "network", "unit", "ward", "section", "secretariat", "service", "trust", "inc",
     "ltd", "party", "chapter", "consortia", "polyclinic", "hospitals", "embassy", "consulate",
-    "consulate-general", "healthcare", "fund",
+    "consulate-general", "healthcare", "fund", "chancellery", "vice-chancellery",
 }
 #: first words of institution names in other languages ("Hospital Universitario X", "Klinikum X")
 FOREIGN_ORG_FIRST = {"hospital", "hôpital", "ospedale", "klinikum", "policlinico", "clínica", "clinica",
@@ -41,7 +41,7 @@ ORG_HEAD_FIRST = {
     "consulate",
     "academy", "university", "society", "association", "federation", "committee", "commission",
     "center", "centre", "faculty", "council", "board", "branch", "laboratory", "hospital",
-    "section", "unit", "administration", "agency",
+    "section", "unit", "administration", "agency", "chancellery", "vice-chancellery",
 }
 #: sub-units whose full "X of Y" name is kept as canonical name (there are many
 #: identically named committees, one per association)
@@ -60,6 +60,7 @@ ORG_RANK = {
     "division": 1,
     "department": 2, "office": 2, "center": 2, "centre": 2, "committee": 2,
     "subcommittee": 2, "secretariat": 2, "institute": 2,
+    "chancellery": 2, "vice-chancellery": 2,
     "hospital": 3, "college": 3, "school": 3, "clinic": 3, "faculty": 3, "infirmary": 3,
     "university": 4, "academy": 4, "ministry": 4, "commission": 4, "bureau": 4, "government": 4,
     "association": 4, "society": 4, "federation": 4, "alliance": 4, "council": 4,

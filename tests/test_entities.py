@@ -978,3 +978,13 @@ def test_a_unit_named_by_a_short_field_word_has_that_field(extractor):
     assert ("Department of Accident and Emergency", "emergency medicine") in spec, spec
     assert ("Respiratory Branch of the Northland Medical Association", "respiratory medicine") in spec, spec
     assert ("Riverside Trauma Centre", "trauma care") in spec, spec
+
+
+def test_a_vice_chancellery_is_an_office_of_its_university(extractor):
+    ex = run(extractor, "On 2 May 2025, the 3rd Harbour Forum on Wound Care was organized by Riverside University "
+                        "of Medical Sciences (RUMS) in collaboration with the Vice-Chancellery for Education of RUMS.\n")
+    orgs = names(ex, "Organization")
+    assert "Vice-Chancellery for Education" in orgs, orgs
+    assert ("Vice-Chancellery for Education", "Riverside University of Medical Sciences") in rels(
+        ex, "parentOrganization")
+    assert not [s for o, s in rels(ex, "specialty") if o.startswith("Vice-Chancellery")]
