@@ -988,3 +988,19 @@ def test_a_vice_chancellery_is_an_office_of_its_university(extractor):
     assert ("Vice-Chancellery for Education", "Riverside University of Medical Sciences") in rels(
         ex, "parentOrganization")
     assert not [s for o, s in rels(ex, "specialty") if o.startswith("Vice-Chancellery")]
+
+
+def test_compound_fields_read_off_unit_names_stay_whole(extractor):
+    # "Dermatology and Venereology" is one field, "Reconstructive Microsurgery" and "Anesthesia Nursing" are
+    # fields of their own (not dermatology, microsurgery and anesthesiology)
+    ex = run(extractor, "On 2 May 2025, the 3rd Harbour Forum on Wound Care was co-organized by the Department of "
+                        "Dermatology and Venereology of Riverside General Hospital and the Northland Society of Hand "
+                        "Surgery and Reconstructive Microsurgery. Ms. Lena Holm, head nurse of the Anesthesia Nursing "
+                        "Unit, spoke.\n")
+    spec = rels(ex, "specialty")
+    assert ("Department of Dermatology and Venereology", "dermatology and venereology") in spec, spec
+    assert ("Department of Dermatology and Venereology", "dermatology") not in spec, spec
+    soc = "Northland Society of Hand Surgery and Reconstructive Microsurgery"
+    assert (soc, "reconstructive microsurgery") in spec and (soc, "hand surgery") in spec, spec
+    assert (soc, "microsurgery") not in spec, spec
+    assert ("Anesthesia Nursing Unit", "anesthesia nursing") in spec, spec
