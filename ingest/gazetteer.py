@@ -267,8 +267,9 @@ FIELD_HEADS = re.compile(r"(?i)(?:surger(?:y|ies)|surgical|medicine|ology|ologie
                          r"imaging|endoscopy|transplant(?:ation)?s?|oncology|nursing|pharmacy|"
                          r"dentistry|orthopa?edics|obstetrics|pediatrics|paediatrics)$")
 #: heads of funding bodies: the field words in their names state a cause they fund ("Heart Foundation",
-#: "Pediatric Oncology Relief Fund"), not a field the body practises
-FUNDING_HEADS = {"foundation", "foundations", "fund", "funds", "charity", "charities", "endowment"}
+#: "Pediatric Oncology Relief Fund", "X Global Surgery Trust"), not a field the body practises (an NHS trust
+#: or a hospital run by one is no funding body)
+FUNDING_HEADS = {"foundation", "foundations", "fund", "funds", "charity", "charities", "endowment", "trust", "trusts"}
 _NOT_FUNDING = re.compile(r"(?i)\b(?:hospital|clinic|nhs|university|infirmary|institute)\b")
 
 

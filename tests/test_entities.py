@@ -1004,3 +1004,12 @@ def test_compound_fields_read_off_unit_names_stay_whole(extractor):
     assert (soc, "reconstructive microsurgery") in spec and (soc, "hand surgery") in spec, spec
     assert (soc, "microsurgery") not in spec, spec
     assert ("Anesthesia Nursing Unit", "anesthesia nursing") in spec, spec
+
+
+def test_a_charitable_trust_s_name_gives_no_field_but_an_nhs_trust_stays_a_provider(extractor):
+    from medkg.ingest.gazetteer import funding_body
+    ex = run(extractor, "On 2 May 2025, the Northland Paediatric Surgery Trust, a charity, opened the 3rd Harbour "
+                        "Course on Wound Care at Riverside General Hospital.\n")
+    spec = rels(ex, "specialty")
+    assert not [f for o, f in spec if o.startswith("Northland Paediatric Surgery Trust")], spec
+    assert not funding_body("Harbour Valley NHS Foundation Trust")
