@@ -164,9 +164,11 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 
 
 #: what may follow the date on a header line that is only a date: a time, a weekday
-#: (or other header fields after a bar: "2025-06-13 | Source: Foreign Affairs Office | Views: 512")
+#: (or other header fields after a bar: "2025-06-13 | Source: Foreign Affairs Office | Views: 512", or a
+#: page field's own label after a space: "2025-04-21   Source: Department of X")
 _DATE_LINE_REST = re.compile(r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?[A-Z][a-z]+day\)?)?\s*"
-                             r"(?:[|｜]\s*[^\W\d_][^:：|｜]{0,30}[:：].*)?$")
+                             r"(?:(?:[|｜]\s*[^\W\d_][^:：|｜]{0,30}|(?i:source|author|editor|reviewer|publisher|"
+                             r"reporter|views|hits|clicks|visits|read|from|photo|text|writer))[:：].*)?$")
 #: a header field that labels a date: "Date: ", "Published: ", "Release time: ", "| Posted on: "
 _HEADER_LABEL = re.compile(r"(?:^|[\s|｜/·,;])(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|"
                            r"issued(?:\s+on)?)\s*[:：]\s*(?:[a-z]+day,?\s+)?$", re.I)

@@ -276,3 +276,17 @@ def test_a_sentence_never_starts_after_a_comma_on_its_line():
             "Center for Digestive Oncology was held at Cove Cancer Hospital (the Cancer Hospital Affiliated to "
             "Cove Medical University) in Lima.\n")
     assert "--05-09" in _event_dates(text)
+
+
+def test_a_page_date_line_followed_by_a_source_label_without_a_bar():
+    from medkg.ingest.dates import in_header_line
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ingest.readers import header_metadata
+    from medkg.ontology.namespaces import SDO
+    text = ("3rd Harbour Forum on Wound Care Held Online and Offline\n"
+            "2025-05-04   Source: Department of Surgery\n\n"
+            "On May 2, 2025, the 3rd Harbour Forum on Wound Care was held at Halden Hospital in Bergen.\n")
+    at = text.index("2025-05-04")
+    assert in_header_line(text, at, at + 10)
+    g = extract_text(text, stem="sourcelabel", date=header_metadata(text)[1])
+    assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2025-05-02"}
