@@ -154,13 +154,14 @@ def is_planned(tok) -> bool:
 #: (or "Port Aldin, " / "PORTVILLE, Ore. (" : a place in title case, a date in brackets)
 _CAPS_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*|[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_]+){0,2})"
                             r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*\.?(?:,\s*|\s*\()$")
-_DATELINE_END = re.compile(r"^\)?\s*(?:-{1,2}|–|—|:)\s")
+#: (the date may be followed by the same date in another calendar: "6 November 2024 (16 Aban 1403) - ")
+_DATELINE_END = re.compile(r"^\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:-{1,2}|–|—|:)(?:\s|$)")
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """Is the date at text[start:end] a caps dateline's date ("AMMAN, 12 March 2024 - ...")?"""
     line = text.rfind("\n", 0, start) + 1
-    return bool(_CAPS_DATELINE.match(text[line:start]) and _DATELINE_END.match(text[end:end + 6]))
+    return bool(_CAPS_DATELINE.match(text[line:start]) and _DATELINE_END.match(text[end:end + 40]))
 
 
 #: what may follow the date on a header line that is only a date: a time, a weekday
@@ -241,11 +242,23 @@ def assign_event_dates(ctx) -> None:
     if re.search(r"\b(sign|signing|agreement|memorandum)\b", main_name, re.I):
         kind_lemmas |= {"sign"}
     held_lemmas |= kind_lemmas
+    carry: list[DateMention] = []        # a dateline the parser cut off as a sentence of its own
     for si, sent in enumerate(ctx.sents):
         stext = sent.text
         dms = [d for d in find_dates(stext) if not _DATELINE.search(stext[max(0, d.start - 12):d.start])
                and not in_header_line(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         label = False
+        if not dms and carry and ctx.text[ctx.sents[si - 1].end_char:sent.start_char].count("\n") == 0:
+            # "Kermanshah, 6 November 2024 (16 Aban 1403) - | The congress opened on Wednesday": the
+            # dateline leads this sentence (weakly, as a dateline does)
+            dms, carried = carry, True
+        else:
+            carried = False
+        carry = []
+        if dms and all(_in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end) for d in dms) \
+                and not ctx.all_in(si, "Event") and _DATELINE_END.search(stext[dms[-1].end:]):
+            carry = dms
+            continue
         if not dms:
             dms = _list_label_date(ctx.text, sent.start_char)
             label = bool(dms)
@@ -258,7 +271,8 @@ def assign_event_dates(ctx) -> None:
             else:
                 continue
         # the dateline's date is when the report was filed: the event's own date in the text wins
-        own = [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
+        own = [] if carried else \
+            [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
         weak = 5 if not own else 0
         dms = own or dms
         held_toks = [t for t in sent if t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN")]

@@ -1905,3 +1905,11 @@ def test_a_faculty_named_after_its_university_s_acronym_belongs_to_it():
         "in Bergen. The course is organized by the TUMS Faculty of Nursing.\n", stem="acrofaculty")
     parent = _rel(g, SDO.parentOrganization)
     assert ("TUMS Faculty of Nursing", "Tarn University of Medical Sciences") in parent, parent
+
+
+def test_a_dateline_with_a_second_calendar_in_brackets_dates_the_event():
+    g = extract_text(
+        "Tarn University of Medical Sciences\nNews\n\n"
+        "Bergen, 6 May 2024 (17 Ordibehesht 1403) - The 4th Fjord Congress of Hand Surgery opened on Monday "
+        "at Halden Hospital with 300 surgeons.\n", stem="twocalendars")
+    assert str(g.value(event(g), SDO.startDate)) == "2024-05-06"
