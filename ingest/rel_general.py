@@ -46,12 +46,20 @@ _SPEC_CUES = (
     ("research", "in"),
     # "students completed clinical rotations in A, B and C": the subjects of the programme they were on
     ("rotations", "in"), ("rotation", "in"), ("rotated", "through"),
+    # "four parallel sessions were held on A, B and C"; "lectures presented in sessions on A and B": the
+    # parts of the reported event, whose fields are its subjects whoever else the sentence names
+
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",
-                     "discussions", "discussion", "learned", "learnt", "learn", "rotations", "rotation", "rotated"}
+                     "discussions", "discussion", "learned", "learnt", "learn", "rotations", "rotation", "rotated",
+                     "held", "sessions", "sub-forums", "subforums", "sub-sessions"}
 #: cues of what the participants of a programme trained in, whoever else the sentence names
-_TRAINED_IN_CUES = {"rotations", "rotation", "rotated"}
+_TRAINED_IN_CUES = {"rotations", "rotation", "rotated", "held", "sessions", "sub-forums", "subforums",
+                    "sub-sessions"}
+#: the parts of an event: "held on A" names their fields only with such a subject (not "held on 5 May")
+_SESSION_NOUNS = {"sessions", "session", "sub-forums", "subforums", "sub-forum", "subforum", "sub-sessions",
+                  "forums", "symposia", "workshops", "tracks", "panels", "seminars"}
 _CUES_BY_FIRST: dict[str, list[tuple]] = {}
 for _c in _SPEC_CUES:
     _CUES_BY_FIRST.setdefault(_c[0], []).append(_c)
@@ -729,6 +737,9 @@ def _spec_cues(ctx: Ctx, si: int, sent):
         for cue in _CUES_BY_FIRST.get(toks[i], ()):
             if tuple(toks[i:i + len(cue)]) != cue:
                 continue
+            if cue[0] == "held" and not any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in _SESSION_NOUNS
+                                            for c in doc[base + i].children):
+                continue
             k = base + i + len(cue)
             specs = _specs_after(ctx, si, k, 16)
             if not specs:
@@ -746,7 +757,7 @@ def _spec_cues(ctx: Ctx, si: int, sent):
             elif cue[0] in ("center", "centre", "leader"):
                 # "ORG is a leading center for A" / "ORG, a leading center for A"
                 v = cue_tok.head
-                while v.dep_ in ("attr", "appos", "conj") and v.head is not v:
+                while v.dep_ in ("attr", "appos", "conj") and v.head.i != v.i:
                     if v.dep_ == "appos":
                         o = ctx.mention_at(si, v.head.i, "Organization")
                         holder = o.key if o else None
@@ -757,7 +768,7 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                     holder = o.key if o else None
             else:
                 v = cue_tok
-                while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+                while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
                     v = v.head
                 o = subject_org(ctx, si, v) if v.pos_ in ("VERB", "AUX") else None
                 holder = o.key if o else None

@@ -534,7 +534,7 @@ def _panelists_and_introducers(ctx: Ctx) -> None:
                 # the subject of "included", or of the verb it is coordinated with ("was moderated by X and included")
                 u = v
                 subj = [c for c in u.children if c.dep_ in ("nsubj", "nsubjpass")]
-                while not subj and u.dep_ == "conj" and u.head is not u:
+                while not subj and u.dep_ == "conj" and u.head.i != u.i:
                     u = u.head
                     subj = [c for c in u.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if not any(x.lower_ in _PANEL_WORDS for c in subj for x in c.subtree):

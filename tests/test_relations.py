@@ -1913,3 +1913,25 @@ def test_a_dateline_with_a_second_calendar_in_brackets_dates_the_event():
         "Bergen, 6 May 2024 (17 Ordibehesht 1403) - The 4th Fjord Congress of Hand Surgery opened on Monday "
         "at Halden Hospital with 300 surgeons.\n", stem="twocalendars")
     assert str(g.value(event(g), SDO.startDate)) == "2024-05-06"
+
+
+def test_a_cue_sentence_parsed_without_a_verb_does_not_hang():
+    # "Four sub-forums covered A, B ..." parsed with a noun at the root: the climb from the cue to its verb
+    # once compared spaCy tokens by identity and never stopped
+    g = extract_text(
+        "On 9 April 2025, the 2nd Harbour Forum on Perioperative Care was held at Cove Hospital in Perth. "
+        "Four sub-forums covered dermatopathology, anaesthesia nursing, peripheral nerve surgery and wrist "
+        "arthroscopy.\n", stem="subforumscovered")
+    about = _rel(g, SDO.about)
+    assert ("2nd Harbour Forum on Perioperative Care", "wrist arthroscopy") in about, about
+
+
+def test_subspecialty_names_of_the_scheme():
+    g = extract_text(
+        "On 9 April 2025, the 2nd Harbour Forum on Perioperative Care was held at Cove Hospital in Perth. "
+        "The lectures covered anaesthesia nursing, dermatopathology, ambulatory anaesthesia, peripheral nerve "
+        "surgery and wrist arthroscopy.\n", stem="subspecialtynames")
+    about = _rel(g, SDO.about)
+    for f in ("dermatopathology", "anesthesia nursing", "ambulatory anesthesia", "peripheral nerve surgery",
+              "wrist arthroscopy"):
+        assert ("2nd Harbour Forum on Perioperative Care", f) in about, about
