@@ -48,7 +48,7 @@ _SPEC_CUES = (
     ("rotations", "in"), ("rotation", "in"), ("rotated", "through"),
     # "four parallel sessions were held on A, B and C"; "lectures presented in sessions on A and B": the
     # parts of the reported event, whose fields are its subjects whoever else the sentence names
-
+    ("held", "on"), ("sessions", "on"), ("sub-forums", "on"), ("subforums", "on"), ("sub-sessions", "on"),
 )
 _EVENT_TOPIC_CUES = {"focused", "focuses", "focusing", "centered", "centred", "covered", "covering", "themed",
                      "topics", "especially", "particularly", "covers", "discussed", "discuss", "discussing",

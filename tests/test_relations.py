@@ -1935,3 +1935,23 @@ def test_subspecialty_names_of_the_scheme():
     for f in ("dermatopathology", "anesthesia nursing", "ambulatory anesthesia", "peripheral nerve surgery",
               "wrist arthroscopy"):
         assert ("2nd Harbour Forum on Perioperative Care", f) in about, about
+
+
+def test_the_fields_of_parallel_sessions_are_the_meetings_subjects():
+    g = extract_text(
+        "On 9 April 2025, the 2nd Harbour Forum on Perioperative Care was held at Cove Hospital in Perth. "
+        "In the afternoon, three parallel sessions were held on cardiac anesthesia, ambulatory anesthesia and "
+        "regional anesthesia. Dr. Ada Moss, President of the Perth Society of Hand Surgery, said that 20 papers "
+        "will be read in sessions on peripheral nerve surgery and wrist arthroscopy.\n", stem="parallelsessions")
+    about = _rel(g, SDO.about)
+    for f in ("cardiac anesthesia", "ambulatory anesthesia", "regional anesthesia", "peripheral nerve surgery",
+              "wrist arthroscopy"):
+        assert ("2nd Harbour Forum on Perioperative Care", f) in about, about
+
+
+def test_a_meeting_held_on_a_date_takes_no_field_from_the_words_after_it():
+    g = extract_text(
+        "The 2nd Harbour Forum on Perioperative Care was held on 9 April 2025 at Cove Hospital. The hospital's "
+        "Department of Dermatology is known for cosmetic dermatology.\n", stem="heldondate")
+    about = _rel(g, SDO.about)
+    assert not any(f == "cosmetic dermatology" for _, f in about), about
