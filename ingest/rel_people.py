@@ -1652,14 +1652,24 @@ def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
         # a finite verb the parser took into the apposition ("P, a physician at X, shared experience")
         k = next((j for j in range(a + 1, b) if doc[j - 1].text == "," and doc[j].tag_ in ("VBD", "VBN")
                   and j + 1 < sent.end and doc[j + 1].lower_ != "by"), k)
+        # "P from ORG (in COUNTRY) reported on ...": the body and its place before the verb
+        if b <= a:
+            for preps, types in ((("from", "of", "at"), ("Organization",)), (("in",), ("Country", "Place"))):
+                if k + 1 < sent.end and doc[k].lower_ in preps:
+                    j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+                    m = next((x for t in types for x in ctx.top(si, t) if x.ts == j), None)
+                    if m is not None:
+                        k = m.te
         while k < sent.end and doc[k].text == ",":
             k += 1
         if k >= sent.end - 1 or doc[k].pos_ not in ("VERB", "AUX") or doc[k].tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
                 or doc[k + 1].lower_ == "by":
             continue
         # the person is the subject: the sentence opens with them or with a lead phrase ending in a comma
-        if p.ts > s0 and not (doc[p.ts - 1].text == "," or _is_honorific_tok(doc[p.ts - 1]) or
-                              doc[p.ts - 1].lower_ in ("president", "director", "dean", "professor")):
+        # (or with "and" after a list's comma or semicolon: "...; and P, head nurse of X, reported on ...")
+        if p.ts > s0 and not (doc[p.ts - 1].text in (",", ";") or _is_honorific_tok(doc[p.ts - 1]) or
+                              doc[p.ts - 1].lower_ in ("president", "director", "dean", "professor") or
+                              doc[p.ts - 1].lower_ == "and" and p.ts - 1 > s0 and doc[p.ts - 2].text in (",", ";")):
             continue
         v, nxt = _lem(doc[k]), doc[k + 1].lower_
         rest = [x.lower_ for x in doc[k + 1:min(sent.end, k + 8)]]
@@ -1677,6 +1687,10 @@ def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
         elif v == "make" and any(w in ("statement", "speech", "remarks", "address") for w in rest[:3]):
             ev = ctx.main_event
         elif v == "share" and any(w in TALK_OBJECTS for w in rest[:3]):
+            ev = ctx.main_event
+        elif v in ("report", "speak", "talk", "lecture") and nxt in ("on", "about") or \
+                v in ("share", "explain", "describe") and nxt in ("how", "why"):
+            # "P, head nurse of X, reported on ..."; "P from Y shared how ...": a talk at the reported event
             ev = ctx.main_event
         elif v == "exchange" and nxt == "views" and visit:
             ev = ctx.main_event

@@ -1955,3 +1955,16 @@ def test_a_meeting_held_on_a_date_takes_no_field_from_the_words_after_it():
         "Department of Dermatology is known for cosmetic dermatology.\n", stem="heldondate")
     about = _rel(g, SDO.about)
     assert not any(f == "cosmetic dermatology" for _, f in about), about
+
+
+def test_people_who_reported_on_or_shared_how_in_a_list_of_speakers_attend():
+    g = extract_text(
+        "On 9 April 2025, the 2nd Harbour Forum on Perioperative Care was held at Cove Hospital in Perth. "
+        "In the exchange session, Prof. Ada Moss, Director of Perth Pain Center, introduced the city's registry; "
+        "Dr. Ben Hale from Tarn Hospital shared how nurse-led clinics cut waiting times; and Eva Lund, head "
+        "nurse of the Recovery Unit of Cove Hospital, reported on early mobilisation. Dr. Kim Sol from Ridge "
+        "Hospital in Laos reported on pain control.\n", stem="reportedon")
+    att = _rel(g, SDO.attendee)
+    assert "Laos" in participant_countries(g)
+    for p in ("Ben Hale", "Eva Lund", "Kim Sol"):
+        assert ("2nd Harbour Forum on Perioperative Care", p) in att, att
