@@ -164,7 +164,7 @@ def _subject_orgs(ctx: Ctx, si: int, verb) -> list[M]:
             ids = {t.i for c in subj for t in c.subtree}
             orgs = [m for m in ctx.top(si, "Organization") if m.ts in ids or (m.te - 1) in ids]
             return [m for m in orgs if not ctx.of_complement(m, orgs)]
-        if v.head is v:
+        if v.head.i == v.i:
             break
         v = v.head
     return []
@@ -566,7 +566,7 @@ def _speaks_of_participant(ctx: Ctx, si: int, verb) -> bool:
             return bool(ctx.top(si, "Person") and any(p.ts in ids for p in ctx.top(si, "Person"))) or \
                 any(ctx.doc[i].lower_ in PERSON_NOUNS or ctx.doc[i].lower_ in ("who", "he", "she", "they")
                     for i in ids)
-        if v.head is v:
+        if v.head.i == v.i:
             break
         v = v.head
     return False
@@ -711,7 +711,7 @@ def reported_speech(tok) -> bool:
     for _ in range(12):
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -730,7 +730,7 @@ def _cumulative_past(ctx: Ctx, si: int, sent, tok) -> bool:
     "in recent years") or with an institution as its subject ("the department has trained doctors from")."""
     v = tok
     for _ in range(5):
-        if v.pos_ in ("VERB", "AUX") or v.head is v:
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
             break
         v = v.head
     if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children) \

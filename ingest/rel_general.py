@@ -98,7 +98,7 @@ def subject_org(ctx: Ctx, si: int, verb) -> M | None:
                 ids = {x.i for x in s.subtree}
                 m = next((o for o in ctx.top(si, "Organization") if o.ts in ids), None)
             return m
-        if v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
+        if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
             break
         v = v.head
     return None
@@ -111,7 +111,7 @@ def _subject_pronoun(verb):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0] if subj[0].lower_ == "it" else None
-        if v.dep_ not in ("conj", "xcomp") or v.head is v:
+        if v.dep_ not in ("conj", "xcomp") or v.head.i == v.i:
             return None
         v = v.head
     return None

@@ -159,7 +159,7 @@ def _subject_scope(ctx: Ctx, m: M) -> tuple[int, int] | None:
     for _ in range(12):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return t.left_edge.i, t.right_edge.i + 1
-        if t.head is t or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj") and t.pos_ in ("VERB", "AUX"):
+        if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj") and t.pos_ in ("VERB", "AUX"):
             return None
         t = t.head
     return None
@@ -368,7 +368,7 @@ def _described_org(ctx: Ctx, si: int, t, orgs: list[M]) -> M | None:
             from medkg.ingest.rel_general import subject_org
             c = subject_org(ctx, si, n.head)
             return c if c is not None and c.te <= t.i else None
-        if n.dep_ != "conj" or n.head is n:
+        if n.dep_ != "conj" or n.head.i == n.i:
             break
         n = n.head
     # the parser missed the apposition: "X, the teaching hospital of Y, ..." right after the name
