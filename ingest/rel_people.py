@@ -263,6 +263,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _post_label_lines(ctx)
     _delegation_members(ctx)
     _delegation_stops(ctx)
+    _visiting_team(ctx)
     _attendees(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
@@ -511,6 +512,74 @@ def _delegation_members(ctx: Ctx) -> None:
                 if b > a and _has_title(doc, a, b) and not any(
                         m.ts >= a and m.te <= b for m in ctx.all_in(si, "Organization")):
                     ctx.add(p.key, "affiliation", org, si, 0.6, doc[a:b].text.strip(" ,"))
+
+
+_TEAM_CUE = re.compile(r"\bteam\b", re.I)
+_TEAM_MEMBERS = ("which includes", "which included", "which comprises", "which consists of", "including")
+
+
+def _team_country(ctx: Ctx, si: int, g: int) -> M | None:
+    """"a British surgical team", "a team of British surgeons": the demonym before the group noun or
+    just after its "of"."""
+    m = _demonym_before(ctx, si, g)
+    if m is not None:
+        return m
+    doc, sent = ctx.doc, ctx.sents[si]
+    if g + 2 < sent.end and doc[g + 1].lower_ == "of":
+        for j in range(g + 2, min(g + 4, sent.end)):
+            t = doc[j]
+            code = demonym_code(t.text) if t.text[:1].isupper() else None
+            if code is not None and ctx.mention_at(si, j, ("Organization", "Event", "Person")) is None:
+                key = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
+                if key is not None:
+                    return M(key, "Country", t.idx, t.idx + len(t), j, j + 1)
+    return None
+
+
+def _visiting_team(ctx: Ctx) -> None:
+    """"a team of British surgeons and nurses led by P0" / "the team, which includes P1 and P2": a team
+    named with its country (a demonym) and led by a named person is a visiting group like a
+    delegation; its leader and named members take part in the reported event and come from the
+    team's country (which so becomes a participant country)."""
+    if ctx.main_event is None or not _TEAM_CUE.search(ctx.text):
+        return
+    doc = ctx.doc
+    country: M | None = None
+    found = False
+    for si, sent in enumerate(ctx.sents):
+        if not _TEAM_CUE.search(sent.text):
+            continue
+        persons = ctx.top(si, "Person")
+        if not persons:
+            continue
+        for t in sent:
+            if t.lower_ != "team":
+                continue
+            members: list[M] = []
+            # "team ... led by P0" (no finite verb between the team and "led")
+            k = next((j for j in range(t.i + 1, min(t.i + 16, sent.end - 1))
+                      if doc[j].lower_ in ("led", "headed") and doc[j + 1].lower_ == "by"), None)
+            c = _team_country(ctx, si, t.i)
+            if k is not None and c is not None and not any(
+                    x.pos_ in ("VERB", "AUX") and x.tag_ in ("VBD", "VBZ", "VBP") for x in doc[t.i + 1:k]):
+                p = next((m for m in persons if m.ts > k + 1), None)
+                if p is not None and all(x.lower_.strip(".") in gz.HONORIFICS or x.text == "."
+                                         for x in doc[k + 2:p.ts]):
+                    members.append(p)
+                    country, found = c, True
+            # "the team, which includes P1, Post, and P2, Post, was ..." (a team found before)
+            elif found and t.i + 2 < sent.end:
+                rest = " ".join(x.lower_ for x in doc[t.i + 1:min(t.i + 5, sent.end)] if x.text != ",")
+                cue = next((w for w in _TEAM_MEMBERS if rest.startswith(w)), None)
+                if cue is not None:
+                    start = t.i + 1 + (doc[t.i + 1].text == ",") + len(cue.split())
+                    end = next((x.i for x in doc[start:sent.end] if x.pos_ in ("VERB", "AUX") and
+                                x.tag_ in ("VBD", "VBZ", "VBP")), sent.end)
+                    members += [m for m in persons if start <= m.ts < end]
+            for p in members:
+                ctx.add(ctx.main_event, "attendee", p.key, si, 0.7)
+                if country is not None and not any(r.subject == p.key for r in ctx.related("nationality")):
+                    ctx.add(p.key, "nationality", country.key, si, 0.6)
 
 
 _PANEL_WORDS = {"panel", "panels", "panelists", "panellists", "faculty", "speakers", "lecturers", "jury"}

@@ -1968,3 +1968,17 @@ def test_people_who_reported_on_or_shared_how_in_a_list_of_speakers_attend():
     assert "Laos" in participant_countries(g)
     for p in ("Ben Hale", "Eva Lund", "Kim Sol"):
         assert ("2nd Harbour Forum on Perioperative Care", p) in att, att
+
+
+def test_a_visiting_team_led_by_a_named_person_attends_and_gives_its_country():
+    g = extract_text(
+        "The 3rd Lakeshore Eye Camp opened at Kora General Hospital in Mombasa on 4 May 2025.\n\n"
+        "The hospital director received a 9-member team of Irish ophthalmologists and nurses led by "
+        "Dr. Niamh Doyle, a consultant at Shannon Eye Clinic. Dr. Doyle said the team, which includes "
+        "Dr. Ciaran Walsh, a retina surgeon, and Aoife Byrne, a nurse manager, was glad to be back.\n",
+        stem="visitingteam")
+    att = _rel(g, SDO.attendee)
+    for p in ("Niamh Doyle", "Ciaran Walsh", "Aoife Byrne"):
+        assert ("3rd Lakeshore Eye Camp", p) in att, att
+        assert (node(g, p), SDO.nationality, node(g, "Ireland")) in g, p
+    assert "Ireland" in participant_countries(g)
