@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
+from medkg.ingest.rel_context import EVENT_NOUNS, STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code, number_value
@@ -265,6 +265,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _delegation_stops(ctx)
     _visiting_team(ctx)
     _attendees(ctx)
+    _present_at(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
@@ -1591,6 +1592,33 @@ def _attendees(ctx: Ctx):
     if ctx.main_event:
         for pk, si in ctx.appointed.items():
             ctx.add(ctx.main_event, "attendee", pk, si, 0.55)
+
+
+#: "Also at the reception were P1, Post; P2, Post; and P3" / "Present at the ceremony were P1 and P2"
+_PRESENT_AT = re.compile(
+    r"\s*(?:also\s+)?(?:present\s+)?at\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    + "|".join(EVENT_NOUNS) + r"|reception|dinner|banquet|luncheon|launch|opening|signing|visit|meeting)s?"
+    r"\s*,?\s+(?:were|was)\s", re.I)
+
+
+def _present_at(ctx: Ctx) -> None:
+    """"Also at the reception were P1; P2; and P3": a sentence that opens with the occasion and "were"
+    lists the people present at it; they attend the event named there, else the reported event (a
+    reception during a mission is part of it)."""
+    if ctx.main_event is None:
+        return
+    for si, sent in enumerate(ctx.sents):
+        mt = _PRESENT_AT.match(sent.text)
+        if mt is None:
+            continue
+        end = sent.start_char + mt.end()
+        persons = [p for p in ctx.top(si, "Person") if p.start >= end]
+        if not persons:
+            continue
+        ev = next((m.key for m in ctx.all_in(si, "Event") if m.start < end), None) or \
+            ctx.paragraph_event(si) or ctx.main_event
+        for p in persons:
+            ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
 #: "The faculty was led by P": the leader of a role group takes part too

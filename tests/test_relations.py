@@ -1982,3 +1982,14 @@ def test_a_visiting_team_led_by_a_named_person_attends_and_gives_its_country():
         assert ("3rd Lakeshore Eye Camp", p) in att, att
         assert (node(g, p), SDO.nationality, node(g, "Ireland")) in g, p
     assert "Ireland" in participant_countries(g)
+
+
+def test_people_listed_as_present_at_a_reception_attend_the_reported_event():
+    g = extract_text(
+        "The 2nd Kora Cleft Lip Mission began at Kora General Hospital in Mombasa on 4 May 2025.\n\n"
+        "The Medical Director, Dr. Amina Said, received the visitors on Monday.\n\n"
+        "Also at the reception were the Head of Nursing Services, Mrs. Grace Wanjiru; and the Head of the "
+        "Department of Plastic Surgery, Dr. Peter Otieno.\n", stem="presentat")
+    att = _rel(g, SDO.attendee)
+    for p in ("Grace Wanjiru", "Peter Otieno"):
+        assert ("2nd Kora Cleft Lip Mission", p) in att, att
