@@ -24,7 +24,7 @@ EVENT_NOUNS = ("conference", "forum", "seminar", "symposium", "meeting", "congre
 ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "college", "institute",
              "association", "society", "committee", "team", "academy", "commission", "base",
              "school", "clinic", "division", "office", "alliance", "federation", "foundation",
-             "laboratory", "lab", "unit", "ward", "group", "trust")
+             "laboratory", "lab", "unit", "ward", "group", "trust", "charity")
 _EVENT_ANAPHOR = re.compile(
     r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b", re.I)
 _ORG_ANAPHOR = re.compile(r"\b(our|the|this|that)\s+(" + "|".join(ORG_NOUNS) + r")\b(?!\s+of\b)", re.I)
@@ -303,6 +303,13 @@ class Ctx:
             noun = "center"
         cands = [k for k in self.by_type("Organization")
                  if head_noun(self.ents[k].name).replace("centre", "center") == noun]
+        if not cands and noun == "charity":
+            # "the Wessex Surgery Trust, a UK-based charity, ... the charity": a trust or foundation
+            cands = [k for k in self.by_type("Organization")
+                     if head_noun(self.ents[k].name) in ("trust", "foundation", "fund")
+                     and " NHS " not in f" {self.ents[k].name} "]
+            if len(cands) > 1:
+                cands = []
         if not cands and noun == "hospital":
             cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
         return self._rank(cands)[0] if cands else None

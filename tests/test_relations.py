@@ -1993,3 +1993,12 @@ def test_people_listed_as_present_at_a_reception_attend_the_reported_event():
     att = _rel(g, SDO.attendee)
     for p in ("Grace Wanjiru", "Peter Otieno"):
         assert ("2nd Kora Cleft Lip Mission", p) in att, att
+
+
+def test_the_charity_refers_to_the_one_trust_or_foundation_of_the_article():
+    g = extract_text(
+        "On 4 May 2025, the 2nd Kora Cleft Lip Mission began at Kora General Hospital in Mombasa with the "
+        "support of the Harbour Smile Foundation, a Dutch charity. It was led by Dr. Niamh Doyle, a consultant "
+        "at Lakeside Clinic and a trustee of the charity.\n", stem="charityanaphor")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Niamh Doyle", "Harbour Smile Foundation") in aff, aff
