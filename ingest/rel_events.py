@@ -285,6 +285,12 @@ def _organizers(ctx: Ctx, si: int, sent):
                 if ev_key is not None:
                     for o in orgs:
                         ctx.add(ev_key, "organizer", o.key, si, 0.8)
+                    if ev is not None and t.dep_ == "relcl" and any(
+                            c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
+                        # "the X Mission, which the charity organises in partnership with ORG": the
+                        # clause's own subject organizes it too
+                        for o in _subject_orgs(ctx, si, t):
+                            ctx.add(ev_key, "organizer", o.key, si, 0.8)
                 continue
             if k < sent.end and doc[k].lower_ == "by":
                 orgs = _org_list_after_by(ctx, si, k + 1)
@@ -314,6 +320,14 @@ def _organizers(ctx: Ctx, si: int, sent):
             if lem == "take":
                 continue
             evs = [m for m in ctx.all_in(si, "Event") if m.ts > t.i]
+            if t.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.children):
+                # "the X Mission, which the charity organises (in partnership with the hospital)": the
+                # relative clause's object is the event it modifies
+                evs = [m for m in ctx.all_in(si, "Event") if m.ts <= t.head.i < m.te and not m.anaphor]
+                if evs:
+                    for o in _subject_orgs(ctx, si, t):
+                        ctx.add(evs[0].key, "organizer", o.key, si, 0.8)
+                continue
             if not evs:
                 continue
             # the events right after the verb (a coordinated list)

@@ -1995,6 +1995,15 @@ def test_people_listed_as_present_at_a_reception_attend_the_reported_event():
         assert ("2nd Kora Cleft Lip Mission", p) in att, att
 
 
+def test_the_subject_of_a_relative_clause_on_the_event_organizes_it():
+    g = extract_text(
+        "On 4 May 2025, the 2nd Kora Cleft Lip Mission began in Mombasa, which the Harbour Smile Foundation "
+        "organises in partnership with Kora General Hospital.\n", stem="relclorganizer")
+    org = _rel(g, SDO.organizer)
+    for o in ("Harbour Smile Foundation", "Kora General Hospital"):
+        assert ("2nd Kora Cleft Lip Mission", o) in org, org
+
+
 def test_the_charity_refers_to_the_one_trust_or_foundation_of_the_article():
     g = extract_text(
         "On 4 May 2025, the 2nd Kora Cleft Lip Mission began at Kora General Hospital in Mombasa with the "
