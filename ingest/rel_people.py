@@ -1666,6 +1666,9 @@ def _group_leaders(ctx: Ctx) -> None:
                 ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
+_IN_OCCASIONS = {"ceremony", "ceremonies", "session", "sessions", "reception", "banquet"}
+
+
 def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):
     """"At the opening ceremony, P congratulated ..." / "In his speech, P said ...": P was there."""
     doc = ctx.doc
@@ -1681,7 +1684,9 @@ def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):
             any(c.lower_ in ("his", "her", "their", "the") for c in obj[0].children)
         if ev is None and not (speech and ctx.main_event):
             continue
-        if t.lower_ == "in" and not speech:
+        # "In the opening ceremony, P said ...": a ceremony or session is an occasion one is present at
+        occasion = ev is not None and obj[0].lower_ in _IN_OCCASIONS
+        if t.lower_ == "in" and not speech and not occasion:
             continue
         verb = t.head
         subj = {x.i for c in verb.children if c.dep_ in ("nsubj",) for x in c.subtree}

@@ -2011,3 +2011,12 @@ def test_the_charity_refers_to_the_one_trust_or_foundation_of_the_article():
         "at Lakeside Clinic and a trustee of the charity.\n", stem="charityanaphor")
     aff = _rel(g, SDO.affiliation)
     assert ("Niamh Doyle", "Harbour Smile Foundation") in aff, aff
+
+
+def test_a_speaker_in_the_opening_ceremony_attends():
+    g = extract_text(
+        "The 3rd Harbour Congress of Foot Surgery opened in Perth on 4 May 2025 with 300 surgeons.\n\n"
+        "In the opening ceremony, Dr. Ada Moss, Dean of Perth Medical School, said that the school had trained "
+        "40 foot surgeons since 2010.\n", stem="inceremony")
+    att = _rel(g, SDO.attendee)
+    assert ("3rd Harbour Congress of Foot Surgery", "Ada Moss") in att, att
