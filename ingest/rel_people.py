@@ -1406,6 +1406,11 @@ def _role_label_lines(ctx: Ctx):
                 ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
+#: roles that a person holds in an event itself ("is the scientific secretary of the congress")
+_EVENT_ROLES = {"secretary", "president", "chair", "chairman", "chairwoman", "chairperson", "co-chair", "director",
+                "coordinator", "organizer", "organiser", "convener", "convenor", "moderator", "host"}
+
+
 def _attendees(ctx: Ctx):
     doc = ctx.doc
     if not ctx.by_type("Event"):
@@ -1486,6 +1491,18 @@ def _attendees(ctx: Ctx):
                             if p.ts > aux[0].i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)
                     continue
+            # "P, Post, is the scientific secretary of the congress": an organizing role of the event
+            if lem == "be" and t.pos_ in ("VERB", "AUX"):
+                role = [c for c in t.children if c.dep_ == "attr" and c.i > t.i and _lem(c) in _EVENT_ROLES]
+                of = [g for c in role for p_ in c.children if p_.dep_ == "prep" and p_.lower_ == "of"
+                      for g in p_.children if g.dep_ == "pobj"]
+                if of:
+                    sub = {x.i for x in of[0].subtree}
+                    ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in sub), None)
+                    ids = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+                    if ev is not None:
+                        for p in _persons_in(ctx, si, ids):
+                            ctx.add(ev, "attendee", p.key, si, 0.75)
             # "Experts attending the forum included P1, P2" / "Guests at the ceremony were P1 and P2"
             if lem in ("include", "be") and t.pos_ in ("VERB", "AUX"):
                 subj = [c for c in t.children if c.dep_ == "nsubj"]

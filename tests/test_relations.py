@@ -2020,3 +2020,12 @@ def test_a_speaker_in_the_opening_ceremony_attends():
         "40 foot surgeons since 2010.\n", stem="inceremony")
     att = _rel(g, SDO.attendee)
     assert ("3rd Harbour Congress of Foot Surgery", "Ada Moss") in att, att
+
+
+def test_a_person_who_is_the_secretary_of_the_event_attends_it():
+    g = extract_text(
+        "The 3rd Harbour Congress of Foot Surgery opened in Perth on 4 May 2025 with 300 surgeons. "
+        "Dr. Ada Moss, senior lecturer at Perth Medical School, is the scientific secretary of the congress.\n",
+        stem="secretaryof")
+    att = _rel(g, SDO.attendee)
+    assert ("3rd Harbour Congress of Foot Surgery", "Ada Moss") in att, att
