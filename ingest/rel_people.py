@@ -1061,14 +1061,28 @@ def _post_before(ctx: Ctx, si: int, p: M) -> bool:
     """"Director of the X Department, Professor P, said ..." """
     doc, sent = ctx.doc, ctx.sents[si]
     k = p.ts - 1
-    while k >= sent.start and (_is_honorific_tok(doc[k]) or doc[k].text == "." and k > sent.start
-                               and _is_honorific_tok(doc[k - 1])):
-        k -= 1
+    while k >= sent.start:
+        if _is_honorific_tok(doc[k]) or doc[k].text == "." and k > sent.start and _is_honorific_tok(doc[k - 1]):
+            k -= 1
+        elif doc[k].text == ")" and k - 3 >= sent.start and doc[k - 3].text == "(" and \
+                _is_honorific_tok(doc[k - 2]) and doc[k - 1].text == "." or \
+                doc[k].text == ")" and k - 2 >= sent.start and doc[k - 2].text == "(" and _is_honorific_tok(doc[k - 1]):
+            k = k - 4 if doc[k - 3].text == "(" else k - 3      # "Dr. (Mrs.) P"
+        else:
+            break
     if k < sent.start:
         return False
     comma = doc[k].text == ","
     if comma:
-        org = ctx.mention_at(si, k - 1, "Organization")
+        c = k - 1
+        # "... of X Hospital (XH), Enugu, Prof. P": past the town of an address
+        town = ctx.mention_at(si, c, "Place")
+        if town is not None and town.ts - 1 > sent.start and doc[town.ts - 1].text == ",":
+            c = town.ts - 2
+        # "... of X Hospital (XH), Prof. P" / "Chairman, Medical Advisory Committee (MAC), Dr. P"
+        if c - 2 > sent.start and doc[c].text == ")" and doc[c - 2].text == "(" and doc[c - 1].text.isupper():
+            c -= 3
+        org = ctx.mention_at(si, c, "Organization")
     elif k < p.ts - 1:
         # "Dean of the Faculty of Medicine Prof. Dr. P": the organization ends right before the honorifics
         org = next((o for o in ctx.top(si, "Organization") if o.te == k + 1), None)
@@ -1079,11 +1093,24 @@ def _post_before(ctx: Ctx, si: int, p: M) -> bool:
     j = org.ts - 1
     while j >= sent.start and doc[j].lower_ == "the":
         j -= 1
-    if j < sent.start or doc[j].lower_ not in ("of", "at"):
+    # "the Chairman, Medical Advisory Committee (CMAC), Dr. P": a post and its body separated by a comma
+    listed = comma and j > sent.start and doc[j].text == "," and doc[j - 1].lower_ in TITLE_WORDS
+    if j < sent.start or doc[j].lower_ not in ("of", "at") and not listed:
         return False
     e = j
-    while j - 1 >= sent.start and (doc[j - 1].lower_ in TITLE_WORDS or doc[j - 1].text == "-"):
+    # "The Chief Medical Director (CMD) of X": the post's acronym in brackets
+    acr = j - 3 > sent.start and doc[j - 1].text == ")" and doc[j - 3].text == "(" and doc[j - 2].text.isupper()
+    if acr:
+        j -= 3
+    e0 = j
+    # (before an acronym the post may have capitalized words of its own: "Chief Medical Director (CMD)")
+    while j - 1 >= sent.start and (doc[j - 1].lower_ in TITLE_WORDS or doc[j - 1].text == "-" or acr and
+                                   doc[j - 1].text.istitle() and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN")):
         j -= 1
+    while j < e0 and doc[j].lower_ not in TITLE_WORDS:
+        j += 1
+    if j == e0 and acr:
+        return False
     if j == e or (j > sent.start and doc[j - 1].text not in (",", "by", "and", ":") and doc[j - 1].pos_ != "DET"):
         return False
     # "Q, Deputy Director of X, P, ...": the post is Q's apposition, not P's

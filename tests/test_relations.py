@@ -2029,3 +2029,15 @@ def test_a_person_who_is_the_secretary_of_the_event_attends_it():
         stem="secretaryof")
     att = _rel(g, SDO.attendee)
     assert ("3rd Harbour Congress of Foot Surgery", "Ada Moss") in att, att
+
+
+def test_posts_before_the_name_with_bracketed_acronyms_a_town_and_a_bracketed_honorific():
+    g = extract_text(
+        "The 2nd Kora Cleft Lip Mission began in Mombasa on 4 May 2025.\n\n"
+        "The Chief Executive Officer (CEO) of Kora General Hospital (KGH), Mombasa, Prof. Amina Said, welcomed "
+        "the visitors. Also present were the Chairman, Clinical Ethics Committee (CEC), Dr. Peter Otieno; and "
+        "the Head of the Department of Paediatrics, Dr. (Mrs.) Grace Wanjiru.\n", stem="postfirstbrackets")
+    aff = _rel(g, SDO.affiliation)
+    for pair in (("Amina Said", "Kora General Hospital"), ("Peter Otieno", "Clinical Ethics Committee"),
+                 ("Grace Wanjiru", "Department of Paediatrics")):
+        assert pair in aff, aff
