@@ -266,6 +266,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _visiting_team(ctx)
     _attendees(ctx)
     _present_at(ctx)
+    _event_run_by(ctx)
     _listed_attendees(ctx)
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
@@ -1663,6 +1664,33 @@ def _present_at(ctx: Ctx) -> None:
             ctx.paragraph_event(si) or ctx.main_event
         for p in persons:
             ctx.add(ev, "attendee", p.key, si, 0.75)
+
+
+#: "The workshop, coordinated by Dr. P, will ..." / "The session was moderated by P"
+_RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|chaired|directed|convened|led|headed)"
+                     r"\s+(?:jointly\s+)?by\s+", re.I)
+_RUN_BY_GAP = {",", "was", "were", "is", "are", "will", "be", "been", "being", "has", "had", "have", "jointly"}
+
+
+def _event_run_by(ctx: Ctx) -> None:
+    """"The workshop, coordinated by Dr. P, will combine ..." / "The forum was moderated by P": the
+    person who coordinates, moderates or chairs an event right before the participle takes part in it."""
+    text, doc = ctx.text, ctx.doc
+    for mt in _RUN_BY.finditer(text):
+        si = ctx.sent_index(mt.start())
+        if si is None:
+            continue
+        evs = [m for m in ctx.all_in(si, "Event") if m.end <= mt.start()]
+        if not evs:
+            continue
+        ev = max(evs, key=lambda m: m.end)
+        if not all(x.lower_ in _RUN_BY_GAP for x in doc[ev.te:ctx.doc.char_span(
+                mt.start(), mt.end(), alignment_mode="expand").start]):
+            continue
+        p = next((m for m in ctx.top(si, "Person") if m.start >= mt.end()), None)
+        if p is not None and all(w.lower() in gz.HONORIFICS for w in
+                                 text[mt.end():p.start].replace(".", " ").replace("(", " ").replace(")", " ").split()):
+            ctx.add(ev.key, "attendee", p.key, si, 0.75)
 
 
 #: "The faculty was led by P": the leader of a role group takes part too

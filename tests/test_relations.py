@@ -2041,3 +2041,12 @@ def test_posts_before_the_name_with_bracketed_acronyms_a_town_and_a_bracketed_ho
     for pair in (("Amina Said", "Kora General Hospital"), ("Peter Otieno", "Clinical Ethics Committee"),
                  ("Grace Wanjiru", "Department of Paediatrics")):
         assert pair in aff, aff
+
+
+def test_the_coordinator_of_a_workshop_named_before_the_participle_attends_it():
+    g = extract_text(
+        "The 2nd Kora Cleft Lip Mission began in Mombasa on 4 May 2025. As part of the mission, the Kora Suturing "
+        "Skills Workshop will hold from 7 May. The workshop, coordinated by Dr. Peter Otieno, will use "
+        "simulators.\n", stem="coordinatedby")
+    att = _rel(g, SDO.attendee)
+    assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
