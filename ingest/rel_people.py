@@ -1622,6 +1622,17 @@ def _attendees(ctx: Ctx):
                                            seg[:3] == ["one", "of", "the"] and len(seg) > 3 and
                                            seg[3] in PARTICIPANT_ROLES):
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)
+            # "One of the participants, Dr. P, a registrar at X, said the workshop ...": the event the
+            # sentence names, else the one its paragraph is about
+            k = p.ts - 1
+            while k > sent.start and (_is_honorific_tok(doc[k]) or doc[k].text in (".", "(", ")")):
+                k -= 1
+            if k - 4 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ in PARTICIPANT_ROLES and \
+                    [x.lower_ for x in doc[k - 4:k - 1]] == ["one", "of", "the"]:
+                ev = next((m.key for m in ctx.all_in(si, "Event")), None) or ctx.paragraph_event(si) or \
+                    ctx.main_event
+                if ev is not None:
+                    ctx.add(ev, "attendee", p.key, si, 0.65)
             # "P, Head of X and chair of the organizing committee": the event's own committee
             if ctx.main_event and b - a >= 4 and any(
                     doc[k].lower_ in ("committee", "committees") and doc[k - 1].lower_ in _EVENT_COMMITTEE

@@ -2050,3 +2050,13 @@ def test_the_coordinator_of_a_workshop_named_before_the_participle_attends_it():
         "simulators.\n", stem="coordinatedby")
     att = _rel(g, SDO.attendee)
     assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
+
+
+def test_one_of_the_participants_named_after_the_phrase_attends_the_event_of_the_sentence():
+    g = extract_text(
+        "The 2nd Kora Cleft Lip Mission began in Mombasa on 4 May 2025. As part of the mission, the Kora Suturing "
+        "Skills Workshop will hold from 7 May.\n\n"
+        "One of the trainees, Dr. Peter Otieno, a registrar at Lamu County Hospital, said the workshop would "
+        "help his team.\n", stem="oneoftheparticipants")
+    att = _rel(g, SDO.attendee)
+    assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
