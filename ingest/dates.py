@@ -126,6 +126,7 @@ def resolve(dm: DateMention, sentence: str, article_date: str | None) -> tuple[s
 #: verbs that say the event happened ("organized by" only describes it)
 _HELD = {"hold", "launch", "open", "convene", "take", "kick", "start", "begin", "inaugurate", "commence",
          "conduct", "celebrate", "close", "end", "conclude", "gather"}
+_END_LEMMAS = {"close", "end", "conclude"}
 _DATELINE = re.compile(r"(?:date|published|posted|time|updated)\s*[:：]\s*$", re.I)
 
 #: verbs whose infinitive says what is planned, not what happened ("plans to hold", "is scheduled to open")
@@ -293,7 +294,10 @@ def assign_event_dates(ctx) -> None:
             if label:         # a dated list item: all it tells happened that day ("visited X and attended Y")
                 cands += [(0 if held else 2, k) for k in dict.fromkeys(m.key for m in explicit[1:])]
         elif anaph:
-            cands.append((1 if held else 3, anaph[0].key))
+            # "The mission ends on Friday, 21 March": an end told by an anaphor dates the event only when
+            # nothing else does (its start is told elsewhere)
+            ends = held and all(t.lemma_.lower() in _END_LEMMAS for t in held_toks if not is_planned(t))
+            cands.append((1 + (3 if ends else 0) if held else 3, anaph[0].key))
         elif ctx.main_event and _DURING_STAY.search(stext[:dms[0].start]):
             # "During his stay, May 3-5, P gave two lectures": the guest's stay is the event's time
             cands.append((4, ctx.main_event))

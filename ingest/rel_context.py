@@ -25,6 +25,7 @@ ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "colleg
              "association", "society", "committee", "team", "academy", "commission", "base",
              "school", "clinic", "division", "office", "alliance", "federation", "foundation",
              "laboratory", "lab", "unit", "ward", "group", "trust", "charity")
+_EVENT_NOUN_SET = set(EVENT_NOUNS)
 _EVENT_ANAPHOR = re.compile(
     r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b", re.I)
 _ORG_ANAPHOR = re.compile(r"\b(our|the|this|that)\s+(" + "|".join(ORG_NOUNS) + r")\b(?!\s+of\b)", re.I)
@@ -421,6 +422,20 @@ class Ctx:
                     key = (self.paragraph_event(si, mt.start()) if si is not None else None) or key
                 self._place(key, "Event", mt.start(), mt.end(),
                             anaphor=True)
+            # "the 4th X Surgical Mission ... during the two-week mission": the head noun of an event named
+            # in the article refers to it, also when it is no general event noun (never "our mission")
+            heads = {head_noun(self.ents[k].name) for k in self.by_type("Event") if self.explicit.get(k)}
+            heads = sorted(h for h in heads if len(h) > 3 and h not in _EVENT_NOUN_SET and h.isalpha()
+                           and not VISIT_NAME.match(h) and not SIGN_NAME.match(h))
+            if heads:
+                rx = re.compile(r"\b(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}?(" + "|".join(heads) + r")\b", re.I)
+                for mt in rx.finditer(text):
+                    words = mt.group(0).split()
+                    if len(words) > 2 and words[1].lower() in _NOT_EVENT_MODIFIER or \
+                            self._is_covered(mt.start(), mt.end()) or text[mt.end():mt.end() + 3] == " of":
+                        continue
+                    self._place(self._event_for_noun(mt.group(1), mt.start()), "Event", mt.start(), mt.end(),
+                                anaphor=True)
         for mt in _ORG_ANAPHOR.finditer(text):
             if self._is_covered(mt.start(), mt.end()):
                 continue

@@ -2060,3 +2060,15 @@ def test_one_of_the_participants_named_after_the_phrase_attends_the_event_of_the
         "help his team.\n", stem="oneoftheparticipants")
     att = _rel(g, SDO.attendee)
     assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
+
+
+def test_the_head_noun_of_a_named_event_refers_to_it_even_when_it_is_no_general_event_noun():
+    g = extract_text(
+        "A Dutch team arrived in Mombasa on 4 May 2025 for the 2nd Kora Cleft Lip Mission.\n\n"
+        "About 50 children will have operations in plastic surgery and paediatric anaesthesia during the "
+        "ten-day mission.\n\nThe mission ends on Wednesday, 14 May.\n", stem="missionanaphor")
+    about = _rel(g, SDO.about)
+    assert ("2nd Kora Cleft Lip Mission", "plastic surgery") in about, about
+    # an end told by the anaphor does not replace the start told with the name
+    ev = next(s for s, o in g.subject_objects(SDO.name) if str(o) == "2nd Kora Cleft Lip Mission")
+    assert str(g.value(ev, SDO.startDate)) == "2025-05-04"
