@@ -270,6 +270,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _listed_attendees(ctx)
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
+    _report_meeting_returnees(ctx)
 
 
 #: a line of a unit's page labelled with a post: "Head of Department: Dr. P, Senior Consultant",
@@ -1702,6 +1703,55 @@ def _event_run_by(ctx: Ctx) -> None:
         if p is not None and all(w.lower() in gz.HONORIFICS for w in
                                  text[mt.end():p.start].replace(".", " ").replace("(", " ").replace(")", " ").split()):
             ctx.add(ev.key, "attendee", p.key, si, 0.75)
+
+
+#: a meeting at which staff back from study elsewhere report ("Report Meeting on Overseas Advanced Study")
+_REPORT_MEETING = re.compile(r"\breport(?:ing)?\s+(?:meeting|session|conference)\b", re.I)
+_RETURNED = re.compile(r"\b(?:returned|came\s+back|back)\s+from\b|\breturnees?\b", re.I)
+_STUDY_LEMMAS = {"study", "learn", "spend", "complete", "train", "undergo"}
+_SELECTED_UNDER = re.compile(r"\bselected\b[^.]{0,80}?\b(?:under|for|by)\b", re.I)
+
+
+def _report_meeting_returnees(ctx: Ctx) -> None:
+    """A report meeting of staff back from study elsewhere ("Seven doctors who had returned from ...
+    reported"), whose later paragraphs tell each reporter's stay ("Dr. P, Post, spent twelve months in X,
+    where he studied A"; "Dr. Q studied B at Y"; "completed a fellowship in C"): the people who studied
+    are the reporters, attend the meeting and the program they were selected under, and the fields
+    they studied are the topics of both."""
+    main = ctx.main_event
+    if main is None or not _REPORT_MEETING.search(ctx.ents[main].name) or not _RETURNED.search(ctx.text):
+        return
+    doc = ctx.doc
+    programs = []
+    for si, sent in enumerate(ctx.sents):
+        if _SELECTED_UNDER.search(sent.text):
+            programs += [m.key for m in ctx.all_in(si, "Event") if not m.anaphor and m.key != main]
+    events = [main] + list(dict.fromkeys(programs))
+    for si, sent in enumerate(ctx.sents):
+        persons = ctx.top(si, "Person")
+        if not persons:
+            continue
+        found = []
+        for t in sent:
+            if t.pos_ != "VERB" or _lem(t) not in _STUDY_LEMMAS or _planned_verb(t):
+                continue
+            ids = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+            found += [p for p in _persons_in(ctx, si, ids) if p not in found]
+        if not found:
+            continue
+        blocked = [(m.ts, m.te) for m in ctx.top(si, ("Organization", "Person", "Event"))]
+        blocked += [_segment(ctx, si, p) for p in persons]
+        fields = [m for m in ctx.top(si, "Specialty") if not any(a <= m.ts and m.te <= b for a, b in blocked)]
+        for ev in events:
+            for p in found:
+                ctx.add(ev, "attendee", p.key, si, 0.6)
+            for f in fields:
+                ctx.add(ev, "about", f.key, si, 0.6)
+
+
+def _planned_verb(t) -> bool:
+    """"will study", "plans to learn": not what the reporter did."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "would", "to") for c in t.children)
 
 
 #: "The faculty was led by P": the leader of a role group takes part too

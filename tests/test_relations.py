@@ -2072,3 +2072,19 @@ def test_the_head_noun_of_a_named_event_refers_to_it_even_when_it_is_no_general_
     # an end told by the anaphor does not replace the start told with the name
     ev = next(s for s, o in g.subject_objects(SDO.name) if str(o) == "2nd Kora Cleft Lip Mission")
     assert str(g.value(ev, SDO.startDate)) == "2025-05-04"
+
+
+def test_the_returnees_of_a_report_meeting_told_in_later_paragraphs_attend_it_and_its_program():
+    g = extract_text(
+        "On March 3, 2025, Lakeside Hospital held the 2024 Report Meeting on Visiting Scholar Study. Five nurses "
+        "who had returned from study in Canada and Australia reported on their work. The five were selected "
+        "under the Eastland Nursing Talent Program, which is funded by the Eastland Health Commission.\n\n"
+        "Dr. Mei Tang of the Department of Nephrology spent ten months at Maple Bay Hospital in Toronto, where she "
+        "studied hemodialysis nursing. Nurse Jun Park studied wound care at Harbour City Hospital in Sydney.\n",
+        stem="returnees")
+    att, about = _rel(g, SDO.attendee), _rel(g, SDO.about)
+    meeting = next(e for e, _ in att if e.startswith("2024 Report Meeting"))
+    for ev in (meeting, "Eastland Nursing Talent Program"):
+        for p in ("Mei Tang", "Jun Park"):
+            assert (ev, p) in att, att
+        assert (ev, "wound care") in about, about
