@@ -220,6 +220,29 @@ def _consists_of(ctx: Ctx, si: int, sent):
 
 
 # ---------------------------------------------------------------- Organization -> Place
+def _address_in_apposition(ctx: Ctx, si: int, o: M, e: int) -> bool:
+    """"a registrar at ORG, CITY, said" / "a surgeon at ORG, CITY, and a trustee of X": one place set off
+    by commas after an organization that follows "at/of/from", the sentence going on with a verb or with
+    "and"/"who" and no further place (not a list "ORG, CITY, and CITY2")."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if e + 1 >= sent.end or doc[e].text != ",":
+        return False
+    j = o.ts - 1
+    while j > sent.start and doc[j].lower_ == "the":
+        j -= 1
+    if doc[j].lower_ not in ("at", "of", "from"):
+        return False
+    nxt = doc[e + 1]
+    if nxt.pos_ in ("VERB", "AUX") and nxt.tag_ != "VBG":
+        return True
+    if nxt.lower_ in ("and", "who", "where") and e + 2 < sent.end:
+        k = e + 2
+        while k < sent.end and doc[k].lower_ == "the":
+            k += 1
+        return ctx.mention_at(si, k) is None and not doc[k].is_punct and doc[k].pos_ != "PROPN" and not doc[k].is_title
+    return False
+
+
 def _places_from(ctx: Ctx, si: int, k: int) -> list[M]:
     """Places at token ``k`` and after it in ", PLACE" continuations ("Xiamen, Fujian Province")."""
     doc, sent = ctx.doc, ctx.sents[si]
@@ -358,6 +381,8 @@ def _org_in_place(ctx: Ctx, si: int, sent):
                 end_char = doc[e - 1].idx + len(doc[e - 1].text)
                 eol = ctx.text.find("\n", end_char)
                 closed = bool(re.fullmatch(r"[ \t]*[.;]?[ \t]*", ctx.text[end_char:eol if eol >= 0 else len(ctx.text)]))
+            if not closed:
+                closed = _address_in_apposition(ctx, si, o, e)
             if closed:
                 # "UNIT, INSTITUTION, CITY, COUNTRY" (one mention): the address is the institution's
                 owner = o.key

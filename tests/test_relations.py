@@ -2088,3 +2088,18 @@ def test_the_returnees_of_a_report_meeting_told_in_later_paragraphs_attend_it_an
         for p in ("Mei Tang", "Jun Park"):
             assert (ev, p) in att, att
         assert (ev, "wound care") in about, about
+
+
+def test_a_city_set_off_by_commas_after_an_organization_mid_sentence_is_its_address():
+    g = extract_text(
+        "Bone Health Symposium held in Leeds\n\n"
+        "The symposium was held on 3 May 2025. One of the speakers, Dr. Ann Holt, a consultant at Pennine Ridge "
+        "General Hospital, Halifax, said the course was useful. Mr. Tom Reed, a surgeon at Marsh Lane NHS "
+        "Foundation Trust, Norwich, and a trustee of the society, gave a talk. Delegates came from Fenwick "
+        "University Hospital, York, and Hull.\n", stem="midaddress")
+    loc = _rel(g, SDO.location)
+    # "at ORG, CITY, said" / "at ORG, CITY, and a trustee": the city is the organization's address
+    assert ("Pennine Ridge General Hospital", "Halifax") in loc, loc
+    assert ("Marsh Lane NHS Foundation Trust", "Norwich") in loc, loc
+    # "from ORG, CITY, and CITY2" is a list of places, not an address
+    assert ("Fenwick University Hospital", "York") not in loc, loc
