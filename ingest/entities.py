@@ -650,9 +650,24 @@ class _Article:
                 return False
         return False
 
+    def area_of_name(self, cur: list[Tok], part: list[Tok], ti: int) -> bool:
+        """Do the words before "of" at ``part[ti]`` and one to three after it name a first-level area in
+        English ("Republic of Tatarstan", "Special Region of Yogyakarta")?"""
+        words = [x.low for x in cur if x.word]
+        if " ".join(words[-3:]) not in gz.TYPE_OF_NAME and " ".join(words[-2:]) not in gz.TYPE_OF_NAME \
+                and (not words or words[-1] not in gz.TYPE_OF_NAME):
+            return False
+        typ = next(" ".join(words[-k:]) for k in (3, 2, 1) if " ".join(words[-k:]) in gz.TYPE_OF_NAME)
+        nxt = [x for x in part[ti + 1:ti + 4] if x.word]
+        areas = gz.admin_areas()
+        return any(f"{typ} of {' '.join(x.low for x in nxt[:k])}" in areas for k in range(len(nxt), 0, -1))
+
     def segments(self, part: list[Tok]) -> list[Seg]:
         segs, cur, conn = [], [], None
-        for t in part:
+        for ti, t in enumerate(part):
+            if t.low == "of" and cur and self.area_of_name(cur, part, ti):
+                cur.append(t)         # "Republic of Tatarstan", "Special Region of X": one area's name
+                continue
             if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")
                     or t.low == "in" and cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS) and cur:
                 # ("Observership Programme in Liver Transplantation", "Course in Pediatric Ultrasound",
@@ -939,7 +954,7 @@ class _Article:
             if hit:
                 reg.add("Country", hit[1], (ps.toks[0].start, ps.toks[-1].end),
                         alias=pname if pname != hit[1] else None, conf=0.9, concept=hit[0])
-            elif ps.head in gz.PLACE_SUFFIXES:
+            elif ps.head in gz.PLACE_SUFFIXES or " of " in pname.lower() and pname.lower() in gz.admin_areas():
                 pk = reg.add("Place", pname, (ps.toks[0].start, ps.toks[-1].end),
                              alias=_place_alias(pname), conf=0.8, subtypes=("AdministrativeArea",))
                 reg.relate(key, "location", pk, (u.start, u.end), 0.8)

@@ -556,7 +556,38 @@ def _subdivisions() -> tuple[dict[str, str], tuple[str, ...]]:
 
 
 #: the version of :func:`_build_subdivisions`'s output: change it with the code
-_SUBDIVISIONS_VERSION = 1
+_SUBDIVISIONS_VERSION = 3
+
+
+#: types of first-level areas named "<Type> of <Name>" in English ("Republic of Tatarstan", "Special Region
+#: of Yogyakarta")
+TYPE_OF_NAME = {"republic", "autonomous republic", "special region", "autonomous region",
+                 "special administrative region", "autonomous community"}
+#: Indonesian and Malay direction words that close a province's local name ("Jawa Tengah" = "Central Java")
+_LOCAL_DIRECTIONS = {"tengah": "Central", "barat": "West", "timur": "East", "utara": "North",
+                     "selatan": "South", "tenggara": "Southeast", "barat daya": "Southwest"}
+#: island names whose local spelling differs from the English one
+_LOCAL_ISLANDS = {"jawa": "Java", "sumatera": "Sumatra"}
+_LOCAL_DIRECTION_RE = re.compile(r"^(.+?)\s+(" + "|".join(sorted(_LOCAL_DIRECTIONS, key=len, reverse=True)) + r")$",
+                                 re.I)
+
+
+def _english_forms(name: str, typ: str, cc: str) -> list[str]:
+    """English names of a first-level area that pycountry gives in its local form: "Tatarstan,
+    Respublika" -> "Tatarstan", "Republic of Tatarstan"; type Special region "Yogyakarta" -> "Special
+    Region of Yogyakarta"; Indonesian "Jawa Tengah" -> "Central Java"."""
+    out = []
+    base = re.sub(r",\s*Respublika$", "", name)
+    if base != name:
+        out.append(base)
+    if typ.lower() in TYPE_OF_NAME and "," not in base:
+        out.append(f"{typ.title()} of {base}")
+    if cc in ("ID", "MY"):
+        m = _LOCAL_DIRECTION_RE.match(name)
+        if m:
+            island = _LOCAL_ISLANDS.get(m.group(1).lower(), m.group(1))
+            out.append(f"{_LOCAL_DIRECTIONS[m.group(2).lower()]} {island}")
+    return out
 
 
 def _build_subdivisions() -> tuple[dict[str, str], tuple[str, ...]]:
@@ -566,6 +597,8 @@ def _build_subdivisions() -> tuple[dict[str, str], tuple[str, ...]]:
         name = re.sub(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu|SAR)$", "",
                       sub.name)
         areas.setdefault(name.lower(), sub.type)
+        for form in _english_forms(sub.name, sub.type, sub.country_code):
+            areas.setdefault(form.lower(), sub.type)
     provinces = tuple(sorted(re.sub(r"\s+Sheng$", "", s.name) for s in pycountry.subdivisions.get(country_code="CN")
                              if s.type == "Province"))
     return areas, provinces

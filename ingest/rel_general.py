@@ -305,6 +305,12 @@ def _ranked_in_place(ctx: Ctx, si: int, sent):
             if doc[t].lower_ in ("in", "of") and doc[t].dep_ == "prep" and t + 1 < sent.end:
                 places = _places_from(ctx, si, t + 1)
                 if places and places[0].ts in ids:
+                    # "... in Central Java and the Special Region of Yogyakarta": coordinated areas too
+                    while places[-1].te + 1 < sent.end and doc[places[-1].te].lower_ == "and":
+                        more = _places_from(ctx, si, places[-1].te + 1)
+                        if not more or more[0].ts not in ids:
+                            break
+                        places += more
                     for p in places:
                         ctx.add(org.key, "location", p.key, si, 0.7)
                     break

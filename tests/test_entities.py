@@ -1013,3 +1013,17 @@ def test_a_charitable_trust_s_name_gives_no_field_but_an_nhs_trust_stays_a_provi
     spec = rels(ex, "specialty")
     assert not [f for o, f in spec if o.startswith("Northland Paediatric Surgery Trust")], spec
     assert not funding_body("Harbour Valley NHS Foundation Trust")
+
+
+def test_english_names_of_first_level_areas_are_places(extractor):
+    # the region table holds local names ("Jawa Timur", "Bashkortostan, Respublika", "Bougainville" of type
+    # Autonomous region): their English forms are places too, also inside a government body's name
+    ex = run(extractor, "On 2 June 2025, Lintang Hospital hosted a delegation from the Ministry of Health of the "
+                        "Republic of Bashkortostan. The hospital is one of the largest referral centres in East Java "
+                        "and the Autonomous Region of Bougainville.\n")
+    places = names(ex, "Place")
+    assert {"Republic of Bashkortostan", "East Java", "Autonomous Region of Bougainville"} <= places, places
+    loc = rels(ex, "location")
+    assert ("Ministry of Health of the Republic of Bashkortostan", "Republic of Bashkortostan") in loc, loc
+    # the areas coordinated after "one of the largest ... in" place the hospital
+    assert ("Lintang Hospital", "East Java") in loc and ("Lintang Hospital", "Autonomous Region of Bougainville") in loc, loc
