@@ -37,6 +37,8 @@ _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Saint|Ste\.?)\s+$")
 _RECEIVED_DELEGATION = re.compile(
     r"\b(?:received|receives|welcomed|welcomes|hosted|hosts)\s+(?:\w+\s+){0,2}?(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?delegation\s+(?:from|of)\s+(?:the\s+)?", re.I)
+#: what follows a hospital's name that ends with its city: ")" or ", <Country>"
+_AFTER_CITY_NAME = re.compile(r"[ \t]*(?:\)|,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}?)[ \t]*[)\n,.;])")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -445,6 +447,23 @@ class _Article:
         return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
                     and re.match(r"[ \t]*(?:[,.;)]|\n|$)", after))   # (also at the end of a line, list item or bracket)
 
+    def city_closes_name(self, ws: list[Tok]) -> bool:
+        """"X Hospital Belgrade" before ")" or ", <Country>" of that city: a hospital named with its city
+        last (a usage of European hospitals' names), not a hospital and a place."""
+        last = ws[-1]
+        if not last.cap or last.text.isupper() or not any(x.cap for x in ws[:-2]):
+            return False
+        hit = gz.city(last.text)
+        if hit is None:
+            return False
+        m = _AFTER_CITY_NAME.match(self.text, last.end)
+        if m is None:
+            return False
+        if m.group(1) is None:
+            return True
+        c = countries.lookup(m.group(1))
+        return bool(c) and c[0] in hit[1]
+
     def is_verb(self, t: Tok) -> bool:
         if t.low in gz.HEADLINE_VERBS:
             return True
@@ -487,6 +506,12 @@ class _Article:
             seg.kind, seg.head = "ORG", "hospital" if first in ("hospital", "hôpital", "ospedale",
                                                                "klinikum", "policlinico") else first
             return                        # "Hospital Universitario La Paz", "Klinikum Rechts der Isar"
+        if len(ws) >= 3 and sing not in gz.ORG_HEADS and ws[-2].low.rstrip("'’s") in gz.ORG_HEADS \
+                and self.city_closes_name(ws):
+            sing = ws[-2].low.rstrip("'’s")   # "University Children's Hospital Belgrade, Serbia)": the city names it
+        elif len(ws) >= 3 and ws[-1].text.isdigit() and ws[-2].low in ("no", "nr", "number") \
+                and ws[-3].low in gz.ORG_HEADS:
+            sing = ws[-3].low                 # "City Clinical Hospital No. 4": a numbered hospital
         if sing in gz.ORG_HEADS and sing != "hospitals":
             seg.kind, seg.head = "ORG", sing
             if sing == "school" and len(ws) > 1 and ws[-2].low in ("summer", "winter", "spring", "autumn"):
@@ -993,6 +1018,9 @@ class _Article:
             # capitals ("RIVERTON CENTRAL HOSPITAL" in a page header)
             self.pending_parents.append((key, toks[0], (toks[0].start, toks[-1].end)))
             return
+        if len(toks) >= 3 and (toks[-1].text.isdigit() and toks[-2].low in ("no", "nr", "number")
+                               or toks[-2].low.rstrip("'’s") in gz.ORG_HEADS and self.city_closes_name(toks)):
+            return                    # "X Hospital No. 4", "X Hospital Belgrade": one name, no hospital inside
         for i in range(len(toks) - 2, 0, -1):
             w = toks[i].low
             if w in gz.ORG_HEADS and w not in ("base", "group", "unit", "party", "service", "network") \

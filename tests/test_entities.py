@@ -1027,3 +1027,17 @@ def test_english_names_of_first_level_areas_are_places(extractor):
     assert ("Ministry of Health of the Republic of Bashkortostan", "Republic of Bashkortostan") in loc, loc
     # the areas coordinated after "one of the largest ... in" place the hospital
     assert ("Lintang Hospital", "East Java") in loc and ("Lintang Hospital", "Autonomous Region of Bougainville") in loc, loc
+
+
+def test_numbered_hospitals_and_hospitals_named_with_their_city_last_in_brackets(extractor):
+    ex = run(extractor, "Reports at the plenary session were delivered by Professor Olga Petrova (Saint Petersburg "
+                        "City Hospital No. 2), Professor Ivan Horvat (University Hospital Centre Zagreb, Croatia) and "
+                        "Professor Ana Ruiz (Lima Central Hospital, Peru).\n")
+    orgs = names(ex, "Organization")
+    assert {"Saint Petersburg City Hospital No. 2", "University Hospital Centre Zagreb"} <= orgs, orgs
+    # one name each: no "Saint Petersburg City Hospital" inside the numbered one
+    assert "Saint Petersburg City Hospital" not in orgs, orgs
+    aff = rels(ex, "affiliation")
+    assert ("Olga Petrova", "Saint Petersburg City Hospital No. 2") in aff, aff
+    assert ("Ivan Horvat", "University Hospital Centre Zagreb") in aff, aff
+    assert ("Ivan Horvat", "Croatia") in rels(ex, "nationality")
