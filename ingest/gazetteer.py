@@ -254,6 +254,8 @@ JUNK = re.compile(
     r"(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)\s*[:：].*|"
     # a breadcrumb behind a label ("Position: Home > Hospital News", "Current Location: Home > News")
     r"(?:current\s+|your\s+)?(?:position|location)\s*[:：]\s*(?:home(?:\s*page)?|index|首页)\s*(?:[|>»/].*)?|"
+    # a byline with no label's colon: "Posted on 11 March 2025 by Corporate Affairs Unit", "Published by X"
+    r"(?:posted|published|submitted|written)\s+(?:on\s+[^\n.]{3,40}?\s+)?by\s+[^\n.]{2,80}|"
     # a byline or counter line: starts with such a label, or holds two of them
     # ("Release time: 2024-06-12    Source: Office of ...    Views: 386")
     rf"{_BYLINE}\s*[:：].*|(?:[^\n]*?\b{_BYLINE}\s*[:：]){{2}}.*)\s*$")

@@ -1041,3 +1041,18 @@ def test_numbered_hospitals_and_hospitals_named_with_their_city_last_in_brackets
     assert ("Olga Petrova", "Saint Petersburg City Hospital No. 2") in aff, aff
     assert ("Ivan Horvat", "University Hospital Centre Zagreb") in aff, aff
     assert ("Ivan Horvat", "Croatia") in rels(ex, "nationality")
+
+
+def test_a_posted_by_byline_is_page_chrome_but_still_dates_the_page(extractor):
+    from medkg.ingest.readers import read_bytes
+    text = ("KESTREL VALLEY GENERAL HOSPITAL, MAKURDI\n\nNEWS\nHospital hosts wound care workshop\n"
+            "Posted on 4 February 2025 by Public Relations Unit\n\n"
+            "A two-day Wound Care Workshop opened at Kestrel Valley General Hospital on Monday, 3 February. "
+            "Dr. Ada Musa, Head of the Department of Surgery, led the sessions.\n")
+    art = read_bytes(text.encode(), "byline.txt")[0]
+    assert art.date and art.date.startswith("2025-02"), art.date
+    ex = extractor.extract(art)
+    orgs = names(ex, "Organization")
+    assert "Public Relations Unit" not in orgs, orgs
+    assert "Department of Surgery" in orgs, orgs
+    assert ent(ex, "Event", "Wound Care Workshop").date == "2025-02-03"
