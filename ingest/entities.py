@@ -155,6 +155,9 @@ class Registry:
                                                confidence=conf, subtypes=list(subtypes))
             self.index[(etype, self._key(etype, name))] = key
         e = self.ex.entities[key]
+        if e.name.isupper() and not name.isupper() and len(name.split()) >= 2 and name != e.name \
+                and name.lower() == e.name.lower():
+            e.name = name                 # "X HOSPITAL" of a page header, then "X Hospital" in the text
         e.confidence = max(e.confidence, conf)
         if concept and not e.concept:
             e.concept = concept

@@ -1056,3 +1056,12 @@ def test_a_posted_by_byline_is_page_chrome_but_still_dates_the_page(extractor):
     assert "Public Relations Unit" not in orgs, orgs
     assert "Department of Surgery" in orgs, orgs
     assert ent(ex, "Event", "Wound Care Workshop").date == "2025-02-03"
+
+
+def test_a_name_set_in_capitals_in_a_page_header_takes_the_texts_spelling(extractor):
+    ex = run(extractor, "HARTWELL UNIVERSITY TEACHING HOSPITAL, KANO\nHome | News | Contact\n\n"
+                        "The Hartwell University Teaching Hospital hosted a two-day Sepsis Care Workshop on "
+                        "14 May 2025.\n")
+    orgs = names(ex, "Organization")
+    assert "Hartwell University Teaching Hospital" in orgs, orgs
+    assert "HARTWELL UNIVERSITY TEACHING HOSPITAL" not in orgs, orgs
