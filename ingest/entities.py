@@ -39,6 +39,9 @@ _RECEIVED_DELEGATION = re.compile(
     r"(?:[\w-]+\s+){0,3}?delegation\s+(?:from|of)\s+(?:the\s+)?", re.I)
 #: what follows a hospital's name that ends with its city: ")" or ", <Country>"
 _AFTER_CITY_NAME = re.compile(r"[ \t]*(?:\)|,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}?)[ \t]*[)\n,.;])")
+#: last words of street names ("on Butlerov Street", "at 12 Lime Road")
+_STREET_NOUNS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "prospekt", "prospect",
+                 "highway"}
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -755,6 +758,8 @@ class _Article:
                 last.segs.append(seg)
                 last.end = s1
                 continue
+            if last and last.kind == "ORG" and seg.conn in ("on", "in", "at") and seg.toks[-1].low in _STREET_NOUNS:
+                break                         # "the University Clinic on Butlerov Street": an address, no name
             if last and not last.extended:
                 if last.kind in ("ORG", "EVENT", "TITLE") and k == "TOPIC" and seg.conn:
                     last.segs.append(seg)

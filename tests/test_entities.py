@@ -1065,3 +1065,11 @@ def test_a_name_set_in_capitals_in_a_page_header_takes_the_texts_spelling(extrac
     orgs = names(ex, "Organization")
     assert "Hartwell University Teaching Hospital" in orgs, orgs
     assert "HARTWELL UNIVERSITY TEACHING HOSPITAL" not in orgs, orgs
+
+
+def test_a_street_after_an_institution_is_its_address_not_part_of_its_name(extractor):
+    ex = run(extractor, "On 4 April 2025 the 2nd Kama Forum on Neonatal Surgery took place at the City Clinic on "
+                        "Pushkin Avenue. It was hosted by Kama State Medical Academy.\n")
+    orgs = names(ex, "Organization")
+    assert "City Clinic" in orgs, orgs
+    assert not [o for o in orgs if "Avenue" in o], orgs
