@@ -42,6 +42,11 @@ _AFTER_CITY_NAME = re.compile(r"[ \t]*(?:\)|,[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-
 #: last words of street names ("on Butlerov Street", "at 12 Lime Road")
 _STREET_NOUNS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "prospekt", "prospect",
                  "highway"}
+#: heads of bodies named after a list of fields ("Faculty of Medicine, Public Health and Nursing")
+_FIELD_LIST_HEADS = {"faculty", "school", "college", "department", "institute"}
+#: the rest of such a list after its first comma: ", B(, C) and D"
+_FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0,3}"
+                         r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -398,6 +403,9 @@ class _Article:
                 if cur:
                     cur.append(t)
                 continue
+            if t.text == "," and cur and cur[-1].word and cur[-1].cap and self.field_list_in_name(cur, t.end):
+                cur.append(t)             # "Faculty of Medicine, Public Health and Nursing": fields named in a list
+                continue
             if (t.word and t.low in gz.NAME_INNER_LOWER and cur and cur[-1].word and cur[-1].cap
                     and cur[-1].low not in gz.CONNECTORS and nxt is not None
                     and (nxt.cap and nxt.word or nxt.low in ("of", "for"))):
@@ -452,6 +460,21 @@ class _Article:
         prev = re.search(r"(\)|[^\W\d_]+)\s*,\s*$", before)
         return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
                     and re.match(r"[ \t]*(?:[,.;)]|\n|$)", after))   # (also at the end of a line, list item or bracket)
+
+    def field_list_in_name(self, cur: list[Tok], at: int) -> bool:
+        """Does the comma before ``at`` go on a list of fields that a faculty's or school's name began
+        ("Faculty of Medicine, Public Health and Nursing of X University")?"""
+        k = len(cur) - 1
+        while k > 0 and cur[k].low != "of":
+            k -= 1
+        if k < 1 or cur[k - 1].low not in _FIELD_LIST_HEADS:
+            return False
+        first = self.text[cur[k + 1].start:cur[-1].end] if k + 1 < len(cur) else ""
+        m = _FIELD_LIST.match(self.text, at)
+        if not first or m is None:
+            return False
+        items = [first, *re.split(r"\s*,\s*|\s+and\s+", m.group(1))]
+        return all(gz.specialty_label(x) or gz.FIELD_HEADS.search(x) for x in items if x)
 
     def city_closes_name(self, ws: list[Tok]) -> bool:
         """"X Hospital Belgrade" before ")" or ", <Country>" of that city: a hospital named with its city

@@ -1073,3 +1073,15 @@ def test_a_street_after_an_institution_is_its_address_not_part_of_its_name(extra
     orgs = names(ex, "Organization")
     assert "City Clinic" in orgs, orgs
     assert not [o for o in orgs if "Avenue" in o], orgs
+
+
+def test_a_faculty_named_after_a_list_of_fields_keeps_the_whole_list(extractor):
+    ex = run(extractor, "The guests were welcomed by Prof. Lina Suryani, Dean of the Faculty of Dentistry, Pharmacy "
+                        "and Nursing of Kaliurang University, on 5 March 2025.\n")
+    name = "Faculty of Dentistry, Pharmacy and Nursing"
+    assert name in names(ex, "Organization"), names(ex, "Organization")
+    assert (name, "Kaliurang University") in rels(ex, "parentOrganization")
+    assert ("Lina Suryani", name) in rels(ex, "affiliation")
+    # a comma before people is no list of fields
+    ex = run(extractor, "Present were the Dean of the Faculty of Medicine, Professor Ana Lee and Dr. Bo Kim.\n")
+    assert "Faculty of Medicine" in names(ex, "Organization"), names(ex, "Organization")
