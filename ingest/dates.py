@@ -41,6 +41,11 @@ _PATTERNS = [
     # 2024-03-06, 2024/3/6, 2024.3.6
     re.compile(r"\b" + _YEAR.format(n="y") + r"[-/.](?P<mn>[01]?\d)[-/.]" + _DAY.format(n="d") + r"\b"),
 ]
+#: a numeric date after its weekday ("Wednesday (9/10/2024)", "Friday, 03.05.2024"): day-first or
+#: month-first, told apart by the weekday
+_WEEKDAY_NUMERIC = re.compile(r"\b(?P<wd>" + WEEKDAY + r"),?\s*\(?\s*(?P<a>[0-3]?\d)[/.-](?P<b>[01]?\d)[/.-]"
+                              + _YEAR.format(n="y") + r"\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _YEAR_ALONE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 
 
@@ -94,6 +99,14 @@ def find_dates(text: str) -> list[DateMention]:
             if d2 is not None and (m2 or month) == month and d2 <= day:
                 d2 = m2 = None
             out.append(DateMention(mt.start(), mt.end(), month, day, year, m2, d2))
+    if "/" in text or "." in text or "-" in text:
+        for mt in _WEEKDAY_NUMERIC.finditer(text):
+            y, a, b = int(mt["y"]), int(mt["a"]), int(mt["b"])
+            wd = _WEEKDAYS.index(mt["wd"].lower())
+            fits = [(m, d) for d, m in ((a, b), (b, a)) if _valid(y, m, d) and dt.date(y, m, d).weekday() == wd]
+            if len(set(fits)) != 1 or any(o.start < mt.end() and mt.start("a") < o.end for o in out):
+                continue
+            out.append(DateMention(mt.start("a"), mt.end(), fits[0][0], fits[0][1], y))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -290,3 +290,26 @@ def test_a_page_date_line_followed_by_a_source_label_without_a_bar():
     assert in_header_line(text, at, at + 10)
     g = extract_text(text, stem="sourcelabel", date=header_metadata(text)[1])
     assert {str(o) for o in g.objects(None, SDO.startDate)} == {"2025-05-02"}
+
+
+def test_a_numeric_date_after_its_weekday_is_read_day_or_month_first_by_the_weekday():
+    from medkg.ingest.dates import find_dates
+    # 9 October 2024 was a Wednesday (10 September a Tuesday); 5 June 2024 a Wednesday, 6 May a Monday
+    d = find_dates("Solo, Wednesday (9/10/2024) – The hospital received guests.")
+    assert [(x.year, x.month, x.day) for x in d] == [(2024, 10, 9)], d
+    d = find_dates("Monday, 5/6/2024: the delegation arrived.")
+    assert [(x.year, x.month, x.day) for x in d] == [(2024, 5, 6)], d
+    # no weekday, or one that fits neither reading: not read
+    assert find_dates("Ref. 9/10/2024 of the hospital") == []
+    assert find_dates("Sunday (9/10/2024)") == []
+
+
+def test_a_title_case_dateline_with_a_weekday_and_a_bracketed_numeric_date_dates_the_visit():
+    from medkg.ingest.pipeline import extract_text
+    from medkg.ontology.namespaces import SDO
+    text = ("Hospital receives Thai delegation\n\n"
+            "Surakarta, Thursday (14/11/2024) – Bengawan General Hospital received a delegation from the Chiang Rai "
+            "Nursing College, led by Dr. Somchai Wong, Dean of the college.\n")
+    g = extract_text(text, "wdl")
+    dates = {str(o) for o in g.objects(None, SDO.startDate)}
+    assert "2024-11-14" in dates, dates
