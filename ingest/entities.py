@@ -47,6 +47,8 @@ _FIELD_LIST_HEADS = {"faculty", "school", "college", "department", "institute"}
 #: the rest of such a list after its first comma: ", B(, C) and D"
 _FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0,3}"
                          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
+#: a facility noun after a lower-case field phrase ("the intensive care unit", "burns ward", "dialysis beds")
+_FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -1280,6 +1282,9 @@ class _Article:
             return False                      # "cataract surgery": one operation, not a field
         if in_name and self.in_office_name(s, e):
             return False
+        if not capitalized and _FACILITY_AFTER.match(text, e):
+            return False                      # "transfer to the intensive care unit": a ward, not a field
+
         in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \
             and bool(re.match(r"\s*(?:[,.;:)]|and\b|or\b|as well\b|in the\b|at the\b|$)", text[e:e + 12])) \
             and gz.singular_phrase(key) not in gz.LIST_TOO_GENERIC

@@ -1085,3 +1085,15 @@ def test_a_faculty_named_after_a_list_of_fields_keeps_the_whole_list(extractor):
     # a comma before people is no list of fields
     ex = run(extractor, "Present were the Dean of the Faculty of Medicine, Professor Ana Lee and Dr. Bo Kim.\n")
     assert "Faculty of Medicine" in names(ex, "Organization"), names(ex, "Organization")
+
+
+def test_a_lower_case_ward_in_a_statistic_gives_no_field(extractor):
+    ex = run(extractor, "On 3 June 2025 the Fenwick Forum on Perioperative Safety was held at Fenwick Hospital. "
+                        "The rate of unplanned admission to the intensive care unit after surgery fell, and 40 "
+                        "patients were treated in the hospital's cardiac surgery ward.\n")
+    specs = names(ex, "Specialty")
+    assert "intensive care" not in specs and "cardiac surgery" not in specs, specs
+    # a capitalized unit's name still gives its field
+    ex = run(extractor, "Dr. Ana Lee, Director of the Intensive Care Unit of Fenwick Hospital, spoke at the Fenwick "
+                        "Forum on Perioperative Safety on 3 June 2025.\n")
+    assert "intensive care" in names(ex, "Specialty"), names(ex, "Specialty")
