@@ -49,6 +49,8 @@ _FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0
                          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 #: a facility noun after a lower-case field phrase ("the intensive care unit", "burns ward", "dialysis beds")
 _FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
+#: words that open a clause whose subject may be a city ("how Qingdao built ...")
+_CLAUSE_OPENER = re.compile(r"(?i)\b(?:how|why|where|when|that|whether)\s+$")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
 
@@ -459,6 +461,11 @@ class _Article:
             return False
         if re.search(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$", before):
             return True
+        if _CLAUSE_OPENER.search(before):
+            # "introduced how Qingdao built a city-wide platform": a city as the subject of a clause
+            last = self.tok_at.get(end - len(name.split()[-1]))
+            if last is not None and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.i > last.i:
+                return True
         prev = re.search(r"(\)|[^\W\d_]+)\s*,\s*$", before)
         return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
                     and re.match(r"[ \t]*(?:[,.;)]|\n|$)", after))   # (also at the end of a line, list item or bracket)
@@ -1556,8 +1563,9 @@ class _Article:
                 continue
             for q in list(ents.values()):
                 if q.type == "Place" and q is not e and q.key in ents and gz.norm(q.name).startswith(gz.norm(e.name) + " ") \
-                        and q.name.split()[-1].lower() in gz.PLACE_SUFFIXES and len(q.name.split()) == len(e.name.split()) + 1:
-                    reg.merge(q.key, e.key)
+                        and q.name.split()[-1].lower() in gz.PLACE_SUFFIXES and len(q.name.split()) == len(e.name.split()) + 1 \
+                        and _place_alias(q.name) is not None:
+                    reg.merge(q.key, e.key)   # (not "Enugu State" and the city "Enugu")
                     break
         # joint meetings
         for group in self.joint:
@@ -2107,6 +2115,8 @@ def _place_alias(name: str) -> str | None:
         return None
     if countries.lookup(" ".join(ws[:-1])):
         return None               # "Guatemala City", "Kuwait City": the short form is the country
+    if ws[-1].lower() == "state" and gz.city(" ".join(ws[:-1])):
+        return None               # "Enugu State", "Lagos State": the short form is the state's capital city
     return " ".join(ws[:-1])
 
 

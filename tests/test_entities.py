@@ -1097,3 +1097,20 @@ def test_a_lower_case_ward_in_a_statistic_gives_no_field(extractor):
     ex = run(extractor, "Dr. Ana Lee, Director of the Intensive Care Unit of Fenwick Hospital, spoke at the Fenwick "
                         "Forum on Perioperative Safety on 3 June 2025.\n")
     assert "intensive care" in names(ex, "Specialty"), names(ex, "Specialty")
+
+
+def test_a_state_named_after_its_capital_is_a_place_of_its_own(extractor):
+    ex = run(extractor, "KADUNA, 3 March 2025 - The Savannah Eye Camp opened in Kaduna on Monday. Patients came "
+                        "from across Kaduna State and neighbouring Kano State.\n")
+    places = names(ex, "Place")
+    assert {"Kaduna", "Kaduna State", "Kano State"} <= places, places
+
+
+def test_a_city_as_the_subject_of_a_reported_clause_is_a_place(extractor):
+    ex = run(extractor, "At the Lotus Forum on Pain Medicine on 3 May 2025, Dr. Ana Lee, Director of Fenwick "
+                        "Hospital, explained how Zibo built a regional network of pain clinics.\n")
+    assert "Zibo" in names(ex, "Place"), names(ex, "Place")
+    # a surname in the same position is no place
+    ex = run(extractor, "At the Lotus Forum on Pain Medicine on 3 May 2025, Dr. Ana Lee explained how Wang built "
+                        "the network.\n")
+    assert "Wang" not in names(ex, "Place"), names(ex, "Place")
