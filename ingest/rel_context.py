@@ -27,7 +27,9 @@ ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "colleg
              "laboratory", "lab", "unit", "ward", "group", "trust", "charity")
 _EVENT_NOUN_SET = set(EVENT_NOUNS)
 _EVENT_ANAPHOR = re.compile(
-    r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b", re.I)
+    r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b"
+    # (not a venue: "the university's conference hall", "the training room", "the meeting centre")
+    r"(?!\s+(?:halls?|rooms?|cent(?:er|re)s?|venues?|buildings?|facilit(?:y|ies)|sites?|suites?)\b)", re.I)
 _ORG_ANAPHOR = re.compile(r"\b(our|the|this|that)\s+(" + "|".join(ORG_NOUNS) + r")\b(?!\s+of\b)", re.I)
 _PLACE_ANAPHOR = re.compile(r"\b(?:our|the|this)\s+(province|city|municipality|region)\b(?!\s+of\b)", re.I)
 _ADMIN_SUFFIX = re.compile(r"\b(Province|City|County|Municipality|Region|District|State|Prefecture)$")

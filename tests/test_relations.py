@@ -2103,3 +2103,12 @@ def test_a_city_set_off_by_commas_after_an_organization_mid_sentence_is_its_addr
     assert ("Marsh Lane NHS Foundation Trust", "Norwich") in loc, loc
     # "from ORG, CITY, and CITY2" is a list of places, not an address
     assert ("Fenwick University Hospital", "York") not in loc, loc
+
+
+def test_a_venue_named_by_an_event_noun_is_no_mention_of_the_event():
+    # "the university's conference hall": a hall, where the congress met; the university is the venue
+    g = extract_text(
+        "Tabriz, 2 May 2025 - The 4th Congress of Vascular Surgery opened on Friday at the university's "
+        "conference hall. The congress was organized by Sahand University of Medical Sciences.\n", stem="hall")
+    loc = _rel(g, SDO.location)
+    assert ("4th Congress of Vascular Surgery", "Sahand University of Medical Sciences") in loc, loc
