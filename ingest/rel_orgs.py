@@ -302,6 +302,10 @@ def _parents(ctx: Ctx, si: int, sent):
         for o in seg:
             if o.key == last.key or _head(ctx, o.key) not in UNIT_HEADS or o.ts >= last.ts:
                 continue
+            if re.search(r"\bof\s", ctx.ents[o.key].name) and any(
+                    r.subject == o.key and r.object != last.key for r in ctx.related("parentOrganization")):
+                continue              # "Chairman of the X Branch of Y Association and Director of ... of Z
+                                      # Hospital": the branch's own name holds its parent
             conf = 0.75 if prep == "at" else 0.6
             ctx.add(o.key, "parentOrganization", last.key, si, conf)
     # "as the A Base, B Base and C Base, Y has ..." / "Y serves as the A Centre"

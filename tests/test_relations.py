@@ -2112,3 +2112,14 @@ def test_a_venue_named_by_an_event_noun_is_no_mention_of_the_event():
         "conference hall. The congress was organized by Sahand University of Medical Sciences.\n", stem="hall")
     loc = _rel(g, SDO.location)
     assert ("4th Congress of Vascular Surgery", "Sahand University of Medical Sciences") in loc, loc
+
+
+def test_a_unit_whose_name_holds_its_parent_is_not_reparented_by_a_later_post():
+    g = extract_text(
+        "On 8 June 2025 the Northland Cardiology Congress was held in Eastport. Prof. Wu Lan, Chairman of the "
+        "Cardiology Branch of Northland Medical Association and Director of the Department of Cardiology of "
+        "Eastport Central Hospital, gave the opening speech.\n", stem="branchpost")
+    par = _rel(g, SDO.parentOrganization)
+    assert ("Cardiology Branch of Northland Medical Association", "Northland Medical Association") in par, par
+    assert ("Cardiology Branch of Northland Medical Association", "Eastport Central Hospital") not in par, par
+    assert ("Department of Cardiology", "Eastport Central Hospital") in par, par
