@@ -48,6 +48,7 @@ _FIELD_LIST_HEADS = {"faculty", "school", "college", "department", "institute"}
 _FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0,3}"
                          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 #: a facility noun after a lower-case field phrase ("the intensive care unit", "burns ward", "dialysis beds")
+_FACILITY_BEFORE = re.compile(r"(?i)(?:\bthe|['’]s|\band|\bits|\bour|\btheir)\s+$")
 _FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
 #: words that open a clause whose subject may be a city ("how Qingdao built ...")
 _CLAUSE_OPENER = re.compile(r"(?i)\b(?:how|why|where|when|that|whether)\s+$")
@@ -1289,8 +1290,9 @@ class _Article:
             return False                      # "cataract surgery": one operation, not a field
         if in_name and self.in_office_name(s, e):
             return False
-        if not capitalized and _FACILITY_AFTER.match(text, e):
+        if not capitalized and _FACILITY_AFTER.match(text, e) and _FACILITY_BEFORE.search(text, max(0, s - 12), s):
             return False                      # "transfer to the intensive care unit": a ward, not a field
+                                              # (while "runs a cardiac intensive care unit" says what it does)
 
         in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \
             and bool(re.match(r"\s*(?:[,.;:)]|and\b|or\b|as well\b|in the\b|at the\b|$)", text[e:e + 12])) \
