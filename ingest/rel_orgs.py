@@ -274,6 +274,13 @@ def _parents(ctx: Ctx, si: int, sent):
                         _head(ctx, a.key) in _AT_UNITS
                         and ORG_RANK.get(_head(ctx, b.key), 3) > ORG_RANK.get(_head(ctx, a.key), 3)):
                     break             # "A at B" names a parent only for a unit at a larger body
+                if doc[a.te].lower_ == "at":
+                    # "the Division of X of the Department of Y at Z Hospital": Z holds the department,
+                    # which holds the division (the nested rule's parent)
+                    inner = [m for m in allorgs if a.ts < m.ts and m.te == a.te and m.key not in (a.key, b.key)
+                             and _head(ctx, m.key) in UNIT_HEADS]
+                    if inner:
+                        a = max(inner, key=lambda m: m.ts)
                 ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
                 if _head(ctx, a.key) in UNIT_HEADS:
                     _coordinated_units(ctx, si, allorgs, a, b)

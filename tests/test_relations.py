@@ -2123,3 +2123,14 @@ def test_a_unit_whose_name_holds_its_parent_is_not_reparented_by_a_later_post():
     assert ("Cardiology Branch of Northland Medical Association", "Northland Medical Association") in par, par
     assert ("Cardiology Branch of Northland Medical Association", "Eastport Central Hospital") not in par, par
     assert ("Department of Cardiology", "Eastport Central Hospital") in par, par
+
+
+def test_a_unit_of_a_unit_at_an_institution_belongs_to_the_inner_unit_only():
+    g = extract_text(
+        "The Division of Hematology of the Department of Pediatrics at Lakeview General Hospital was founded in "
+        "1990. On 2 May 2025 the division hosted the 3rd Lakeview Symposium on Pediatric Hematology.\n",
+        stem="divat")
+    par = _rel(g, SDO.parentOrganization)
+    assert ("Division of Hematology", "Department of Pediatrics") in par, par
+    assert ("Department of Pediatrics", "Lakeview General Hospital") in par, par
+    assert ("Division of Hematology", "Lakeview General Hospital") not in par, par
