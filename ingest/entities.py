@@ -292,6 +292,15 @@ class _Article:
             e += 1
         return self.text[s:e]
 
+    def given_abbrev(self, toks: list[Tok], i: int) -> bool:
+        """The "." at ``toks[i]`` ends an abbreviated given name ("Ma." for Maria, "Fco." for
+        Francisco), not a sentence: a capitalized name follows on the same line, itself followed
+        by a name (an initial, another capitalized word), not a verb or a sentence opener."""
+        a, b = toks[i + 1], toks[i + 2]
+        return (a.word and a.cap and a.text[0].isalpha() and a.low not in gz.NON_NAME_WORDS
+                and a.low not in gz.CONNECTORS and "\n" not in self.text[toks[i].end:a.start]
+                and b.word and b.cap and b.low not in gz.NON_NAME_WORDS and not self.is_verb(b))
+
     # -------------------------------------------------------------- chunks
     def chunks(self) -> list[list[Tok]]:
         text = self.text
@@ -347,6 +356,8 @@ class _Article:
             if t.text == ".":
                 if cur and (cur[-1].low in gz.ABBREVIATIONS or re.fullmatch(r"[A-Z]", cur[-1].text)):
                     cur.append(t)
+                elif cur and cur[-1].text in _GIVEN_NAME_ABBREVS and i + 2 < len(toks) and self.given_abbrev(toks, i):
+                    cur.append(t)             # "Dr. Ma. Lourdes P. Santos": "Ma." (Maria) is a given name
                 else:
                     close()
                 continue
@@ -2068,6 +2079,9 @@ _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "sourc
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
                  "authority", "service", "secretariat", "chancellery", "vice-chancellery"}
 #: lower-case particles inside personal names
+#: abbreviated given names written with a period in Spanish and Filipino names ("Ma." Maria,
+#: "Fco." Francisco) and old English ones ("Wm.", "Thos."); exact case
+_GIVEN_NAME_ABBREVS = {"Ma", "Fco", "Wm", "Thos", "Chas", "Jas"}
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),

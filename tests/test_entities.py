@@ -1114,3 +1114,15 @@ def test_a_city_as_the_subject_of_a_reported_clause_is_a_place(extractor):
     ex = run(extractor, "At the Lotus Forum on Pain Medicine on 3 May 2025, Dr. Ana Lee explained how Wang built "
                         "the network.\n")
     assert "Wang" not in names(ex, "Place"), names(ex, "Place")
+
+
+def test_an_abbreviated_given_name_with_a_period_stays_in_the_name(extractor):
+    ex = run(extractor, "On 3 March 2025 Bayview Medical Center welcomed Dr. Ma. Lourdes P. Santiago, chief of "
+                        "Tondo General Hospital. \"We learned a lot,\" Dr. Santiago said.\n")
+    people = names(ex, "Person")
+    assert "Ma. Lourdes P. Santiago" in people and "Ma" not in people, people
+    # a Chinese surname "Ma" ending a sentence is no abbreviation
+    ex = run(extractor, "The lecture on 3 March 2025 was given by Prof. Ma Jun. Zhang Wei, director of Tondo "
+                        "General Hospital, presided.\n")
+    people = names(ex, "Person")
+    assert {"Ma Jun", "Zhang Wei"} <= people, people
