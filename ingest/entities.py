@@ -1878,6 +1878,31 @@ class _Article:
             self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
             return
 
+    def person_visit(self, a: int, b: int, vm, orgs):
+        """'Professor P, Chief of X, visited Y (for academic exchange)' under a headline that tells of a
+        visit: the visit of one person, 'Visit of P to Y' (Y the body named first after the verb)."""
+        text = self.text
+        v0 = a + vm.start()
+        if not text[v0:a + vm.end()].lower().startswith("visited") or not _VISIT_HEADLINE.search(text, 0, a):
+            return None
+        persons = sorted((m.start, m.end, e.key) for e in self.ex.entities.values() if e.type == "Person"
+                         for m in e.mentions if a <= m.start < v0)
+        if not persons:
+            return None
+        p0, p1, pk = persons[0]
+        between = text[p1:v0]
+        if any(k != pk for _s, _e, k in persons) or not (between.strip() == "" or _APPOSITIVE.fullmatch(between)) \
+                or re.search(r"(?i)\b(?:and|with)\s+(?:his|her|their|a|an|the)?\s*(?:\w+\s+)?(?:team|colleagues?|"
+                             r"delegation|wife|husband)\b", between):
+            return None
+        host = next((k for s0, _e, k in orgs if v0 < s0 <= v0 + 16), None)
+        if host is None or any(k == host for s0, e0, k in orgs if s0 < v0):
+            return None
+        host = self.reg.resolve(host)
+        name = f"Visit of {self.ex.entities[self.reg.resolve(pk)].name} to {self.ex.entities[host].name}"
+        self.reg.add("Event", name, (v0, a + vm.end()), conf=0.55)
+        return True
+
     def unnamed_visit(self, limit: int):
         """A delegation visit: 'Visit of the X delegation to Y'; returns (guest, host) keys."""
         ents = self.ex.entities
@@ -1916,6 +1941,8 @@ class _Article:
             if not vm:
                 continue
             if not dm:
+                if self.person_visit(a, b, vm, orgs_in(a, b)):
+                    return None
                 # "X, Vice President of <Org>, visited <Org2>" in an article about a delegation
                 if not visit_article:
                     continue
@@ -2066,6 +2093,10 @@ _VISITED = re.compile(r"(?:\s*,\s*[A-Z][\w ]{1,40},)?\s+(?:also\s+)?visited\s+(?
                       r"(?:(department|hospital|center|centre|institute|clinic)\b)?")
 
 #: a ceremony that confers a title on a person ("the appointment ceremony of ..."), and its "was held"
+#: a headline (a line of its own) that tells of a visit: "Finnish Expert Visits Our Hospital"
+_VISIT_HEADLINE = re.compile(r"(?m)^[^\n]{0,160}\b[Vv]isit(?:s|ed)?\b[^\n]{0,160}$")
+#: ", Chief Physician of X in Y, and Vice President of Z, ": an apposition between a person and the verb
+_APPOSITIVE = re.compile(r",[^;:\n\"“”()]{2,300},\s*(?:also\s+|recently\s+)?")
 _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",
                              re.I)
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")

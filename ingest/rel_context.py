@@ -566,6 +566,16 @@ def delegation_leader(ctx: Ctx, si: int) -> tuple[int, str, str | None] | None:
                 p = next((p for p in ctx.top(sj, "Person") if p.ts > t.i + 1), None)
                 if p is not None:
                     return sj, p.key, org
+    # the visit of one person ("Visit of P to Y", entities.person_visit): P leads it, from the sentence
+    # that first names P
+    if ctx.main_event and ctx.ents[ctx.main_event].name.startswith("Visit of ") \
+            and not ctx.ents[ctx.main_event].name.startswith("Visit of the "):
+        for sj in (si - 1, si):
+            if sj >= 0:
+                p = next((p for p in ctx.top(sj, "Person") if ctx.ents[ctx.main_event].name.startswith(
+                    f"Visit of {ctx.ents[p.key].name} to ")), None)
+                if p is not None:
+                    return sj, p.key, None
     return None
 
 

@@ -184,8 +184,8 @@ def _segment(ctx: Ctx, si: int, p: M) -> tuple[int, int]:
             break                   # (an acronym is no pronoun: "a WHEN consultant" of an invented network)
         m = ctx.mention_at(si, j)
         if m is not None:
-            if m.type == "Person":
-                break
+            if m.type == "Person" or m.type == "Event" and doc[m.ts].pos_ in ("VERB", "AUX"):
+                break             # (an unnamed visit's mention is its verb: "P, Post of X, visited Y")
             j = m.te
             continue
         if _is_honorific_tok(t) and any(o.te == j for o in ctx.top(si, "Organization")) \

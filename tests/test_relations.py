@@ -2134,3 +2134,26 @@ def test_a_unit_of_a_unit_at_an_institution_belongs_to_the_inner_unit_only():
     assert ("Division of Hematology", "Department of Pediatrics") in par, par
     assert ("Department of Pediatrics", "Lakeview General Hospital") in par, par
     assert ("Division of Hematology", "Lakeview General Hospital") not in par, par
+
+
+ONE_PERSON_VISIT = """\
+Qinghe People's Hospital
+
+Swedish Cardiology Expert Visits Our Hospital
+
+From May 4 to 6, Professor Lars Eklund, Chief Physician of the Heart Unit of Vasa University Hospital in Umea, \
+Sweden, visited Qinghe People's Hospital for academic exchange. He was accompanied by Ms. Anna Berg, a nurse of \
+the same hospital.
+
+On May 4, President Zhou Ming met with the two Swedish experts. Prof. Eklund gave a lecture on heart failure.
+"""
+
+
+def test_the_visit_of_one_person_is_an_event_with_its_visitors_and_host():
+    g = extract_text(ONE_PERSON_VISIT, stem="onevisit")
+    ev = "Visit of Lars Eklund to Qinghe People's Hospital"
+    att = _rel(g, SDO.attendee)
+    assert {(ev, "Lars Eklund"), (ev, "Anna Berg")} <= att, att
+    assert (ev, "Qinghe People's Hospital") in _rel(g, SDO.organizer), _rel(g, SDO.organizer)
+    # the post before "visited" is at the visitor's home, not at the host
+    assert ("Lars Eklund", "Qinghe People's Hospital") not in _rel(g, SDO.affiliation), _rel(g, SDO.affiliation)
