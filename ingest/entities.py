@@ -1994,11 +1994,17 @@ class _Article:
                 inv = re.search(r"(?i)\bat\s+the\s+invitation\s+of\s+(?:the\s+)?", st)
                 if inv:
                     host = next((k for s0, _e, k in orgs if s0 == a + inv.end() and k != guest), None)
+            if host is None and guest and st[vm.start():vm.end()].lower() == "visiting" and dm.start() > vm.start():
+                # "Y performed ... with a visiting (transplant) team from X": Y, the subject, receives the visitors
+                before = [k for s0, _e, k in orgs if s0 < a + vm.start() and k != guest]
+                if before and re.search(r"\b(?:with|by|for|to|received|welcomed|hosted)\s+(?:an?|the)\s+$",
+                                        st[:vm.start()]):
+                    host = before[0]
             if host is None and hostless is None:
                 # "A delegation from X visited our hospital" (a headline): a later sentence may name the host
                 hostless = (gname, (a + dm.start(), a + dm.end()), guest)
                 continue
-            name = f"Visit of the {gname} delegation" + (f" to {ents[host].name}" if host else "")
+            name = f"Visit of the {gname} {_group_noun(st, dm)}" + (f" to {ents[host].name}" if host else "")
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
             return (guest, host) if guest and host else None
         if hostless is not None:
@@ -2093,6 +2099,22 @@ _VISITED = re.compile(r"(?:\s*,\s*[A-Z][\w ]{1,40},)?\s+(?:also\s+)?visited\s+(?
                       r"(?:(department|hospital|center|centre|institute|clinic)\b)?")
 
 #: a ceremony that confers a title on a person ("the appointment ceremony of ..."), and its "was held"
+_GROUP_MODIFIER = re.compile(r"\b([a-z]{4,})\s+$")
+_NOT_GROUP_MODIFIER = {"visiting", "member", "members", "level", "official", "joint", "large", "small", "whole",
+                       "entire", "foreign", "international", "expert", "this", "that", "their", "from", "with", "whose"}
+
+
+def _group_noun(st: str, dm) -> str:
+    """How a visit's name calls the visiting group: "team" for a team, with the word of its trade
+    ("a visiting transplant team": "transplant team", "a nursing delegation"); else "delegation"."""
+    noun = "team" if dm.group().lower() == "team" else "delegation"
+    m = _GROUP_MODIFIER.search(st, max(0, dm.start() - 30), dm.start())
+    if m and m.group(1) not in _NOT_GROUP_MODIFIER and m.group(1) not in gz.CONNECTORS \
+            and (m.group(1).endswith("ing") or noun == "team" or m.group(1) in ("transplant", "surgical", "medical")):
+        return f"{m.group(1)} {noun}"
+    return noun
+
+
 #: a headline (a line of its own) that tells of a visit: "Finnish Expert Visits Our Hospital"
 _VISIT_HEADLINE = re.compile(r"(?m)^[^\n]{0,160}\b[Vv]isit(?:s|ed)?\b[^\n]{0,160}$")
 #: ", Chief Physician of X in Y, and Vice President of Z, ": an apposition between a person and the verb

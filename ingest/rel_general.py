@@ -463,7 +463,7 @@ def _parties_in_name(ctx: Ctx, ek: str) -> list[str]:
 
 def _visit_host(ctx: Ctx, ek: str) -> str | None:
     """The body a visit's descriptive name says was visited ("Visit of the X delegation to Y": Y)."""
-    m = re.search(r"\bdelegation\s+to\s+(?:the\s+)?(.+)$", ctx.ents[ek].name)
+    m = re.search(r"\b(?:delegation|team)\s+to\s+(?:the\s+)?(.+)$", ctx.ents[ek].name)
     if not m:
         return None
     return next((k for k in ctx.by_type("Organization")
@@ -499,6 +499,11 @@ def _visits_and_signings(ctx: Ctx):
         sign = bool(SIGN_NAME.search(name))
         if not (visit or sign):
             continue
+        if visit and not any(r.subject == ek for r in ctx.related("organizer")):
+            host = _visit_host(ctx, ek)
+            if host is not None:
+                # "Visit of the X team to Y" (read off "Y ... with a visiting team from X"): Y hosts it
+                ctx.add(ek, "organizer", host, None, 0.6)
         for si, sent in enumerate(ctx.sents):
             if visit:
                 rm = _RECEIVED_DELEGATION.search(sent.text)

@@ -2157,3 +2157,12 @@ def test_the_visit_of_one_person_is_an_event_with_its_visitors_and_host():
     assert (ev, "Qinghe People's Hospital") in _rel(g, SDO.organizer), _rel(g, SDO.organizer)
     # the post before "visited" is at the visitor's home, not at the host
     assert ("Lars Eklund", "Qinghe People's Hospital") not in _rel(g, SDO.affiliation), _rel(g, SDO.affiliation)
+
+
+def test_a_visiting_team_is_received_by_the_subject_that_works_with_it():
+    g = extract_text(
+        "Riverside General Hospital\n\nLAGOS — Riverside General Hospital performed its first two liver transplants "
+        "last month with a visiting surgical team from Kestrel University Hospital in Lyon, France. The team stayed "
+        "for one week.\n", stem="visitteam")
+    ev = "Visit of the Kestrel University Hospital surgical team to Riverside General Hospital"
+    assert (ev, "Riverside General Hospital") in _rel(g, SDO.organizer), _rel(g, SDO.organizer)
