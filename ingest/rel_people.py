@@ -436,6 +436,23 @@ def _delegation_country(ctx: Ctx) -> M | None:
     return None
 
 
+def _group_country(ctx: Ctx, si: int, g) -> M | None:
+    """The country of a visiting group at token ``g``: its demonym ("the Uzbek delegation"), or, for
+    "the team/delegation", the demonym of the same group noun in one of the two sentences before
+    ("The six-member Japanese team arrived ... The team included P1 and P2")."""
+    c = _demonym_before(ctx, si, g.i)
+    if c is not None or g.i == 0 or ctx.doc[g.i - 1].lower_ != "the":
+        return c
+    for sj in (si - 1, si - 2):
+        if sj >= 0:
+            for t in ctx.sents[sj]:
+                if t.lower_ == g.lower_:
+                    c = _demonym_before(ctx, sj, t.i)
+                    if c is not None:
+                        return c
+    return None
+
+
 def _demonym_before(ctx: Ctx, si: int, g: int) -> M | None:
     """"the Uzbek delegation", "a Peruvian medical team": the country of the demonym just before the
     group noun at ``g`` (adjectives and numbers between them), as a mention of its Country entity."""
@@ -1495,13 +1512,17 @@ def _attendees(ctx: Ctx):
                 if not subj and t.dep_ == "conj":
                     # "The delegation of five was led by P0 and included P1 and P2": the subject is shared
                     subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj and subj[0].lower_ in ROLE_NOUNS and not ctx.mention_at(si, subj[0].i, "Organization") \
+                visit_team = bool(subj and subj[0].lower_ == "team" and ctx.main_event
+                                  and VISIT_NAME.search(ctx.ents[ctx.main_event].name))
+                if subj and (subj[0].lower_ in ROLE_NOUNS or visit_team) \
+                        and not ctx.mention_at(si, subj[0].i, "Organization") \
                         and not any(c.lower_ == "of" and c.i < t.i and not _counted_of(c) for c in subj[0].children):
                     evm = [m for m in ctx.all_in(si, "Event") if m.ts in {x.i for x in subj[0].subtree}]
                     ev = evm[0].key if evm else ctx.main_event
                     if ev is not None:
                         # "The <demonym> delegation ... included P1 and P2": the members come from its country
-                        country = _demonym_before(ctx, si, subj[0].i) if subj[0].lower_ == "delegation" else None
+                        country = _group_country(ctx, si, subj[0]) if subj[0].lower_ in ("delegation", "team") \
+                            else None
                         for p in persons:
                             if p.ts > t.i:
                                 ctx.add(ev, "attendee", p.key, si, 0.75)

@@ -2166,3 +2166,16 @@ def test_a_visiting_team_is_received_by_the_subject_that_works_with_it():
         "for one week.\n", stem="visitteam")
     ev = "Visit of the Kestrel University Hospital surgical team to Riverside General Hospital"
     assert (ev, "Riverside General Hospital") in _rel(g, SDO.organizer), _rel(g, SDO.organizer)
+
+
+def test_the_members_a_visiting_team_included_attend_its_visit_and_share_its_country():
+    g = extract_text(
+        "Riverside General Hospital\n\nLAGOS — Riverside General Hospital performed its first two liver transplants "
+        "last month with a visiting surgical team from Kestrel University Hospital in Lyon, France. The five-member "
+        "French team arrived on May 2. The team included Dr. Claire Morel, a hepatologist, and Dr. Luc Girard, "
+        "an anesthesiologist.\n", stem="teammembers")
+    ev = "Visit of the Kestrel University Hospital surgical team to Riverside General Hospital"
+    att = _rel(g, SDO.attendee)
+    assert {(ev, "Claire Morel"), (ev, "Luc Girard")} <= att, att
+    nat = _rel(g, SDO.nationality)
+    assert {("Claire Morel", "France"), ("Luc Girard", "France")} <= nat, nat
