@@ -441,6 +441,8 @@ _FOR_BOTH_SIDES = re.compile(r"(?i)\bon\s+behalf\s+of\s+(?:the\s+|their\s+)?" + 
                              + r"|\bon\s+behalf\s+of\s+their\s+(?:respective\s+)?"
                              r"(?:sides|institutions|hospitals|universities|organi[sz]ations)\b"
                              r"|\bbetween\s+(?:the\s+)?" + _SIDES)
+_AGREEMENT_WORDS = {"agreement", "agreements", "memorandum", "mou", "moa", "moas", "mous", "contract", "accord"}
+_WITNESSED_BY = re.compile(r"(?i)\bwitnessed\s+by\s+|\bin\s+the\s+presence\s+of\s+")
 #: anywhere in the signing's sentence: "witnessed by both sides, P1 and P2 signed ..."
 _WITNESSED_BY_BOTH = re.compile(r"(?i)\b(?:witnessed\s+by|in\s+the\s+presence\s+of)\s+(?:the\s+)?" + _SIDES)
 
@@ -543,7 +545,11 @@ def _visits_and_signings(ctx: Ctx):
                     elif o.type == "Place":
                         ctx.add(ek, "location", o.key, si, 0.7)
                 if sign and lem == "sign" and t.pos_ == "VERB":
-                    if not any(m.key == ek for m in ctx.all_in(si, "Event")) and ek != ctx.main_event:
+                    # "The MOA was signed by P1 and P2": the agreement named as the subject is the one signed
+                    # (when the page tells of one signing)
+                    of_it = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _AGREEMENT_WORDS for c in t.children) \
+                        and sum(1 for k in ctx.by_type("Event") if SIGN_NAME.search(ctx.ents[k].name)) == 1
+                    if not any(m.key == ek for m in ctx.all_in(si, "Event")) and ek != ctx.main_event and not of_it:
                         continue
                     holder_ids = set()
                     for c in t.children:
@@ -580,10 +586,12 @@ def _visits_and_signings(ctx: Ctx):
                                 not any(o.te == p.ts - 1 for o in ctx.top(si, "Organization")):
                             ctx.add(ek, "location", p.key, si, 0.75)
                             break
-                    # the signers attend the signing
+                    # the signers attend the signing, and so do its witnesses ("... and was witnessed by P3 and P4")
+                    wit = _WITNESSED_BY.search(sent.text)
+                    wit_at = sent.start_char + wit.end() if wit else None
                     for p in ctx.top(si, "Person"):
-                        if p.ts in holder_ids:
-                            ctx.add(ek, "attendee", p.key, si, 0.8)
+                        if p.ts in holder_ids or wit_at is not None and doc[p.ts].idx >= wit_at:
+                            ctx.add(ek, "attendee", p.key, si, 0.8 if p.ts in holder_ids else 0.7)
 
 
 #: what an agreement is about: "Under the agreement, ...", "According to the memorandum, ...", "The MoU covers ..."

@@ -2179,3 +2179,14 @@ def test_the_members_a_visiting_team_included_attend_its_visit_and_share_its_cou
     assert {(ev, "Claire Morel"), (ev, "Luc Girard")} <= att, att
     nat = _rel(g, SDO.nationality)
     assert {("Claire Morel", "France"), ("Luc Girard", "France")} <= nat, nat
+
+
+def test_the_signers_and_witnesses_of_an_agreement_named_as_the_subject_attend_the_signing():
+    g = extract_text(
+        "Riverside General Hospital\n\nLAGOS — Riverside General Hospital welcomed a surgical team from Kestrel "
+        "University Hospital on May 2. On May 6, Riverside General Hospital and Kestrel University Hospital signed "
+        "a memorandum of understanding on liver surgery. The MOU was signed by Dr. Femi Adeyemi and Prof. Luc "
+        "Girard, and was witnessed by Dr. Ngozi Okafor and Prof. Claire Morel.\n", stem="witness")
+    ev = next(s for s, _p, o in g.triples((None, SDO.name, None)) if str(o).startswith("Signing of"))
+    att = {str(o) for o in g.objects(ev, SDO.attendee) for o in g.objects(o, SDO.name)}
+    assert {"Femi Adeyemi", "Luc Girard", "Ngozi Okafor", "Claire Morel"} <= att, att
