@@ -256,6 +256,7 @@ def find_person_relations(ctx: Ctx) -> None:
         for p in persons:
             _affiliations(ctx, si, p, prev_aff)
             _post_as_before(ctx, si, p, prev_aff, last_aff)
+            _of_the_same(ctx, si, p)
         last_aff = (si, prev_aff)
         _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
@@ -656,6 +657,33 @@ def _delegation_stops(ctx: Ctx) -> None:
                     STOP_OF_VISIT.search(ctx.text[sent.start_char:m.start]):
                 for pk in sorted(ctx.delegates):
                     ctx.add(m.key, "attendee", pk, si, 0.6)
+
+
+_OF_THE_SAME = re.compile(r",\s+(?:an?\s+|the\s+)?([^,;()]{2,60}?)\s+(?:of|at|from)\s+the\s+same\s+"
+                         r"(hospital|university|institute|college|clinic|center|centre)\b", re.I)
+
+
+def _of_the_same(ctx: Ctx, si: int, p: M) -> None:
+    """"P2, a nurse of the same hospital": P2 works at the hospital named last before (in this sentence
+    or the two before it), not at the article's own hospital."""
+    doc = ctx.doc
+    if p.te >= ctx.sents[si].end or doc[p.te].text != ",":
+        return
+    m = _OF_THE_SAME.match(ctx.text, doc[p.te].idx, ctx.sents[si].end_char)
+    if not m or any(r.subject == p.key for r in ctx.related("affiliation")):
+        return
+    noun = m.group(2).lower().replace("centre", "center")
+    # the hospital named in another person's post ("P1, Chief of the X Unit of Y Hospital, ...")
+    for sj in (si, si - 1, si - 2):
+        if sj < 0:
+            break
+        segs = [_segment(ctx, sj, q) for q in ctx.top(sj, "Person") if q.key != p.key and q.te <= p.ts]
+        orgs = [o for o in ctx.all_in(sj, "Organization") if not o.anaphor and any(a <= o.ts and o.te <= b
+                                                                                  for a, b in segs)
+                and head_noun(ctx.ents[o.key].name).replace("centre", "center") == noun]
+        if orgs:
+            ctx.add(p.key, "affiliation", orgs[-1].key, si, 0.65, " ".join(m.group(1).split()))
+            return
 
 
 def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):

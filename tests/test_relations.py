@@ -2190,3 +2190,10 @@ def test_the_signers_and_witnesses_of_an_agreement_named_as_the_subject_attend_t
     ev = next(s for s, _p, o in g.triples((None, SDO.name, None)) if str(o).startswith("Signing of"))
     att = {str(o) for o in g.objects(ev, SDO.attendee) for o in g.objects(o, SDO.name)}
     assert {"Femi Adeyemi", "Luc Girard", "Ngozi Okafor", "Claire Morel"} <= att, att
+
+
+def test_a_post_at_the_same_hospital_is_at_the_hospital_of_the_post_named_before():
+    g = extract_text(ONE_PERSON_VISIT, stem="samehosp")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Anna Berg", "Vasa University Hospital") in aff, aff
+    assert ("Anna Berg", "Qinghe People's Hospital") not in aff, aff
