@@ -1593,6 +1593,12 @@ class _Article:
             for b in evs[i + 1:]:
                 if a.key not in ents or b.key not in ents:
                     continue
+                if len(b.name) > len(a.name):
+                    a, b = b, a
+                if len(b.name.split()) >= 4 and any(n.startswith(b.name) and n[len(b.name)].isalpha()
+                                                    for n in (a.name, *a.aliases) if len(n) > len(b.name)):
+                    reg.merge(a.key, b.key)   # a headline cut off in a word: "... of X Medical Doctor Asso"
+                    continue
                 ha, hb = _last_word(a.name), _last_word(b.name)
                 if ha != hb and not _and_extended(a.name, b.name):
                     continue

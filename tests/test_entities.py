@@ -1126,3 +1126,11 @@ def test_an_abbreviated_given_name_with_a_period_stays_in_the_name(extractor):
                         "General Hospital, presided.\n")
     people = names(ex, "Person")
     assert {"Ma Jun", "Zhang Wei"} <= people, people
+
+
+def test_a_headline_event_name_cut_off_in_a_word_is_the_body_event(extractor):
+    ex = run(extractor, "News\nAnnual Meeting of the Pediatric Surgery Committee of Eastland Medical Assoc\n\n"
+                        "On 3 May 2025, the Annual Meeting of the Pediatric Surgery Committee of Eastland Medical "
+                        "Association was held in Marlow.\n")
+    evs = names(ex, "Event")
+    assert evs == {"Annual Meeting of the Pediatric Surgery Committee of Eastland Medical Association"}, evs
