@@ -257,6 +257,7 @@ def find_person_relations(ctx: Ctx) -> None:
             _affiliations(ctx, si, p, prev_aff)
             _post_as_before(ctx, si, p, prev_aff, last_aff)
             _of_the_same(ctx, si, p)
+        _both_of(ctx, si, persons)
         last_aff = (si, prev_aff)
         _has_posts(ctx, si)
         _hosts_meeting_guests(ctx, si)
@@ -661,6 +662,30 @@ def _delegation_stops(ctx: Ctx) -> None:
 
 _OF_THE_SAME = re.compile(r",\s+(?:an?\s+|the\s+)?([^,;()]{2,60}?)\s+(?:of|at|from)\s+the\s+same\s+"
                          r"(hospital|university|institute|college|clinic|center|centre)\b", re.I)
+
+
+_BOTH_OF = re.compile(r",\s+(?:both|all|all\s+three|all\s+four)\s+(?:of|from|at)\s+(?:the\s+)?", re.I)
+
+
+def _both_of(ctx: Ctx, si: int, persons: list) -> None:
+    """"P1, a nephrologist, and P2, an anesthesiologist, both of ORG": every person of the list (no verb
+    between them and "both") works at ORG."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if len(persons) < 2 or "both" not in sent.text and "all" not in sent.text:
+        return
+    for m in _BOTH_OF.finditer(ctx.text, sent.start_char, sent.end_char):
+        o = next((o for o in ctx.top(si, "Organization") if doc[o.ts].idx == m.end()), None)
+        if o is None:
+            continue
+        group = []
+        for p in reversed([p for p in persons if doc[p.te - 1].idx < m.start()]):
+            if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in doc[p.te:o.ts]
+                   if not ctx.mention_at(si, t.i)):
+                break
+            group.append(p)
+        if len(group) >= 2:
+            for p in group:
+                ctx.add(p.key, "affiliation", o.key, si, 0.7)
 
 
 def _of_the_same(ctx: Ctx, si: int, p: M) -> None:

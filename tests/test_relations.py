@@ -2197,3 +2197,11 @@ def test_a_post_at_the_same_hospital_is_at_the_hospital_of_the_post_named_before
     aff = _rel(g, SDO.affiliation)
     assert ("Anna Berg", "Vasa University Hospital") in aff, aff
     assert ("Anna Berg", "Qinghe People's Hospital") not in aff, aff
+
+
+def test_people_listed_before_both_of_org_all_work_at_org():
+    g = extract_text(
+        "On 3 May 2025 the Marlow Forum on Liver Surgery opened in Marlow. The speakers were Dr. Claire Morel, a "
+        "hepatologist, and Dr. Luc Girard, an anesthesiologist, both of Kestrel University Hospital.\n", stem="bothof")
+    aff = _rel(g, SDO.affiliation)
+    assert {("Claire Morel", "Kestrel University Hospital"), ("Luc Girard", "Kestrel University Hospital")} <= aff, aff
