@@ -1134,3 +1134,13 @@ def test_a_headline_event_name_cut_off_in_a_word_is_the_body_event(extractor):
                         "Association was held in Marlow.\n")
     evs = names(ex, "Event")
     assert evs == {"Annual Meeting of the Pediatric Surgery Committee of Eastland Medical Association"}, evs
+
+
+def test_arthroscopy_tuina_and_altitude_medicine_are_fields_of_their_own(extractor):
+    ex = run(extractor, "On 4 April 2025 the Lindqvist Workshop on Arthroscopic Surgery was held at Brookfield "
+                        "Hospital. Surgeons of the Joint Surgery Department and members of the Baltic Hip "
+                        "Arthroscopy Club attended. The Department of Tuina and the Plateau Institute of High "
+                        "Altitude Medicine sent teachers.\n")
+    specs = names(ex, "Specialty")
+    assert {"arthroscopic surgery", "joint surgery", "hip arthroscopy", "tuina",
+            "high altitude medicine"} <= specs, specs
