@@ -1250,7 +1250,24 @@ class _Article:
                 self.add_specialty(s, e, m.group(), info, acronym=True)
                 taken.append((s, e))
         self.fallback_specialties(mtext, taken)
+        self.practitioner_fields(taken)
         self.unit_fields(taken)
+
+    def practitioner_fields(self, taken) -> None:
+        """"Dr. X, an anesthesiologist, ..." / "Ms. Y, a senior physiotherapist": a named person's field is
+        named (not by a group: "two radiologists from X")."""
+        for m in _PRACTITIONER.finditer(self.text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken) or self.in_junk(s):
+                continue
+            if not _APPOSED.search(self.text, max(0, s - 30), s):
+                continue              # only a named person's own field ("Dr. X, an anesthesiologist")
+            field = m.group(1) + _PRACTITIONER_FIELD[m.group(2)]
+            info = gz.specialty_surfaces().get(field)
+            if info is None:
+                continue
+            self.add_specialty(s, e, field, info)
+            taken.append((s, e))
 
     def unit_fields(self, taken) -> None:
         """"Trauma Centre", "Respiratory Branch of X", "Department of Accident and Emergency": the field of a
@@ -2269,6 +2286,11 @@ def _and_extended(a: str, b: str) -> bool:
 
 _FALLBACK_CACHE: dict = {}
 #: "<modifier> and " right before a field name: the first member of a coordinated field name
+#: a practitioner's noun names the practitioner's field ("an anesthesiologist", "a senior physiotherapist"):
+#: the field is mentioned (unlinked), when the scheme knows it
+_PRACTITIONER = re.compile(r"(?<![\w-])([a-z]{3,}?)(olog|therap|iatr)ists?(?![\w-])")
+_APPOSED = re.compile(r"[A-Za-z.],\s+an?\s+(?:[a-z]+\s+){0,2}$")
+_PRACTITIONER_FIELD = {"olog": "ology", "therap": "therapy", "iatr": "iatry"}
 _COORD_FIELD = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:and|&)\s+$")
 
 

@@ -1144,3 +1144,11 @@ def test_arthroscopy_tuina_and_altitude_medicine_are_fields_of_their_own(extract
     specs = names(ex, "Specialty")
     assert {"arthroscopic surgery", "joint surgery", "hip arthroscopy", "tuina",
             "high altitude medicine"} <= specs, specs
+
+
+def test_a_practitioner_noun_names_a_field(extractor):
+    ex = run(extractor, "On 9 May 2025 a team from Harlow General Hospital visited Ostmark Clinic. It included "
+                        "Dr. Pia Lund, a dermatologist, Mr. Ole Berg, a senior physiotherapist, and two "
+                        "radiologists.\n")
+    specs = names(ex, "Specialty")
+    assert {"dermatology", "physiotherapy"} <= specs and "radiology" not in specs, specs
