@@ -990,6 +990,8 @@ class _Article:
             return None                       # 'rated an "Excellent Clinical Department"': a title won
         head = u.head
         own = _cap_inner(clean(text[u.start:u.end]))
+        if _HONOR_NAME.match(own):
+            return None                       # "Provincial Model Department of X", "Youth Civilization Unit": a title
         if re.search(r"(?i)\b(?:delegation|delegations|delegates|visitors|guests)$", own):
             return None                       # "Our Nursing Delegation Tours ...": a group of people, no body
         has_complement = len(u.segs) > 1 or u.extended or u.parent is not None
@@ -2300,6 +2302,11 @@ _HONOR_BEFORE = re.compile(
     r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
     r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
     r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
+#: a unit's honour title written as a name (in a list of honours): a level word, an honour word, a unit noun
+_HONOR_NAME = re.compile(
+    r"(?i)(?:(?:national|provincial|municipal|city|county|district|regional|youth|women'?s|workers'?)\s+)*"
+    r"(?:model|civili[sz]ed|civili[sz]ation|advanced|outstanding|excellent|exemplary|pioneer|red\s+flag)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:units?|departments?|collectives?|teams?|wards?|posts?)\b")
 _HONOR_ADJ = {"excellent", "outstanding", "advanced", "model", "exemplary", "best", "top", "excellence", "key",
               "star", "pioneer", "demonstration", "civilized", "distinguished"}
 

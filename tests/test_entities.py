@@ -1152,3 +1152,12 @@ def test_a_practitioner_noun_names_a_field(extractor):
                         "radiologists.\n")
     specs = names(ex, "Specialty")
     assert {"dermatology", "physiotherapy"} <= specs and "radiology" not in specs, specs
+
+
+def test_an_honour_title_in_a_list_is_no_organization(extractor):
+    ex = run(extractor, "Department of Nephrology of Ridgeway Hospital\n\nHonours\n"
+                        "- 2016: Municipal Model Department of Patient Safety, Ridgeway Health Bureau\n"
+                        "- 2020: Youth Civilized Unit, Ridgeway Municipal Committee of the Youth Federation\n")
+    orgs = names(ex, "Organization")
+    assert not any("Model" in o or "Civilized" in o for o in orgs), orgs
+    assert "Department of Nephrology" in orgs, orgs
