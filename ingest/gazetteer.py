@@ -240,7 +240,7 @@ NON_NAME_WORDS = {
     "further", "finally", "then",
 }
 _BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photo|writer|text|views?|visits|"
-           r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?\s+(?:time|date|on)|posted(?:\s+on)?|"
+           r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:time|date|on))?|posted(?:\s+on)?|"
            r"updated|date|time)")
 #: site furniture that is not article text
 JUNK = re.compile(

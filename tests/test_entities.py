@@ -1161,3 +1161,10 @@ def test_an_honour_title_in_a_list_is_no_organization(extractor):
     orgs = names(ex, "Organization")
     assert not any("Model" in o or "Civilized" in o for o in orgs), orgs
     assert "Department of Nephrology" in orgs, orgs
+
+
+def test_a_published_byline_with_an_office_is_chrome(extractor):
+    ex = run(extractor, "Published: 4 March 2025 | Corporate Communications Office\n\n"
+                        "Dr. Ana Lee of Fenwick Hospital opened the Fenwick Forum on Pain Medicine on 3 March 2025.\n")
+    orgs = names(ex, "Organization")
+    assert "Corporate Communications Office" not in orgs and "Fenwick Hospital" in orgs, orgs
