@@ -938,6 +938,9 @@ class _Article:
                                conf=0.97, concept=hit[0])
             return None
         if u.kind == "PLACE":
+            art = _PLACE_ARTICLE.search(text, max(0, u.start - 5), u.start)
+            if art and gz.city(art.group(1) + " " + clean(text[u.start:u.end])):
+                u.start = art.start(1)        # "La Paz", "Las Vegas", "El Paso": the article is part of the name
             name = clean(text[u.start:u.end])
             if name.isupper():
                 name = name.title()
@@ -2302,6 +2305,8 @@ _HONOR_BEFORE = re.compile(
     r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
     r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
     r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
+#: a capitalized article a place name starts with (a connector word elsewhere)
+_PLACE_ARTICLE = re.compile(r"(?<![\w-])(La|Las|Le|Les|Los|El|Al|Da|De|Di|Del)\s+$")
 #: a unit's honour title written as a name (in a list of honours): a level word, an honour word, a unit noun
 _HONOR_NAME = re.compile(
     r"(?i)(?:(?:national|provincial|municipal|city|county|district|regional|youth|women'?s|workers'?)\s+)*"

@@ -1168,3 +1168,10 @@ def test_a_published_byline_with_an_office_is_chrome(extractor):
                         "Dr. Ana Lee of Fenwick Hospital opened the Fenwick Forum on Pain Medicine on 3 March 2025.\n")
     orgs = names(ex, "Organization")
     assert "Corporate Communications Office" not in orgs and "Fenwick Hospital" in orgs, orgs
+
+
+def test_a_place_name_keeps_its_article(extractor):
+    ex = run(extractor, "It carried out joint research on chronic mountain sickness with the Institute of Desert "
+                        "Medicine of Sonora University in La Paz, Bolivia, and it has sent 9 nurses to study in Japan.\n")
+    places = names(ex, "Place")
+    assert "La Paz" in places and "Paz" not in places, places
