@@ -1244,6 +1244,11 @@ class _Article:
                 s = co.start()
                 surface = text[s:e]
                 info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
+            tail = _FIELD_TAIL.match(text, e)
+            if tail and gz.specialty_label(text[s:tail.end()]) is None:
+                # "Kidney Transplant Nursing": the nursing (or rehabilitation) of a field is a field of its own
+                e, surface = tail.end(), text[s:tail.end()]
+                info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
             if self.specialty_ok(s, e, surface, info):
                 self.add_specialty(s, e, surface, info)
                 taken.append((s, e))
@@ -1252,7 +1257,12 @@ class _Article:
             info = gz.specialty_surfaces().get(m.group())
             if info and not self.in_junk(s) and not any(a <= s and e <= b for a, b in taken):
                 # (not the acronym inside a longer field name: "primary PCI")
-                self.add_specialty(s, e, m.group(), info, acronym=True)
+                tail = _FIELD_TAIL.match(text, e)
+                if tail:          # "TCM rehabilitation": the acronym's field's rehabilitation
+                    e = tail.end()
+                    self.add_specialty(s, e, text[s:e], (f"{info[0].lower()} {tail.group(1).lower()}", None, True))
+                else:
+                    self.add_specialty(s, e, m.group(), info, acronym=True)
                 taken.append((s, e))
         self.fallback_specialties(mtext, taken)
         self.practitioner_fields(taken)
@@ -2305,6 +2315,8 @@ _HONOR_BEFORE = re.compile(
     r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
     r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
     r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
+#: a field's nursing or rehabilitation, a field of its own
+_FIELD_TAIL = re.compile(r"[ \t]+(nursing|rehabilitation)(?![\w-])", re.I)
 #: a capitalized article a place name starts with (a connector word elsewhere)
 _PLACE_ARTICLE = re.compile(r"(?<![\w-])(La|Las|Le|Les|Los|El|Al|Da|De|Di|Del)\s+$")
 #: a unit's honour title written as a name (in a list of honours): a level word, an honour word, a unit noun

@@ -1175,3 +1175,10 @@ def test_a_place_name_keeps_its_article(extractor):
                         "Medicine of Sonora University in La Paz, Bolivia, and it has sent 9 nurses to study in Japan.\n")
     places = names(ex, "Place")
     assert "La Paz" in places and "Paz" not in places, places
+
+
+def test_a_fields_nursing_or_rehabilitation_is_a_field_of_its_own(extractor):
+    ex = run(extractor, "On 2 June 2025 nurses of Harlow General Hospital ran a Liver Transplant Nursing Workshop. "
+                        "The summer school covers acupuncture, TCM rehabilitation and herbal pharmacy.\n")
+    specs = names(ex, "Specialty")
+    assert "liver transplant nursing" in specs and "traditional chinese medicine rehabilitation" in specs, specs
