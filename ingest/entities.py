@@ -116,12 +116,15 @@ _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 #: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
 _HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
 #: a unit whose name gives its field by a short word only: "Trauma Centre", "Respiratory Branch", "Burns Unit",
-#: "Department of Accident and Emergency" / "A&E Department" (the word -> the field's name in the scheme)
-_UNIT_FIELD = re.compile(r"\b(?:(Trauma|Respiratory|Burns?)\s+(?:Centre|Center|Branch|Department|Unit|Ward|Division)"
+#: "Department of Accident and Emergency" / "A&E Department", "Orthopedic Hospital" (the word -> the field's
+#: name in the scheme)
+_UNIT_FIELD = re.compile(r"\b(?:(Trauma|Respiratory|Burns?|Orthopa?edic)\s+"
+                         r"(?:Centre|Center|Branch|Department|Unit|Ward|Division|Hospital)"
                          r"|(?:Department|Division|Unit)\s+of\s+(Accident\s+(?:and|&)\s+Emergency)"
                          r"|(Accident\s+(?:and|&)\s+Emergency|A&E)\s+(?:Department|Unit|Centre|Center))\b")
 _UNIT_FIELD_NAMES = {"trauma": "trauma care", "respiratory": "respiratory medicine", "burn": "burn care",
-                     "burns": "burn care", "accident and emergency": "emergency medicine",
+                     "burns": "burn care", "orthopedic": "orthopedics", "orthopaedic": "orthopedics",
+                     "accident and emergency": "emergency medicine",
                      "accident & emergency": "emergency medicine", "a&e": "emergency medicine"}
 #: " (the " / " (" right after a name, before the alternate name
 _ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")

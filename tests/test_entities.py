@@ -1182,3 +1182,9 @@ def test_a_fields_nursing_or_rehabilitation_is_a_field_of_its_own(extractor):
                         "The summer school covers acupuncture, TCM rehabilitation and herbal pharmacy.\n")
     specs = names(ex, "Specialty")
     assert "liver transplant nursing" in specs and "traditional chinese medicine rehabilitation" in specs, specs
+
+
+def test_an_orthopaedic_hospital_has_its_field(extractor):
+    ex = run(extractor, "On 5 May 2025 Prof. Ana Lee of Fenwick University visited Marlow Orthopaedic Hospital for "
+                        "academic exchange.\n")
+    assert ("Marlow Orthopaedic Hospital", "orthopedics") in rels(ex, "specialty"), rels(ex, "specialty")
