@@ -461,13 +461,22 @@ def _demonym_before(ctx: Ctx, si: int, g: int) -> M | None:
     doc, sent = ctx.doc, ctx.sents[si]
     j = g - 1
     while j >= sent.start and (doc[j].pos_ in ("ADJ", "NUM", "NOUN", "PROPN") or doc[j].text == "-") and g - j <= 4:
-        t = doc[j]
-        code = demonym_code(t.text) if t.text[:1].isupper() else None
-        if code is not None and ctx.mention_at(si, j, ("Organization", "Event", "Person")) is None:
-            key = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
-            if key is not None:
-                return M(key, "Country", t.idx, t.idx + len(t), j, j + 1)
+        m = _demonym_at(ctx, si, j)
+        if m is not None:
+            return m
         j -= 1
+    return None
+
+
+def _demonym_at(ctx: Ctx, si: int, j: int) -> M | None:
+    """The Country mention of a capitalised demonym at token ``j`` ("Uzbek"), unless it is part of an
+    organization's, event's or person's name."""
+    t = ctx.doc[j]
+    code = demonym_code(t.text) if t.text[:1].isupper() else None
+    if code is not None and ctx.mention_at(si, j, ("Organization", "Event", "Person")) is None:
+        key = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
+        if key is not None:
+            return M(key, "Country", t.idx, t.idx + len(t), j, j + 1)
     return None
 
 
@@ -549,12 +558,9 @@ def _team_country(ctx: Ctx, si: int, g: int) -> M | None:
     doc, sent = ctx.doc, ctx.sents[si]
     if g + 2 < sent.end and doc[g + 1].lower_ == "of":
         for j in range(g + 2, min(g + 4, sent.end)):
-            t = doc[j]
-            code = demonym_code(t.text) if t.text[:1].isupper() else None
-            if code is not None and ctx.mention_at(si, j, ("Organization", "Event", "Person")) is None:
-                key = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
-                if key is not None:
-                    return M(key, "Country", t.idx, t.idx + len(t), j, j + 1)
+            m = _demonym_at(ctx, si, j)
+            if m is not None:
+                return m
     return None
 
 
