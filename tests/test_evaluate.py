@@ -279,12 +279,14 @@ def test_devset_generalization_floor(cli, tmp_path):
     floors were entity 0.965 and relation 0.895. After round 8, with batch 10: all 49 0.980 / 0.917 / 53 of 59,
     so the floors were entity 0.970 and relation 0.905. With batch 13 added unseen (11:00; batch 13
     0.963 / 0.765): all 64 0.975 / 0.902 / 74 of 80, so the relation floor was 0.895 until its round;
-    after it (10:00): all 64 0.978 / 0.912 / 76 of 80, so the floors are entity 0.970 and relation 0.905."""
+    after it (10:00): all 64 0.978 / 0.912 / 76 of 80, so the floors were entity 0.970 and relation 0.905.
+    With batch 14 (held back, unseen 0.912 / 0.769) and the rounds on 12, 13 and 14 (10:30): all 69
+    0.981 / 0.923 / 86 of 88, so the floors are entity 0.975 and relation 0.915."""
     store = tmp_path / "st"
     r = cli("--store", store, "ingest", "-q", "--no-progress", DEVSET / "corpus")
     assert r.exit_code == 0, r.output
     r = cli("--store", store, "evaluate", "--gold", DEVSET / "gold", "--json", tmp_path / "f.json",
-            "--min-entity-f1", "0.970", "--min-relation-f1", "0.905")
+            "--min-entity-f1", "0.975", "--min-relation-f1", "0.915")
     assert r.exit_code == 0, r.output
     figures = json.loads((tmp_path / "f.json").read_text())
     assert figures["dates"]["ok"] >= 23 and figures["provenance"]["found"] >= 0.93 * figures["provenance"]["total"]
