@@ -285,6 +285,24 @@ def test_html_pages_read_by_the_workers(gen_corpus, tmp_path, monkeypatch):
         assert ("unchanged", f"{d / 'p1.html'}: unchanged") in events
 
 
+def _ingest_or_fail_if_hung(store_dir, corpus, workers: int, seconds: int):
+    """``ingest_paths`` of ``corpus`` into a new store, failing the test (not hanging it) after ``seconds``."""
+    import signal
+    from medkg.graph.store import Store
+    from medkg.ingest import pipeline
+
+    def hung(*_):
+        raise TimeoutError(f"ingest hung (more than {seconds} s)")
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        with Store(store_dir) as st:
+            return pipeline.ingest_paths(st, [corpus], workers=workers)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 def test_a_worker_that_dies_costs_its_article_only(gen_corpus, tmp_path, monkeypatch):
     """Fault injection: extracting two of the articles kills the worker process (as the
@@ -307,16 +325,7 @@ def test_a_worker_that_dies_costs_its_article_only(gen_corpus, tmp_path, monkeyp
     parent = os.getpid()
     monkeypatch.setattr(Extractor, "_from_doc", deadly)
 
-    def hung(*_):
-        raise TimeoutError("ingest hung after a worker died")
-    old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(180)
-    try:
-        with Store(tmp_path / "st") as st:
-            rep = pipeline.ingest_paths(st, [gen_corpus], workers=2)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+    rep = _ingest_or_fail_if_hung(tmp_path / "st", gen_corpus, 2, 180)
     assert sorted(rep.ingested) == sorted(set(stems) - victims)
     assert sorted((Path(s.source).stem, "worker process died" in s.reason) for s in rep.errors) == \
         [(v, True) for v in sorted(victims)]
@@ -376,9 +385,7 @@ def test_an_article_that_sends_a_rule_into_a_loop_costs_that_article_only(gen_co
     """Fault injection: the rules loop for ever on one article (as a parse a rule did not foresee
     once made them). Past its CPU time limit that article is reported failed in one line; every
     other one is stored, in one process and in two."""
-    import signal
-    from medkg.graph.store import Store
-    from medkg.ingest import extract, pipeline
+    from medkg.ingest import extract
     from medkg.ingest.extract import Extractor
     stems = sorted(p.stem for p in gen_corpus.glob("*.txt"))
     real = Extractor._from_doc
@@ -390,16 +397,7 @@ def test_an_article_that_sends_a_rule_into_a_loop_costs_that_article_only(gen_co
     monkeypatch.setattr(Extractor, "_from_doc", looping)
     monkeypatch.setattr(extract, "TIME_LIMIT", 1.0)
 
-    def hung(*_):
-        raise RuntimeError("ingest hung on a looping article")
-    old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
-        with Store(tmp_path / "st") as st:
-            rep = pipeline.ingest_paths(st, [gen_corpus], workers=workers)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+    rep = _ingest_or_fail_if_hung(tmp_path / "st", gen_corpus, workers, 60)
     assert sorted(rep.ingested) == sorted(set(stems) - {stems[2]})
     [err] = rep.errors
     assert Path(err.source).stem == stems[2] and "took more than 1 s of CPU" in str(err) and "\n" not in str(err)
