@@ -365,9 +365,10 @@ def full_width_to_ascii(text: str) -> str:
 
     def ascii_form(m: re.Match) -> str:
         c, i = m.group(0), m.start()
-        prev, nxt = text[i - 1] if i else " ", text[i + 1] if i + 1 < end else " "
-        if _CJK.match(prev) and _CJK.match(nxt) and not c.isalnum():
-            return c
+        prev, nxt = text[i - 1] if i else "", text[i + 1] if i + 1 < end else ""
+        if (prev or nxt) and (not prev or _CJK.match(prev)) and (not nxt or _CJK.match(nxt)) and not c.isalnum():
+            return c                 # (between Chinese characters, or one and the text's start or end)
+        prev, nxt = prev or " ", nxt or " "
         a = c.translate(_FULL_WIDTH)
         if c in _SEPARATORS and not nxt.isspace() and not (c in "，．：" and prev.isdigit() and nxt.isdigit()):
             return a + " "
@@ -418,6 +419,20 @@ _MISSING_SPACE = re.compile(r"(?<=[A-Za-z])(?=\((?:[A-Z][a-z]|[A-Z]{2}))|(?<=[A-
 _GLUED_SENTENCE = re.compile(r"(?<![\w./@:-])([A-Za-z]*[a-z]{2}\.)(?=[A-Z][a-z])")   # not in a web address
 
 
+#: A person's name glossed in Chinese script right after it, "Prof. Wang Li (王立), director of ...", as
+#: bilingual pages write it: the gloss is dropped, so the English sentence parses as it would without it.
+#: A gloss after an institution or a place ("West China Hospital (华西医院)") stays.
+_CJK_GLOSS = re.compile(r"\b((?:[A-Z][a-z'-]+ ){1,2}[A-Z][a-z'-]+) ?\((?: ?[\u3400-\u9fff\uf900-\ufaff\u00b7\u30fb]){1,12} ?\)")
+_NOT_A_PERSON = {"hospital", "university", "college", "school", "center", "centre", "institute", "association",
+                 "society", "committee", "commission", "department", "clinic", "academy", "alliance", "office",
+                 "province", "city", "county", "district", "region", "forum", "conference", "congress", "meeting",
+                 "group", "team", "company", "foundation", "bureau", "ministry", "government", "branch", "unit"}
+
+
+def _drop_gloss(m: re.Match) -> str:
+    return m.group(1) if m.group(1).rsplit(" ", 1)[-1].lower() not in _NOT_A_PERSON else m.group(0)
+
+
 def normalize_text(text: str) -> str:
     """Unify line ends and spaces (full-width punctuation read as ASCII, hard-wrapped paragraphs
     joined); drop control characters, BOMs and lone surrogates."""
@@ -426,6 +441,8 @@ def normalize_text(text: str) -> str:
     text = re.sub(r" *\n *", "\n", text)
     text = unwrap_lines(text)
     text = _GLUED_SENTENCE.sub(r"\1 ", _MISSING_SPACE.sub(" ", text))
+    if _CJK.search(text):
+        text = _CJK_GLOSS.sub(_drop_gloss, text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 

@@ -316,12 +316,14 @@ def _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, t
     """The samples rewritten by ``text_of`` (their gold by ``gold_of``) score what the samples score."""
     corpus, gold = tmp_path / "corpus", tmp_path / "gold"
     corpus.mkdir(), gold.mkdir()
+    changed = 0
     for f in sorted(sample_corpus.glob("*.txt")):
         original = f.read_text(encoding="utf-8")
-        assert text_of(original) != original
+        changed += text_of(original) != original
         (corpus / f.name).write_text(text_of(original), encoding="utf-8")
         (gold / f"{f.stem}.json").write_text(gold_of((GOLD_DIR / f"{f.stem}.json").read_text(encoding="utf-8")),
                                               encoding="utf-8")
+    assert changed >= 3
     r = cli("--store", tmp_path / "st", "ingest", "-q", "--no-progress", corpus)
     assert r.exit_code == 0, r.output
     figures = {}
@@ -397,3 +399,18 @@ def test_samples_with_lost_spaces_score_as_the_samples(cli, sample_corpus, sampl
         text = re.sub(r"(?<=\w) \(", "(", text)
         return re.sub(r"(?<=\w)([,;]) (?=\w)", lambda m: m.group(1) if rnd.random() < 0.5 else m.group(0), text)
     _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, squeezed, lambda g: g)
+
+
+@needs_gold
+def test_samples_with_names_glossed_in_chinese_score_as_the_samples(cli, sample_corpus, sample_store_dir, tmp_path):
+    """Bilingual pages gloss a name in Chinese script right after it ("Wei Yuquan (魏于全), academician
+    of ..."): the samples with every two-word name of a gold person glossed so at its first use score
+    what the samples score (before the gloss was dropped: entity_f1 0.992, relation_f1 0.951)."""
+    import re
+    glyphs = "魏于全李兵罗凤鸣吴红杨家印隋林孟庆伟张红霞胡冰丁震孙波赵军白玉平"
+
+    def glossed(text: str) -> str:
+        for i, name in enumerate(re.findall(r"(?:Prof\.|Professor|Dr\.|academician) ([A-Z][a-z]+ [A-Z][a-z]+)\b", text)):
+            text = re.sub(rf"\b{name}\b(?! \()", f"{name} ({glyphs[2 * i % 24:2 * i % 24 + 2]})", text, count=1)
+        return text
+    _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, glossed, lambda g: g)

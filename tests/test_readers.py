@@ -461,3 +461,11 @@ def test_spaces_lost_by_scraping_are_put_back():
     assert normalize_text("the clinic.The visitors") == "the clinic. The visitors"
     kept = "patient(s), Ph.D. holders, the U.S. team, 10.5 cm, 09:30, date:2024/3/8, www.example.org/News.Html"
     assert normalize_text(kept) == kept
+
+
+def test_a_chinese_gloss_after_a_persons_name_is_dropped():
+    from medkg.ingest.readers import normalize_text
+    assert normalize_text("Prof. Gao Lin (高林), director of the Heart Centre, met Dr. Yu Hong（于红）.") == \
+        "Prof. Gao Lin, director of the Heart Centre, met Dr. Yu Hong."
+    kept = "the Heart Centre (UK), Eastern Lake Hospital (东湖医院), the 华东 (East China) team, 主办（上海）"
+    assert normalize_text(kept) == kept
