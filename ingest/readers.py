@@ -335,8 +335,24 @@ _STRIP = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufe
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+#: UTF-8 text once decoded as Windows-1252 or Latin-1 ("Peopleâ€™s Hospital", "SÃ£o Paulo"), as pages
+#: copied through a misconfigured system show it: a UTF-8 lead byte's glyph followed by a continuation
+#: byte's. Only such text goes through ftfy's encoding repair (the rest is left as it is).
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                       "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _repair_mojibake(text: str) -> str:
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy
+    return ftfy.fix_encoding(text)
+
+
 def sanitize(text: str) -> str:
-    """Unify line ends; drop control characters, BOMs and lone surrogates (not allowed in XML/RDF)."""
+    """Repair UTF-8 read as Windows-1252 (:func:`_repair_mojibake`); unify line ends; drop control
+    characters, BOMs and lone surrogates (not allowed in XML/RDF)."""
+    text = _repair_mojibake(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").replace("\x85", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return _STRIP.sub("", text)

@@ -414,3 +414,19 @@ def test_samples_with_names_glossed_in_chinese_score_as_the_samples(cli, sample_
             text = re.sub(rf"\b{name}\b(?! \()", f"{name} ({glyphs[2 * i % 24:2 * i % 24 + 2]})", text, count=1)
         return text
     _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, glossed, lambda g: g)
+
+
+@needs_gold
+def test_samples_as_utf8_read_as_windows_1252_score_as_the_samples(cli, sample_corpus, sample_store_dir, tmp_path):
+    """Text copied through a system that read UTF-8 as Windows-1252 ("Peopleâ€™s", "â€œBelt and Roadâ€\x9d"):
+    the samples so garbled score what the samples score (before the repair: entity_f1 0.975, relation_f1
+    0.988)."""
+    def garbled(text: str) -> str:
+        out = []
+        for byte in text.encode("utf-8"):
+            try:
+                out.append(bytes([byte]).decode("cp1252"))
+            except UnicodeDecodeError:          # (five bytes cp1252 leaves undefined: as Latin-1)
+                out.append(chr(byte))
+        return "".join(out)
+    _variant_scores_as_samples(cli, sample_corpus, sample_store_dir, tmp_path, garbled, lambda g: g)
