@@ -439,14 +439,13 @@ _GLUED_SENTENCE = re.compile(r"(?<![\w./@:-])([A-Za-z]*[a-z]{2}\.)(?=[A-Z][a-z])
 #: bilingual pages write it: the gloss is dropped, so the English sentence parses as it would without it.
 #: A gloss after an institution or a place ("West China Hospital (华西医院)") stays.
 _CJK_GLOSS = re.compile(r"\b((?:[A-Z][a-z'-]+ ){1,2}[A-Z][a-z'-]+) ?\((?: ?[\u3400-\u9fff\uf900-\ufaff\u00b7\u30fb]){1,12} ?\)")
-_NOT_A_PERSON = {"hospital", "university", "college", "school", "center", "centre", "institute", "association",
-                 "society", "committee", "commission", "department", "clinic", "academy", "alliance", "office",
-                 "province", "city", "county", "district", "region", "forum", "conference", "congress", "meeting",
-                 "group", "team", "company", "foundation", "bureau", "ministry", "government", "branch", "unit"}
 
 
 def _drop_gloss(m: re.Match) -> str:
-    return m.group(1) if m.group(1).rsplit(" ", 1)[-1].lower() not in _NOT_A_PERSON else m.group(0)
+    """The name alone, unless its last word is the head of an institution's, place's or event's name."""
+    from medkg.ingest import gazetteer as gz      # (only where a gloss is found: not at every start-up)
+    last = m.group(1).rsplit(" ", 1)[-1].lower()
+    return m.group(0) if last in gz.ORG_HEADS or last in gz.PLACE_SUFFIXES or last in gz.EVENT_HEADS else m.group(1)
 
 
 def normalize_text(text: str) -> str:
@@ -467,7 +466,7 @@ def clean_line(value) -> str | None:
     """A metadata value (title, url, id) as one clean line, or None."""
     if value is None:
         return None
-    s = " ".join(full_width_to_ascii(_STRIP.sub("", str(value))).split())
+    s = " ".join(full_width_to_ascii(sanitize(str(value))).split())
     return s[:1000] or None
 
 

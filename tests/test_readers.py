@@ -472,7 +472,8 @@ def test_a_chinese_gloss_after_a_persons_name_is_dropped():
 
 
 def test_utf8_read_as_windows_1252_is_repaired_and_other_text_kept():
-    from medkg.ingest.readers import normalize_text
+    from medkg.ingest.readers import clean_line, normalize_text
+    assert clean_line("Childrenâ€™s Hospital news") == "Children\u2019s Hospital news"     # titles too
     assert normalize_text("The Childrenâ€™s Hospital of SÃ£o Paulo hosted Dr. JosÃ© MÃ¼ller â€“ a â€œfirstâ€\x9d.") == \
         "The Children\u2019s Hospital of S\u00e3o Paulo hosted Dr. Jos\u00e9 M\u00fcller \u2013 a \u201cfirst\u201d."
     kept = "S\u00e3o Paulo, Z\u00fcrich, \u00c5rhus, cr\u00e8me \u2013 \u201cquoted\u201d, Ã la"
