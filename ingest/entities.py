@@ -1223,14 +1223,13 @@ class _Article:
     def specialties(self) -> None:
         text = self.text
         mtext = re.sub(r"\([^()\n]{1,30}\)", lambda m: " " * len(m.group()), text)
-        wre, are = gz.specialty_regexes()
         # clauses that list fields ("sub-forums on A, B and C", "good at A and B")
         self.field_lists = []
         for m in gz.FIELD_LIST_TRIGGER.finditer(text):
             stop = re.compile(r"[.;:\n]|\s(?:which|that|where|while|but)\s").search(text, m.end(), m.end() + 200)
             self.field_lists.append((m.end(), stop.start() if stop else min(len(text), m.end() + 200)))
         taken: list[tuple[int, int]] = []
-        for m in wre.finditer(mtext):
+        for m in gz.specialty_matches(mtext):
             s, e = m.start(), m.end()
             surface = text[s:e]
             info = gz.specialty_label(surface)
@@ -1255,7 +1254,7 @@ class _Article:
             if self.specialty_ok(s, e, surface, info):
                 self.add_specialty(s, e, surface, info)
                 taken.append((s, e))
-        for m in are.finditer(text):
+        for m in gz.specialty_acronym_regex().finditer(text):
             s, e = m.start(), m.end()
             info = gz.specialty_surfaces().get(m.group())
             if info and not self.in_junk(s) and not any(a <= s and e <= b for a, b in taken):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator
 
 # ---------------------------------------------------------------- institutions
 #: head nouns of organizations (lower case, singular)
@@ -450,20 +451,61 @@ def _plural(word_re: str) -> str:
     return word_re + "(?:s|es)?"
 
 
+def _is_acronym(surface: str) -> bool:
+    return surface.isupper() or (len(surface) <= 6 and any(ch.isupper() for ch in surface))
+
+
 @functools.lru_cache(maxsize=1)
-def specialty_regexes() -> tuple[re.Pattern, re.Pattern]:
-    """(case-insensitive regex of word surfaces, case-sensitive regex of acronyms), longest first."""
-    words, acrs = [], []
+def _specialty_words() -> tuple[tuple[str, str], ...]:
+    """The field names that are words (not acronyms), longest first, as ``(start, regex)``: the
+    regex of the name (plural forms, "and" or "&", a short parenthesis between words) and how it
+    begins, the first two letters of its first word in lower case (one for a one-letter word)."""
+    out = []
     for s in sorted(specialty_surfaces(), key=len, reverse=True):
-        if s.isupper() or (len(s) <= 6 and any(ch.isupper() for ch in s)):
-            acrs.append(re.escape(s))
+        if _is_acronym(s):
             continue
-        parts = ["(?:and|&)" if p == "and" else re.escape(p) for p in re.split(r"[\s-]+", s)]
+        words = re.split(r"[\s-]+", s)
+        parts = ["(?:and|&)" if p == "and" else re.escape(p) for p in words]
         parts[-1] = _plural(parts[-1])
-        words.append(r"[\s-]+(?:\(\s*[^()]{1,30}\)\s*)?".join(parts))
-    wre = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w])", re.I) if words else re.compile(r"(?!x)x")
-    are = re.compile(r"(?<![\w])(?:" + "|".join(acrs) + r")(?![\w])") if acrs else re.compile(r"(?!x)x")
-    return wre, are
+        out.append((words[0][:2].lower(), r"[\s-]+(?:\(\s*[^()]{1,30}\)\s*)?".join(parts)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def specialty_acronym_regex() -> re.Pattern:
+    """The field names that are acronyms ("ICU", "TCM"), longest first, case-sensitive."""
+    acrs = [re.escape(s) for s in sorted(specialty_surfaces(), key=len, reverse=True) if _is_acronym(s)]
+    return re.compile(r"(?<![\w])(?:" + "|".join(acrs) + r")(?![\w])") if acrs else re.compile(r"(?!x)x")
+
+
+@functools.lru_cache(maxsize=None)
+def _specialty_regex_at(two: str, one: str) -> re.Pattern | None:
+    """The field names that can begin with the letters ``two`` (lower case), in their order (the
+    first that matches is taken, the longest), as one case-insensitive regex; None: no name does."""
+    alts = [rx for start, rx in _specialty_words() if start == two or start == one]
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w])", re.I)
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
+def specialty_matches(text: str) -> Iterator[re.Match]:
+    """Field names in ``text``, left to right, not overlapping: at each word start, the longest
+    name that matches there. Each word start tries only the names beginning with its first two
+    letters (one regex per pair, compiled when first met): one alternation of the ~1,500 names,
+    tried at every character, cost ~2 ms per article and 0.13 s to compile."""
+    end = 0
+    for w in _WORD_START.finditer(text):
+        pos = w.start()
+        if pos < end:
+            continue
+        rx = _specialty_regex_at(text[pos:pos + 2].lower(), text[pos].lower())
+        m = rx.match(text, pos) if rx is not None else None
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def specialty_label(surface: str) -> tuple[str, str | None, bool] | None:

@@ -1188,3 +1188,19 @@ def test_an_orthopaedic_hospital_has_its_field(extractor):
     ex = run(extractor, "On 5 May 2025 Prof. Ana Lee of Fenwick University visited Marlow Orthopaedic Hospital for "
                         "academic exchange.\n")
     assert ("Marlow Orthopaedic Hospital", "orthopedics") in rels(ex, "specialty"), rels(ex, "specialty")
+
+
+def test_field_name_scan_finds_what_one_alternation_of_all_names_finds():
+    """specialty_matches tries at each word start only the names beginning with its letters: it must
+    find, left to right, exactly what one regex of every name (longest first) finds, in any case."""
+    import re
+    from medkg.ingest import gazetteer as gz
+    text = ("The Department of Cardiothoracic Surgery and the Neurology (Stroke) Unit ran courses in "
+            "interventional cardiology, pediatric ORTHOPEDICS, Obstetrics & Gynecology and emergency "
+            "medicine; its surgeons, anaesthetists and radiologists met colleagues in critical care, "
+            "nephrology and Rehabilitation Medicine. Re-examination, co-operation and in-patient care.")
+    everything = re.compile(r"(?<![\w-])(?:" + "|".join(rx for _, rx in gz._specialty_words()) + r")(?![\w])", re.I)
+    for variant in (text, text.upper(), text.lower(), text.title()):
+        want = [(m.start(), m.end()) for m in everything.finditer(variant)]
+        assert [(m.start(), m.end()) for m in gz.specialty_matches(variant)] == want
+    assert len(want) >= 8
