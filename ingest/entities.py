@@ -23,6 +23,7 @@ fraction of the parse.  The approach:
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from dataclasses import dataclass, field
 
 from medkg.ingest import gazetteer as gz
@@ -32,6 +33,49 @@ from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: what may stand between the words of a name used again: spaces, line breaks, quotation marks
+_NAME_GAP = re.compile(r"[\s\"“”]+")
+_SPACES = re.compile(r"\s+")
+#: letters a case-insensitive regex takes for an ASCII letter that ``str.lower`` does not make one
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")      # İ ı ſ
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _name_uses(text: str, words: list[str], gap: re.Pattern, caseless: bool = False) -> Iterator[tuple[int, int]]:
+    """Where ``words`` stand in ``text`` in order, ``gap`` between them, as whole words (no letter,
+    digit, "_" or "-" just before or after): (start, end), left to right, not overlapping. What a
+    regex of the words would find (``(?<![\\w-])w1<gap>w2...(?![\\w-])``, case-insensitive when
+    ``caseless``) without compiling one per name: ~20 names an article, each a new pattern."""
+    if not words:
+        return
+    if caseless and (not all(w.isascii() for w in words) or any(ch in text for ch in _FOLDS_TO_ASCII)) \
+            or any(gap.match(w) for w in words[1:]):
+        # (a case-insensitive regex equates letters lower() does not, and a gap before a word that
+        # begins like a gap can end earlier: these few by regex)
+        yield from ((m.start(), m.end()) for m in re.finditer(
+            r"(?<![\w-])" + gap.pattern.join(re.escape(w) for w in words) + r"(?![\w-])",
+            text, re.I if caseless else 0))
+        return
+    if caseless:
+        text, words = text.lower(), [w.lower() for w in words]
+    first, n, end = words[0], len(text), 0
+    pos = text.find(first)
+    while pos >= 0:
+        if pos >= end and (pos == 0 or not (_is_word_char(text[pos - 1]) or text[pos - 1] == "-")):
+            at = pos + len(first)
+            for w in words[1:]:
+                g = gap.match(text, at)
+                if g is None or not text.startswith(w, g.end()):
+                    at = -1
+                    break
+                at = g.end() + len(w)
+            if at >= 0 and (at == n or not (_is_word_char(text[at]) or text[at] == "-")):
+                yield pos, at
+                end = at
+        pos = text.find(first, pos + 1)
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:St\.?|Saint|Ste\.?)\s+$")
 #: "Y received (today) a (five-member) delegation from X": a visit of X to Y told from the host's side
 _RECEIVED_DELEGATION = re.compile(
@@ -1712,18 +1756,16 @@ class _Article:
             for n in sorted(names, key=len, reverse=True):
                 if e.type == "Person" and len(n.split()) < 2 and n not in e.aliases:
                     continue
-                flags = re.I if (e.type == "Event" and len(n.split()) >= 3) else 0
-                pat = r"(?<![\w-])" + r"[\s\"“”]+".join(re.escape(w) for w in n.split()) + r"(?![\w-])"
-                for m in re.finditer(pat, text, flags):
-                    if not self.in_junk(m.start()):
-                        self.reg.mention(e.key, (m.start(), m.end()))
+                caseless = e.type == "Event" and len(n.split()) >= 3
+                for span in _name_uses(text, n.split(), _NAME_GAP, caseless):
+                    if not self.in_junk(span[0]):
+                        self.reg.mention(e.key, span)
 
     def rescan_one(self, key: str) -> None:
         e = self.ex.entities[self.reg.resolve(key)]
-        pat = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in e.name.split()) + r"(?![\w-])"
-        for m in re.finditer(pat, self.text):
-            if not self.in_junk(m.start()):
-                self.reg.mention(e.key, (m.start(), m.end()))
+        for span in _name_uses(self.text, e.name.split(), _SPACES):
+            if not self.in_junk(span[0]):
+                self.reg.mention(e.key, span)
 
     def anaphora(self) -> None:
         """'the conference', 'this training course', 'the launch ceremony': mentions of the event meant."""

@@ -1204,3 +1204,21 @@ def test_field_name_scan_finds_what_one_alternation_of_all_names_finds():
         want = [(m.start(), m.end()) for m in everything.finditer(variant)]
         assert [(m.start(), m.end()) for m in gz.specialty_matches(variant)] == want
     assert len(want) >= 8
+
+
+def test_later_uses_of_a_name_are_found_as_a_regex_of_its_words_finds_them():
+    """The rescan looks names up without compiling a regex per name: the same spans, left to right,
+    whole words only, across line breaks and quotation marks, case-insensitive when asked."""
+    import re
+    from medkg.ingest.entities import _NAME_GAP, _SPACES, _name_uses
+    text = ('The "Silk Road" Nursing Forum opened; the silk road nursing forum closed. Silk  Road\nNursing '
+            'Forum-goers, Silk Road Nursing Forums and pre-Silk Road Nursing Forum talks; “Silk Road” Nursing '
+            'Forum. Dr. Amara Okafor met Amara Okafor_2 and AMARA OKAFOR. Kırıkkale; KIRIKKALE.')
+    for words in (["Silk", "Road", "Nursing", "Forum"], ["Amara", "Okafor"], ["Kırıkkale"], ['"Silk', 'Road"'],
+                  ["Forum"], ["Okafor"]):
+        for gap in (_NAME_GAP, _SPACES):
+            for caseless in (False, True):
+                rx = r"(?<![\w-])" + gap.pattern.join(map(re.escape, words)) + r"(?![\w-])"
+                want = [(m.start(), m.end()) for m in re.finditer(rx, text, re.I if caseless else 0)]
+                assert list(_name_uses(text, words, gap, caseless)) == want, (words, gap.pattern, caseless)
+    assert len(list(_name_uses(text, ["Silk", "Road", "Nursing", "Forum"], _NAME_GAP, True))) == 3   # (not "Forum-goers", "Forums", "pre-Silk")
