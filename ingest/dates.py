@@ -20,6 +20,9 @@ _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 #: every month word dates read, lower case (names, abbreviations, "sept")
 MONTH_WORDS = frozenset(_MONTHS)
+#: the months' full names and the weekdays' names (Monday first), lower case
+MONTH_NAMES = frozenset(m.lower() for m in calendar.month_name if m)
+WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # capitalised (or upper-case) month names only: "may 10 experts" is not a date
 _MON_FORMS = sorted({f for m in _MONTHS for f in (m.capitalize(), m.upper())}, key=len, reverse=True)
 _MON = r"(?P<{n}>" + "|".join(_MON_FORMS) + r")\.?"
@@ -45,7 +48,6 @@ _PATTERNS = [
 #: month-first, told apart by the weekday
 _WEEKDAY_NUMERIC = re.compile(r"\b(?P<wd>" + WEEKDAY + r"),?\s*\(?\s*(?P<a>[0-3]?\d)[/.-](?P<b>[01]?\d)[/.-]"
                               + _YEAR.format(n="y") + r"\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _YEAR_ALONE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])")
 
 
@@ -102,7 +104,7 @@ def find_dates(text: str) -> list[DateMention]:
     if "/" in text or "." in text or "-" in text:
         for mt in _WEEKDAY_NUMERIC.finditer(text):
             y, a, b = int(mt["y"]), int(mt["a"]), int(mt["b"])
-            wd = _WEEKDAYS.index(mt["wd"].lower())
+            wd = WEEKDAY_WORDS.index(mt["wd"].lower())
             fits = [(m, d) for d, m in ((a, b), (b, a)) if _valid(y, m, d) and dt.date(y, m, d).weekday() == wd]
             if len(set(fits)) != 1 or any(o.start < mt.end() and mt.start("a") < o.end for o in out):
                 continue

@@ -27,7 +27,7 @@ from typing import Iterator
 from dataclasses import dataclass, field
 
 from medkg.ingest import gazetteer as gz
-from medkg.ingest.dates import MONTH_WORDS, WEEKDAY
+from medkg.ingest.dates import MONTH_WORDS, WEEKDAY, WEEKDAY_WORDS
 from medkg.ingest.model import Entity, Extraction, Relation, Span
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
@@ -2208,7 +2208,7 @@ _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)
 #: first words of a "WORD, DATE" line that are no dateline place
 _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "source", "time", "released", "issued",
                        "news", "home", "today", "created", "modified", "last", "edited", "by", "on", "from", "to",
-                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+                       *WEEKDAY_WORDS}
 
 #: heads of government bodies and offices whose name states a remit, not a field
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",

@@ -14,6 +14,8 @@ import functools
 import re
 from typing import Iterator
 
+from medkg.ingest.dates import MONTH_NAMES, WEEKDAY_WORDS
+
 # ---------------------------------------------------------------- institutions
 #: head nouns of organizations (lower case, singular)
 ORG_HEADS = {
@@ -234,12 +236,11 @@ NON_NAME_WORDS = {
     "according", "including", "including", "both", "all", "each", "many", "more", "most", "over",
     "under", "about", "among", "between", "into", "upon", "if", "so", "not", "no", "yes",
     "please", "date", "hot", "source", "editor", "author", "photo", "click", "share", "home",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "yesterday", "recently", "currently", "here", "what", "which",
+    "today", "yesterday", "recently", "currently", "here", "what", "which",
     "who", "how", "why", "where", "experts", "expert", "participants", "trainees", "doctors",
     "further", "finally", "then",
 }
+NON_NAME_WORDS |= MONTH_NAMES | set(WEEKDAY_WORDS)
 _BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photo|writer|text|views?|visits|"
            r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:time|date|on))?|posted(?:\s+on)?|"
            r"updated|date|time)")
