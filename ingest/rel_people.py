@@ -1731,11 +1731,13 @@ def _attendees(ctx: Ctx):
             ctx.add(ctx.main_event, "attendee", pk, si, 0.55)
 
 
-#: "Also at the reception were P1, Post; P2, Post; and P3" / "Present at the ceremony were P1 and P2"
+#: "Also at the reception were P1, Post; P2, Post; and P3" / "Present at the ceremony were P1 and P2" /
+#: "Among the participants was Dr. P, a registrar at X"
 _PRESENT_AT = re.compile(
-    r"\s*(?:also\s+)?(?:present\s+)?at\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+    r"\s*(?:(?:also\s+)?(?:present\s+)?at\s+(?:the|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:"
     + "|".join(EVENT_NOUNS) + r"|reception|dinner|banquet|luncheon|launch|opening|signing|visit|meeting)s?"
-    r"\s*,?\s+(?:were|was)\s", re.I)
+    r"|among\s+(?:the|its|our)\s+(?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_NOUNS | PARTICIPANT_ROLES))
+    + r"))\s*,?\s+(?:were|was)\s", re.I)
 
 
 def _present_at(ctx: Ctx) -> None:
@@ -1759,30 +1761,40 @@ def _present_at(ctx: Ctx) -> None:
 
 
 #: "The workshop, coordinated by Dr. P, will ..." / "The session was moderated by P"
-_RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|chaired|directed|convened|led|headed)"
-                     r"\s+(?:jointly\s+)?by\s+", re.I)
-_RUN_BY_GAP = {",", "was", "were", "is", "are", "will", "be", "been", "being", "has", "had", "have", "jointly"}
+_RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|chaired|directed|convened|led|headed|"
+                     r"opened|inaugurated)\s+(?:jointly\s+)?by\s+", re.I)
+_RUN_BY_GAP = {",", "was", "were", "is", "are", "will", "be", "been", "being", "has", "had", "have", "jointly",
+               "officially", "formally"}
 
 
 def _event_run_by(ctx: Ctx) -> None:
     """"The workshop, coordinated by Dr. P, will combine ..." / "The forum was moderated by P": the
     person who coordinates, moderates or chairs an event right before the participle takes part in it."""
     text, doc = ctx.text, ctx.doc
+    last = None                               # (sentence, event) of the last participle read
     for mt in _RUN_BY.finditer(text):
         si = ctx.sent_index(mt.start())
         if si is None:
             continue
-        evs = [m for m in ctx.all_in(si, "Event") if m.end <= mt.start()]
-        if not evs:
-            continue
-        ev = max(evs, key=lambda m: m.end)
-        if not all(x.lower_ in _RUN_BY_GAP for x in doc[ev.te:ctx.doc.char_span(
-                mt.start(), mt.end(), alignment_mode="expand").start]):
-            continue
+        if last is not None and last[0] == si and _AND_BEFORE.search(text, max(0, mt.start() - 40), mt.start()):
+            ev = last[1]                      # "was opened by P, Post, and directed by Q": the same event
+        else:
+            last = None
+            evs = [m for m in ctx.all_in(si, "Event") if m.end <= mt.start()]
+            if not evs:
+                continue
+            ev = max(evs, key=lambda m: m.end)
+            if not all(x.lower_ in _RUN_BY_GAP for x in doc[ev.te:ctx.doc.char_span(
+                    mt.start(), mt.end(), alignment_mode="expand").start]):
+                continue
+        last = (si, ev)
         p = next((m for m in ctx.top(si, "Person") if m.start >= mt.end()), None)
         if p is not None and all(w.lower() in gz.HONORIFICS for w in
                                  text[mt.end():p.start].replace(".", " ").replace("(", " ").replace(")", " ").split()):
             ctx.add(ev.key, "attendee", p.key, si, 0.75)
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:was|were|is|are)\s+)?(?:then\s+|later\s+|jointly\s+)?\Z")
 
 
 #: a meeting at which staff back from study elsewhere report ("Report Meeting on Overseas Advanced Study")

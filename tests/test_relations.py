@@ -2205,3 +2205,15 @@ def test_people_listed_before_both_of_org_all_work_at_org():
         "hepatologist, and Dr. Luc Girard, an anesthesiologist, both of Kestrel University Hospital.\n", stem="bothof")
     aff = _rel(g, SDO.affiliation)
     assert {("Claire Morel", "Kestrel University Hospital"), ("Luc Girard", "Kestrel University Hospital")} <= aff, aff
+
+
+def test_who_opened_and_directed_an_event_and_who_is_among_its_participants_attend():
+    g = extract_text(
+        "The 2nd Harbor Course on Pelvic Floor Ultrasound was held at Lindqvist University Hospital from 4 to 6 "
+        "June 2024. The course was officially opened by Dr. Mara Holm, Chief Executive of the hospital, and "
+        "directed by Prof. Erik Sand, head of the Department of Gynaecology.\n\n"
+        "Among the trainees were Dr. Lena Vik, a resident at Fjord County Hospital, and Dr. Ola Berg.\n\n"
+        "Dr. Per Nes, the hospital's director of finance, approved the budget.\n", stem="openedby")
+    att = {p for _e, p in _rel(g, SDO.attendee)}
+    assert {"Mara Holm", "Erik Sand", "Lena Vik", "Ola Berg"} <= att, att
+    assert "Per Nes" not in att, att
