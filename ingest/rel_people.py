@@ -357,6 +357,19 @@ _GUEST_WORDS = {"delegation", "delegations", "guest", "guests", "visitor", "visi
 _TALK_WORDS = {"meeting", "talks", "talk", "reception", "symposium", "discussion", "seminar", "exchange"}
 
 
+def _guests_received(t) -> bool:
+    """"The delegation was (warmly) received by P" / "visited X and was welcomed by P": a passive verb
+    of receiving, by someone, whose subject (its own, or that of the verb it is coordinated with) is
+    the guests: the people who received them take part in the visit."""
+    if _lem(t) not in _RECEIVE_VERBS or not any(c.dep_ == "auxpass" for c in t.children) or \
+            not any(c.dep_ == "agent" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and t.dep_ == "conj":
+        subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ in _GUEST_WORDS for s in subj for c in s.subtree)
+
+
 def _hosts_meeting_guests(ctx: Ctx, si: int) -> None:
     """"Party Secretary P1, President P2 and Vice President P3 (of the hospital) met (with) the
     delegation": people named with a bare leading post who receive the guests hold their posts at the
@@ -1654,7 +1667,8 @@ def _attendees(ctx: Ctx):
                 if ev is None:
                     continue
             if lem in WEAK_VERBS and not _object_is_event(ctx, si, t) and not (
-                    lem in ("present", "share", "report") and _talks(t)):
+                    lem in ("present", "share", "report") and _talks(t)) and not (
+                    _guests_received(t) and VISIT_NAME.search(ctx.ents[ev].name)):
                 continue
             passive = any(c.dep_ == "auxpass" for c in t.children)
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

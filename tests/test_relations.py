@@ -2217,3 +2217,20 @@ def test_who_opened_and_directed_an_event_and_who_is_among_its_participants_atte
     att = {p for _e, p in _rel(g, SDO.attendee)}
     assert {"Mara Holm", "Erik Sand", "Lena Vik", "Ola Berg"} <= att, att
     assert "Per Nes" not in att, att
+
+
+def test_the_host_who_received_a_visiting_delegation_attends_the_visit():
+    g = extract_text(
+        "Corvin Medical University delegation visits Lakeside Hospital\n\n"
+        "On 11 June 2024, a delegation of Corvin Medical University headed by Prof. Ada Roth visited Lakeside "
+        "Hospital and was warmly received by Ben Cole, President of Lakeside Hospital.\n", stem="receivedby")
+    att = {(e, p) for e, p in _rel(g, SDO.attendee)}
+    visit = "Visit of the Corvin Medical University delegation to Lakeside Hospital"
+    assert {(visit, "Ada Roth"), (visit, "Ben Cole")} <= att, att
+    # received by someone, but not the guests: no attendee
+    g = extract_text(
+        "Corvin Medical University delegation visits Lakeside Hospital\n\n"
+        "On 11 June 2024, a delegation of Corvin Medical University headed by Prof. Ada Roth visited Lakeside "
+        "Hospital. Earlier that week the hospital's annual quality award was received by Dr. Tom Hale.\n",
+        stem="receivedby2")
+    assert "Tom Hale" not in {p for _e, p in _rel(g, SDO.attendee)}
