@@ -263,6 +263,7 @@ def find_person_relations(ctx: Ctx) -> None:
         _hosts_meeting_guests(ctx, si)
         _directed_by(ctx, si)
     _post_label_lines(ctx)
+    _unit_page_staff(ctx)
     _delegation_members(ctx)
     _delegation_stops(ctx)
     _visiting_team(ctx)
@@ -287,14 +288,7 @@ def _post_label_lines(ctx: Ctx) -> None:
     ("Director, Endoscopy Centre:") or else at the unit the page is about, the organization whose
     name stands alone on a heading line before it ("Division of X" then "Chief of Division: Dr. P")."""
     text = ctx.text
-    headings = []
-    for si in range(len(ctx.sents)):
-        for m in ctx.top(si, "Organization"):
-            a = text.rfind("\n", 0, m.start) + 1
-            b = text.find("\n", m.end)
-            b = len(text) if b < 0 else b
-            if text[a:b].strip() == text[m.start:m.end].strip():
-                headings.append((m.start, m.key))
+    headings = _heading_orgs(ctx)
     for mt in _POST_LABEL_LINE.finditer(text):
         label = mt.group(1)
         if not {w.lower().strip(",.") for w in label.split()} & _POST_LABEL_WORDS:
@@ -316,6 +310,46 @@ def _post_label_lines(ctx: Ctx) -> None:
             for p in ctx.top(j, "Person"):
                 if r0 <= p.start < r1:
                     ctx.add(p.key, "affiliation", org, j, 0.7, label.strip())
+
+
+def _heading_orgs(ctx: Ctx) -> list[tuple[int, str]]:
+    """(start, key) of the organizations whose name stands alone on a line (a page's heading), in order."""
+    text, out = ctx.text, []
+    for si in range(len(ctx.sents)):
+        for m in ctx.top(si, "Organization"):
+            a = text.rfind("\n", 0, m.start) + 1
+            b = text.find("\n", m.end)
+            b = len(text) if b < 0 else b
+            if text[a:b].strip() == text[m.start:m.end].strip():
+                out.append((m.start, m.key))
+    return out
+
+
+#: leading posts of a unit's own staff, besides the leaders' ("head nurse", "chief physician")
+_STAFF_HEADS = {"nurse", "physician", "surgeon"}
+
+
+def _unit_page_staff(ctx: Ctx) -> None:
+    """A unit's own page (its name alone on a heading line: "Department of X", then "Director P, chief
+    physician, ...; deputy director Q ...; head nurse R ..."): people named with a bare leading post that
+    no organization holds for them (a post of theirs elsewhere is no matter: "Director P is vice chairman
+    of the X Committee") hold it at the unit of the last heading before them."""
+    heads = [(a, k) for a, k in _heading_orgs(ctx)
+             if head_noun(ctx.ents[k].name).replace("centre", "center") in _UNIT_HEADS]
+    if not heads:
+        return
+    for si in range(len(ctx.sents)):
+        for p in ctx.top(si, "Person"):
+            before = [k for a, k in heads if a < p.start]
+            if not before:
+                continue
+            title = _shared_pre_title(ctx, si, p)
+            words = title.lower().replace("-", " ").split()
+            if not words or words[-1] not in LEADER_WORDS - {"member"} | _STAFF_HEADS or any(
+                    r.subject == p.key and (r.title or "").lower() == title.lower()
+                    for r in ctx.related("affiliation")):
+                continue
+            ctx.add(p.key, "affiliation", before[-1], si, 0.55, title)
 
 
 #: "The center will be co-directed by P1, Post of X, and P2, Post of Y"

@@ -2234,3 +2234,17 @@ def test_the_host_who_received_a_visiting_delegation_attends_the_visit():
         "Hospital. Earlier that week the hospital's annual quality award was received by Dr. Tom Hale.\n",
         stem="receivedby2")
     assert "Tom Hale" not in {p for _e, p in _rel(g, SDO.attendee)}
+
+
+def test_staff_named_with_a_bare_post_on_a_unit_page_hold_it_at_the_unit():
+    g = extract_text(
+        "Harwick General Hospital\nHome | Departments | News\n\nDivision of Nephrology\n\n"
+        "The Division of Nephrology of Harwick General Hospital was founded in 1988 and has 40 beds.\n\n"
+        "Director Ana Ruiz, chief physician, is vice chairman of the Kidney Care Committee of the Osten Medical "
+        "Association. Ruiz is assisted by deputy director Tom Lee, who leads the dialysis group, and head nurse "
+        "Mia Chen.\n\nIn May 2024 the division was visited by Dr. Kai Wong, President of Brenner University "
+        "Hospital.\n", stem="unitpage")
+    aff = _rel(g, SDO.affiliation)
+    unit = "Division of Nephrology"
+    assert {("Ana Ruiz", unit), ("Tom Lee", unit), ("Mia Chen", unit)} <= aff, aff
+    assert ("Kai Wong", unit) not in aff, aff
