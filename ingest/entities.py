@@ -735,7 +735,10 @@ class _Article:
                          or (seg_left and right_seg
                              and self.text[seg_left[0].start:seg_left[-1].end].lower() in gz.admin_areas()
                              and self.text[right_seg[0].start:right_seg[-1].end].lower() in gz.admin_areas()))
-                if split and self.coord_in_name(seg_left, ch[i + 1:]):
+                if split and (self.coord_in_name(seg_left, ch[i + 1:]) or
+                              lw_s in _UNIT_ACTIVITIES and len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS
+                              and all(x.low in _UNIT_ACTIVITIES for x in right_seg[:-1])):
+                    # ("Surgical Training and Simulation Centre": activities coordinated in a unit's name)
                     split = False
                 if split:
                     parts.append(cur)
@@ -2204,6 +2207,9 @@ _APPOSITIVE = re.compile(r",[^;:\n\"“”()]{2,300},\s*(?:also\s+|recently\s+)?
 _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",
                              re.I)
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")
+
+#: activities a unit is named after, coordinated in its name ("Training and Simulation Centre")
+_UNIT_ACTIVITIES = {"training", "simulation", "research", "education", "teaching", "skills", "innovation", "learning"}
 
 #: first words of a "WORD, DATE" line that are no dateline place
 _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "source", "time", "released", "issued",

@@ -1222,3 +1222,12 @@ def test_later_uses_of_a_name_are_found_as_a_regex_of_its_words_finds_them():
                 want = [(m.start(), m.end()) for m in re.finditer(rx, text, re.I if caseless else 0)]
                 assert list(_name_uses(text, words, gap, caseless)) == want, (words, gap.pattern, caseless)
     assert len(list(_name_uses(text, ["Silk", "Road", "Nursing", "Forum"], _NAME_GAP, True))) == 3   # (not "Forum-goers", "Forums", "pre-Silk")
+
+
+def test_activities_coordinated_in_a_units_name_stay_one_name():
+    g = extract_text("The course was held at the Clinical Training and Simulation Center of Marlow University. "
+                     "Graduates of the Residency Training and Harlan Hospital staff met later.\n", stem="simcentre")
+    orgs = {str(n) for s in g.subjects(RDF.type, SDO.Organization) for n in g.objects(s, SDO.name)}
+    events = {str(n) for s in g.subjects(RDF.type, SDO.Event) for n in g.objects(s, SDO.name)}
+    assert "Clinical Training and Simulation Center" in orgs, (orgs, events)
+    assert "Clinical Training" not in events and "Harlan Hospital" in orgs, (orgs, events)
