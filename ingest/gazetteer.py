@@ -256,6 +256,9 @@ JUNK = re.compile(
     r"(?:media\s+|press\s+)?(?:contacts?|enquiries|inquiries)\s*[:：].*|"
     # a breadcrumb behind a label ("Position: Home > Hospital News", "Current Location: Home > News")
     r"(?:current\s+|your\s+)?(?:position|location)\s*[:：]\s*(?:home(?:\s*page)?|index|首页)\s*(?:[|>»/].*)?|"
+    # the signature of the office that wrote the page: "Press Office - X Hospital", "17/03/2025 - News Office"
+    r"(?:\d[\d/.-]{5,9}\d\s*[-–—|]\s*)?(?:the\s+)?(?:press|news|communications?|media(?:\s+relations)?|publicity)\s+"
+    r"(?:office|department|unit|team|centre|center|service)(?:\s*[-–—|,]\s*[^\n]*)?|"
     # a byline with no label's colon: "Posted on 11 March 2025 by Corporate Affairs Unit", "Published by X"
     r"(?:posted|published|submitted|written)\s+(?:on\s+[^\n.]{3,40}?\s+)?by\s+[^\n.]{2,80}|"
     # a byline or counter line: starts with such a label, or holds two of them
