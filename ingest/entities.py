@@ -996,7 +996,9 @@ class _Article:
                 name = name.title()
             ws = name.split()
             parts = [p for w in ws for p in w.lower().split("-")]
-            if ws and ws[0].lower() in gz.DIRECTIONS and (
+            if name.lower() in gz.admin_areas() and not all(p in gz.DIRECTIONS for p in parts[:-1]):
+                pass                          # "Davao Region", "Northern Mindanao Region": an area's own name
+            elif ws and ws[0].lower() in gz.DIRECTIONS and (
                     all(p in gz.DIRECTIONS for p in parts) or countries.lookup(" ".join(ws[1:]))
                     or " ".join(ws[1:]).lower() in gz.VAGUE_REGIONS
                     or ws[-1].lower() in ("region", "area", "areas", "part")) \
@@ -2272,8 +2274,8 @@ def _place_alias(name: str) -> str | None:
         return None
     if countries.lookup(" ".join(ws[:-1])):
         return None               # "Guatemala City", "Kuwait City": the short form is the country
-    if ws[-1].lower() == "state" and gz.city(" ".join(ws[:-1])):
-        return None               # "Enugu State", "Lagos State": the short form is the state's capital city
+    if ws[-1].lower() in ("state", "region") and gz.city(" ".join(ws[:-1])):
+        return None               # "Enugu State", "Davao Region": the short form is the area's capital city
     return " ".join(ws[:-1])
 
 

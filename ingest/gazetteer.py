@@ -604,7 +604,7 @@ def _subdivisions() -> tuple[dict[str, str], tuple[str, ...]]:
 
 
 #: the version of :func:`_build_subdivisions`'s output: change it with the code
-_SUBDIVISIONS_VERSION = 3
+_SUBDIVISIONS_VERSION = 4
 
 
 #: types of first-level areas named "<Type> of <Name>" in English ("Republic of Tatarstan", "Special Region
@@ -622,9 +622,16 @@ _LOCAL_DIRECTION_RE = re.compile(r"^(.+?)\s+(" + "|".join(sorted(_LOCAL_DIRECTIO
 
 def _english_forms(name: str, typ: str, cc: str) -> list[str]:
     """English names of a first-level area that pycountry gives in its local form: "Tatarstan,
-    Respublika" -> "Tatarstan", "Republic of Tatarstan"; type Special region "Yogyakarta" -> "Special
-    Region of Yogyakarta"; Indonesian "Jawa Tengah" -> "Central Java"."""
+    Respublika" -> "Tatarstan", "Republic of Tatarstan"; type Region "Davao (Region XI)" -> "Davao Region";
+    type Special region "Yogyakarta" -> "Special Region of Yogyakarta"; Indonesian "Jawa Tengah" -> "Central
+    Java"."""
     out = []
+    if typ == "Region":
+        # "Davao (Region XI)" -> "Davao Region"; "Ashanti" -> "Ashanti Region": a region is named with its type
+        # (only this form: a bare name left by the bracket may be a common word, "Maritime (Région)")
+        bare = re.sub(r"\s*\([^()]*\)$", "", name)
+        if not bare.lower().endswith("region"):
+            out.append(f"{bare} Region")
     base = re.sub(r",\s*Respublika$", "", name)
     if base != name:
         out.append(base)

@@ -1244,3 +1244,15 @@ def test_the_press_office_signature_of_a_page_is_page_chrome(extractor):
     orgs = names(ex, "Organization")
     assert not {"News Office", "Press Office"} & orgs, orgs
     assert {"Marlow University Hospital", "Department of Surgery"} <= orgs, orgs
+
+
+def test_a_region_named_with_its_type_is_a_place(extractor):
+    # the region table names regions "Sagaing" or "Bicol (Region V)": "Sagaing Region" and "Bicol Region" are
+    # the areas, the region named after its capital gives no short alias (that is the city); "the Western
+    # Region" stays vague
+    ex = run(extractor, "On 4 May 2025, Tamu General Hospital in Sagaing hosted nurses from hospitals across the "
+                        "Sagaing Region and the Bicol Region, and from clinics in the Western Region.\n")
+    places = names(ex, "Place")
+    assert {"Sagaing", "Sagaing Region", "Bicol Region"} <= places, places
+    assert "Western Region" not in places, places
+    assert "Sagaing" not in ent(ex, "Place", "Sagaing Region").aliases
