@@ -95,6 +95,8 @@ _FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0
 _FACILITY_BEFORE = re.compile(r"(?i)(?:\bthe|['’]s|\band|\bits|\bour|\btheir)\s+$")
 _FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
 #: words that open a clause whose subject may be a city ("how Qingdao built ...")
+#: the words before a place ("in Mannheim", "from Hillah")
+_LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$")
 _CLAUSE_OPENER = re.compile(r"(?i)\b(?:how|why|where|when|that|whether)\s+$")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
@@ -484,6 +486,19 @@ class _Article:
             return True
         return any(a == t.start and lab in ("GPE", "LOC") for a, _b, lab in self.ner_spans)
 
+    def placed(self, start: int, end: int) -> bool:
+        """Is a name the parser calls a place a known area or city, or written where a place stands
+        (after in/at/from/to ..., before ", <Country or area>")? An unknown name with no such cue ("a
+        milestone for Mindanao") is an island or a vague region as often as an administrative area."""
+        name = self.text[start:end]
+        low = name.lower()
+        if low in gz.admin_areas() or low in gz.world_cities() or countries.lookup(name) \
+                or _LOCATIVE_BEFORE.search(self.text, max(0, start - 40), start):
+            return True
+        m = re.match(r"\s*,\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})", self.text[end:end + 60])
+        return bool(m and (countries.lookup(m.group(1).split()[0]) or countries.lookup(m.group(1))
+                           or m.group(1).lower() in gz.admin_areas()))
+
     def city_in_context(self, start: int, end: int) -> bool:
         """Is text[start:end] a city of the world-city table where the text treats it as a place:
         after in/at/from/to ("hosted ... in Mannheim"), before ", <Country>" of that city or
@@ -518,7 +533,7 @@ class _Article:
             return True               # a dateline with a dash: "Nairobi – On Monday, ..."
         if pop < gz.CITY_MIN_POPULATION:
             return False
-        if re.search(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$", before):
+        if _LOCATIVE_BEFORE.search(before):
             return True
         if _CLAUSE_OPENER.search(before):
             # "introduced how Qingdao built a city-wide platform": a city as the subject of a clause
@@ -640,7 +655,7 @@ class _Article:
             seg.kind, seg.head = "ORG", first
             return
         if (self.ner_exact(ws[0].start, ws[-1].end, ("GPE", "LOC")) or text.lower() in gz.admin_areas()) \
-                and text.lower() not in gz.VAGUE_REGIONS:
+                and text.lower() not in gz.VAGUE_REGIONS and self.placed(ws[0].start, ws[-1].end):
             seg.kind = "PLACE"
             return
         if seg.conn is None and self.city_in_context(ws[0].start, ws[-1].end):

@@ -1256,3 +1256,13 @@ def test_a_region_named_with_its_type_is_a_place(extractor):
     assert {"Sagaing", "Sagaing Region", "Bicol Region"} <= places, places
     assert "Western Region" not in places, places
     assert "Sagaing" not in ent(ex, "Place", "Sagaing Region").aliases
+
+
+
+def test_an_unknown_name_is_a_place_only_where_a_place_stands(extractor):
+    # a name no area or city table knows ("Mindoro", an island) is a place after "in/from ..." or before
+    # ", <Country>", not as the object of "for"
+    ex = run(extractor, '"This is a great day for Mindoro," the director said.\n')
+    assert "Mindoro" not in names(ex, "Place"), names(ex, "Place")
+    ex = run(extractor, "Nurses came from Mindoro to the workshop.\n")
+    assert "Mindoro" in names(ex, "Place"), names(ex, "Place")
