@@ -22,6 +22,7 @@ fraction of the parse.  The approach:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 from dataclasses import dataclass, field
@@ -1678,6 +1679,21 @@ class _Article:
                         and _place_alias(q.name) is not None:
                     reg.merge(q.key, e.key)   # (not "Enugu State" and the city "Enugu")
                     break
+        # organizations: a name cut off in a word (a truncated headline, "X Committee of Y Medical Doctor Asso")
+        # is the one whose name it starts; the cut name is no alias (sorted names: no pairwise scan)
+        orgs = sorted((e for e in ents.values() if e.type == "Organization"), key=lambda e: e.name)
+        onames = [e.name for e in orgs]
+        for b in orgs:
+            if b.key not in ents or len(b.name.split()) < 4 or not b.name[-1].isalpha():
+                continue
+            j, hits = bisect.bisect_right(onames, b.name), []
+            while j < len(orgs) and onames[j].startswith(b.name):
+                if onames[j][len(b.name)].isalpha() and orgs[j].key in ents:
+                    hits.append(orgs[j])
+                j += 1
+            if len(hits) == 1:
+                keep = reg.merge(hits[0].key, b.key)
+                ents[keep].aliases.discard(b.name)
         # joint meetings
         for group in self.joint:
             keys = [reg.resolve(k) for k in group]

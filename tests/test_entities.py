@@ -1266,3 +1266,13 @@ def test_an_unknown_name_is_a_place_only_where_a_place_stands(extractor):
     assert "Mindoro" not in names(ex, "Place"), names(ex, "Place")
     ex = run(extractor, "Nurses came from Mindoro to the workshop.\n")
     assert "Mindoro" in names(ex, "Place"), names(ex, "Place")
+
+
+def test_an_organization_s_name_cut_off_in_a_word_is_the_whole_name(extractor):
+    # a headline cut at a fixed length ends inside a word: the cut name is the body named in full below
+    ex = run(extractor, "Stroke Nursing Committee of Westmark Provincial Nursing Federa\n\n"
+                        "On 3 May 2025, the Stroke Nursing Committee of Westmark Provincial Nursing Federation held its "
+                        "annual meeting in Eastport. Its Youth Group of the Stroke Nursing Committee was set up.\n")
+    orgs = [o for o in names(ex, "Organization") if o.startswith("Stroke Nursing Committee")]
+    assert orgs == ["Stroke Nursing Committee of Westmark Provincial Nursing Federation"], orgs
+    assert not [a for a in ent(ex, "Organization", orgs[0]).aliases if a.endswith("Federa")]
