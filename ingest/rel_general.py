@@ -178,16 +178,25 @@ def _possessive_units(ctx: Ctx, si: int, sent):
             last = o
 
 
+#: words after which a founding verb's organizations are partners or places, not the units it set up
+_FOUNDED_WITH = {"with", "between", "among", "by", "at", "in", "from", "together", "jointly"}
+
+
 def _consists_of(ctx: Ctx, si: int, sent):
-    """"ORG consists of / comprises / includes / has the A, B and C (Units)"."""
+    """"ORG consists of / comprises / includes / has the A, B and C (Units)"; "ORG has set up /
+    established the A and B (Units)"."""
     doc = ctx.doc
     for t in sent:
         lem = t.lemma_.lower()
         if t.pos_ not in ("VERB", "AUX"):
             continue
+        founded = lem in ("establish", "found", "create") or lem == "set" and t.i + 1 < sent.end \
+            and doc[t.i + 1].lower_ == "up"
         if lem == "consist" or (lem == "make" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "up") or \
                 (lem == "compose" and any(c.dep_ == "auxpass" for c in t.children)):
             pass
+        elif founded:
+            pass                          # "The department has set up five teams: the A Team, ..."
         elif lem not in ("comprise", "include", "encompass", "have", "contain", "cover", "govern", "oversee",
                          "run", "operate", "house"):
             continue
@@ -205,6 +214,8 @@ def _consists_of(ctx: Ctx, si: int, sent):
             w = doc[k]
             if w.text in (";", ".") or w.lower_ in ("which", "who", "where") or (w.pos_ in ("VERB", "AUX") and w.tag_ not in ("VBN", "VBG")):
                 break
+            if founded and w.lower_ in _FOUNDED_WITH:
+                break                     # "established cooperation with the Department of X of Y": no unit of its own
             m = next((o for o in ctx.top(si, "Organization") if o.ts == k), None)
             if m is not None:
                 units.append(m)

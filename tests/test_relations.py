@@ -2248,3 +2248,15 @@ def test_staff_named_with_a_bare_post_on_a_unit_page_hold_it_at_the_unit():
     unit = "Division of Nephrology"
     assert {("Ana Ruiz", unit), ("Tom Lee", unit), ("Mia Chen", unit)} <= aff, aff
     assert ("Kai Wong", unit) not in aff, aff
+
+
+def test_units_an_organization_set_up_or_established_belong_to_it_not_its_partners():
+    g = extract_text(
+        "Department of Nephrology\n\nThe Department of Nephrology of Harbor City Hospital was founded in 1960. The "
+        "department has set up three subspecialty teams: the Dialysis Team, the Glomerular Disease Team and the Kidney "
+        "Transplant Team. It has established cooperation with the Transplant Unit of Lakeside University Hospital.\n",
+        stem="setup")
+    par = _rel(g, SDO.parentOrganization)
+    assert {("Dialysis Team", "Department of Nephrology"), ("Glomerular Disease Team", "Department of Nephrology"),
+            ("Kidney Transplant Team", "Department of Nephrology")} <= par, par
+    assert ("Transplant Unit", "Department of Nephrology") not in par, par
