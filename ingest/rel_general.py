@@ -89,7 +89,9 @@ def subject_org(ctx: Ctx, si: int, verb) -> M | None:
     for _ in range(4):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            s = subj[0]
+            # two subjects: a heading line parsed into the sentence ("Subspecialty Teams\nThe department
+            # has set up ..."); the one nearest before the verb is the sentence's
+            s = max((c for c in subj if c.i < v.i), key=lambda c: c.i, default=subj[0])
             if s.lower_ in ("which", "that") and v.dep_ == "relcl":
                 s = v.head
             m = ctx.mention_at(si, s.i, "Organization") or next(

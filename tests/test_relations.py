@@ -2260,3 +2260,13 @@ def test_units_an_organization_set_up_or_established_belong_to_it_not_its_partne
     assert {("Dialysis Team", "Department of Nephrology"), ("Glomerular Disease Team", "Department of Nephrology"),
             ("Kidney Transplant Team", "Department of Nephrology")} <= par, par
     assert ("Transplant Unit", "Department of Nephrology") not in par, par
+
+
+def test_a_heading_line_parsed_into_the_sentence_is_not_its_subject():
+    # "Clinical Groups\nThe center has set up ...": the parser gives the verb two subjects, the heading's and
+    # the sentence's; the sentence's (nearest the verb) holds the units
+    g = extract_text(
+        "Neuroscience Center\n\nThe Neuroscience Center of Maple Grove Hospital opened in 2001.\n\nClinical Groups\n"
+        "The center has set up two groups: the Stroke Group and the Movement Disorders Group.\n", stem="heading")
+    par = _rel(g, SDO.parentOrganization)
+    assert {("Stroke Group", "Neuroscience Center"), ("Movement Disorders Group", "Neuroscience Center")} <= par, par
