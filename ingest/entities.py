@@ -314,6 +314,7 @@ class _Article:
         self.joint: list[list[str]] = []
         self.acros: list[tuple[Tok, str]] = []              # bare acronym mentions (tok, role)
         self.pending_parents: list[tuple[str, Tok, tuple[int, int]]] = []
+        self.unit_hyphens: set[int] = set()     # offsets of hyphens that join a body to its office's name
 
     # -------------------------------------------------------------- helpers
     def in_junk(self, start: int) -> bool:
@@ -411,6 +412,13 @@ class _Article:
                 else:
                     close()
                 continue
+            if t.word and t.cap and "-" in t.text and cur and self.office_after_hyphen(cur, t, toks, i):
+                # "Department of Health-Davao Center for Health Development": a body, then its office
+                a, b = t.text.split("-", 1)
+                h = t.start + len(a)
+                self.unit_hyphens.add(h)
+                cur.extend((Tok(a, t.start, h), Tok("-", h, h + 1), Tok(b, h + 1, t.end)))
+                continue
             if t.word and t.cap:
                 if cur and t.text[0].isdigit() and cur[-1].low in ("and", "&", "of", "for", "on", "in"):
                     close()                   # "... Medicine and 65 experts": a new phrase
@@ -480,6 +488,24 @@ class _Article:
             close()
         close()
         return out
+
+    @staticmethod
+    def office_after_hyphen(cur: list[Tok], t: Tok, toks: list[Tok], i: int) -> bool:
+        """Does the hyphen in ``t`` close the name of a government body ("Department of Health-") and open
+        the name of its office, which has a head of its own ("-Davao Center for Health Development")?"""
+        a, b = t.text.split("-", 1)
+        if not (a[:1].isupper() and b[:1].isupper()) or "-" in b:
+            return False
+        body = next((x.low for x, y in zip(cur, cur[1:]) if x.low in gz.GOV_HEADS and y.low == "of"), None)
+        if body is None:
+            return False
+        for x in toks[i + 1:i + 8]:
+            if x.low in gz.ORG_HEADS:
+                # an office ranks no higher than its body ("Committee of X Anti-Cancer Association": one word)
+                return gz.ORG_RANK.get(x.low, 3) <= gz.ORG_RANK.get(body, 3)
+            if not (x.word and x.cap or x.low in gz.CONNECTORS):
+                return False
+        return False
 
     def place_like(self, t: Tok, toks: list[Tok], i: int) -> bool:
         """Does a place name start at token ``i``?"""
@@ -806,6 +832,10 @@ class _Article:
     def segments(self, part: list[Tok]) -> list[Seg]:
         segs, cur, conn = [], [], None
         for ti, t in enumerate(part):
+            if t.text == "-" and cur and t.start in self.unit_hyphens:
+                segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
+                cur, conn = [], "-"
+                continue
             if t.low == "of" and cur and self.area_of_name(cur, part, ti):
                 cur.append(t)         # "Republic of Tatarstan", "Special Region of X": one area's name
                 continue
@@ -867,6 +897,11 @@ class _Article:
                 # post is part of the post, not a unit named "Service"
                 last.segs.append(seg)
                 last.end = s1
+                continue
+            if last and last.kind == "ORG" and k == "ORG" and seg.conn == "-":
+                u = Unit(k, [seg], s0, s1, seg.head)
+                u.parent = last               # "Department of Health-Davao Center ...": the body's office
+                units.append(u)
                 continue
             if last and last.kind == "ORG" and seg.conn in ("on", "in", "at") and seg.toks[-1].low in _STREET_NOUNS:
                 break                         # "the University Clinic on Butlerov Street": an address, no name

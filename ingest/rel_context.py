@@ -502,8 +502,12 @@ class Ctx:
     # ------------------------------------------------------------ "A of (the) B" chains
     def of_complement(self, m: M, ms: list[M]) -> bool:
         """True when ``m`` is the "of/at (the)" complement of another organization mention in ``ms``
-        directly before it ("Department X of the Y Hospital": Y)."""
+        directly before it ("Department X of the Y Hospital": Y), or the body whose office's name follows it
+        after a bare hyphen ("Department of Health-Davao Center for Health Development": the Department)."""
         doc = self.doc
+        if m.te + 1 < len(doc) and doc[m.te].text == "-" and not doc[m.te - 1].whitespace_ \
+                and not doc[m.te].whitespace_ and any(o.ts == m.te + 1 and o.type == "Organization" for o in ms):
+            return True
         for o in ms:
             if o is m or o.te > m.ts or o.type != "Organization":
                 continue

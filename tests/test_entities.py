@@ -1276,3 +1276,17 @@ def test_an_organization_s_name_cut_off_in_a_word_is_the_whole_name(extractor):
     orgs = [o for o in names(ex, "Organization") if o.startswith("Stroke Nursing Committee")]
     assert orgs == ["Stroke Nursing Committee of Westmark Provincial Nursing Federation"], orgs
     assert not [a for a in ent(ex, "Organization", orgs[0]).aliases if a.endswith("Federa")]
+
+
+def test_a_government_body_joined_to_its_office_s_name_by_a_hyphen_is_the_office_s_parent(extractor):
+    ex = run(extractor, "The agreement was witnessed by Dr. Elena R. Cruz, regional director of the Ministry of "
+                        "Health-Northern Coast Office for Health Services, and Dr. Tomas Reyes of Bayview Hospital.\n")
+    orgs = names(ex, "Organization")
+    assert {"Ministry of Health", "Northern Coast Office for Health Services"} <= orgs, orgs
+    assert ("Northern Coast Office for Health Services", "Ministry of Health") in rels(ex, "parentOrganization")
+    aff = rels(ex, "affiliation")
+    assert ("Elena R. Cruz", "Northern Coast Office for Health Services") in aff, aff
+    assert ("Elena R. Cruz", "Ministry of Health") not in aff, aff
+    # a hyphenated word inside a larger body's name is no such join
+    ex = run(extractor, "Dr. Hugo Lind is the chair of the Breast Committee of Westmark Anti-Cancer Association.\n")
+    assert "Breast Committee of Westmark Anti-Cancer Association" in names(ex, "Organization"), names(ex, "Organization")
