@@ -21,6 +21,7 @@ import re
 
 from medkg.ingest.entities import _RECEIVED_DELEGATION
 from medkg.ingest.gazetteer import ORG_RANK
+from medkg.ingest.names import is_acronym
 from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
 
 UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
@@ -357,6 +358,9 @@ def _org_in_place(ctx: Ctx, si: int, sent):
         if o.anaphor or o.te + 1 >= sent.end:
             continue
         k = o.te
+        if doc[k].text == "(" and k + 3 < sent.end and doc[k + 2].text == ")" and is_acronym(doc[k + 1].text) \
+                and ctx.mention_at(si, k + 1, "Place") is None:
+            k += 3                # "ORG (ACRO) in CITY": the bracket holds the organization's short name
         if doc[k].lower_ == "in" and _affiliated_complement(ctx, si, o):
             continue              # "held at A Affiliated to U in CITY": the city is not said of U
         if doc[k].lower_ == "in":

@@ -2270,3 +2270,10 @@ def test_a_heading_line_parsed_into_the_sentence_is_not_its_subject():
         "The center has set up two groups: the Stroke Group and the Movement Disorders Group.\n", stem="heading")
     par = _rel(g, SDO.parentOrganization)
     assert {("Stroke Group", "Neuroscience Center"), ("Movement Disorders Group", "Neuroscience Center")} <= par, par
+
+
+def test_an_organization_s_bracketed_acronym_does_not_hide_the_city_after_it():
+    g = extract_text("Riverside Hospital operated on two patients with a visiting team from Kestrel University "
+                     "Hospital (KUH) in Sapporo, Japan, on May 3, 2025.\n", stem="acroloc")
+    loc = _rel(g, SDO.location)
+    assert ("Kestrel University Hospital", "Sapporo") in loc, loc
