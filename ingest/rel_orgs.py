@@ -477,6 +477,8 @@ def _org_locations(ctx: Ctx, si: int, sent):
             if not subj:
                 continue
             s = subj[0]
+            if s.lower_ in ("which", "that") and t.dep_ == "relcl":
+                s = t.head                # "the hospital, which is the largest ... in PLACE"
             if not sent.start <= s.i < sent.end:
                 # the parser joined a heading line to the sentence: its subject is the heading's word,
                 # so take the organization that opens this (line-cut) sentence

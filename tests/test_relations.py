@@ -2277,3 +2277,11 @@ def test_an_organization_s_bracketed_acronym_does_not_hide_the_city_after_it():
                      "Hospital (KUH) in Sapporo, Japan, on May 3, 2025.\n", stem="acroloc")
     loc = _rel(g, SDO.location)
     assert ("Kestrel University Hospital", "Sapporo") in loc, loc
+
+
+def test_an_organization_ranked_in_a_place_in_a_relative_clause_is_there():
+    g = extract_text("Maple Grove Orthopedic Hospital\n\nOn May 3, Professor Anna Berg visited Maple Grove Orthopedic "
+                     "Hospital. President Wu Bin introduced the development of the hospital, which is the largest "
+                     "orthopedic specialty hospital in Hebei Province.\n", stem="relcl")
+    loc = _rel(g, SDO.location)
+    assert ("Maple Grove Orthopedic Hospital", "Hebei Province") in loc, loc
