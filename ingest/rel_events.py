@@ -411,7 +411,7 @@ def _locations(ctx: Ctx, si: int, sent):
                     and not any(c.dep_ == "dobj" and ctx.mention_at(si, c.i, "Event") is not None
                                 for c in t.children):
                 continue              # active "X hosted the Workshop in CITY" places the workshop too
-            target = _place_after(ctx, si, t, ("in", "at"))
+            target = _place_after(ctx, si, t, ("in", "at")) or _place_after_object(ctx, si, t)
             fronted = _fronted_place(ctx, si, sent, t)
             if target is None and fronted is not None:
                 target, fronted = fronted, None
@@ -597,6 +597,20 @@ def _address_of_co_host(ctx: Ctx, si: int, verb, target: M) -> bool:
         return False
     orgs = [m for m in ctx.top(si, "Organization") if m.ts in agent]
     return len(orgs) >= 2 and any(m.te == target.ts - 1 for m in orgs)
+
+
+def _place_after_object(ctx: Ctx, si: int, verb) -> M | None:
+    """The place right after the event the verb takes as its object, however long the event's name ("hosted
+    the 3rd X International Symposium on Y in CITY"; the parser hangs "in CITY" on the name's last word)."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    for c in verb.children:
+        ev = ctx.mention_at(si, c.i, "Event") if c.dep_ == "dobj" else None
+        if ev is not None and ev.te + 1 < sent.end and doc[ev.te].lower_ in ("in", "at"):
+            j = ev.te + 1
+            while j < sent.end and doc[j].lower_ == "the":
+                j += 1
+            return ctx.mention_at(si, j, ("Place", "Organization"))
+    return None
 
 
 def _place_after(ctx: Ctx, si: int, verb, preps, places_only=False) -> M | None:

@@ -2285,3 +2285,11 @@ def test_an_organization_ranked_in_a_place_in_a_relative_clause_is_there():
                      "orthopedic specialty hospital in Hebei Province.\n", stem="relcl")
     loc = _rel(g, SDO.location)
     assert ("Maple Grove Orthopedic Hospital", "Hebei Province") in loc, loc
+
+
+def test_a_place_right_after_a_long_hosted_event_name_is_its_location():
+    g = extract_text("On October 5-6, 2024, the Division of Nephrology of Harbor Hospital hosted the 2024 Harbor "
+                     "International Symposium on Interventional Nephrology in Kaohsiung, with speakers from Japan.\n",
+                     stem="hostloc")
+    loc = _rel(g, SDO.location)
+    assert ("2024 Harbor International Symposium on Interventional Nephrology", "Kaohsiung") in loc, loc
