@@ -1808,9 +1808,9 @@ def _present_at(ctx: Ctx) -> None:
             ctx.add(ev, "attendee", p.key, si, 0.75)
 
 
-#: "The workshop, coordinated by Dr. P, will ..." / "The session was moderated by P"
-_RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|chaired|directed|convened|led|headed|"
-                     r"opened|inaugurated)\s+(?:jointly\s+)?by\s+", re.I)
+#: "The workshop, coordinated by Dr. P, will ..." / "The session was moderated (facilitated) by P"
+_RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|facilitated|chaired|directed|convened|led|"
+                     r"headed|opened|inaugurated)\s+(?:jointly\s+)?by\s+", re.I)
 _RUN_BY_GAP = {",", "was", "were", "is", "are", "will", "be", "been", "being", "has", "had", "have", "jointly",
                "officially", "formally"}
 

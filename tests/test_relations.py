@@ -2052,6 +2052,15 @@ def test_the_coordinator_of_a_workshop_named_before_the_participle_attends_it():
     assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
 
 
+def test_the_facilitator_of_a_workshop_attends_it():
+    g = extract_text(
+        "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
+        "from the district. The workshop was facilitated by Ms. Joan Akinyi, head nurse of the surgical "
+        "ward.\n", stem="facilitatedby")
+    att = _rel(g, SDO.attendee)
+    assert ("Wound Care Nursing Workshop", "Joan Akinyi") in att, att
+
+
 def test_one_of_the_participants_named_after_the_phrase_attends_the_event_of_the_sentence():
     g = extract_text(
         "The 2nd Kora Cleft Lip Mission began in Mombasa on 4 May 2025. As part of the mission, the Kora Suturing "
