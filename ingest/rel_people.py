@@ -242,6 +242,21 @@ def _title_before(doc, a, b, fallback):
     return fallback
 
 
+def _title_after(ctx: Ctx, si: int, m: M, b: int) -> str | None:
+    """The post written after its organization in an apposition, up to the next punctuation mark or
+    the apposition's end: "P, ORG chief nurse" -> "chief nurse". Only words that name no entity, the
+    last a title word (the post's head: "ORG surgeons led by" is no post)."""
+    doc = ctx.doc
+    k = m.te
+    while k < b and not doc[k].is_punct and doc[k].lower_ != "and":
+        if not doc[k].is_alpha or ctx.mention_at(si, k) is not None:
+            return None
+        k += 1
+    if k == m.te or doc[k - 1].lower_ not in TITLE_WORDS:
+        return None
+    return " ".join(t.text for t in doc[m.te:k])
+
+
 def find_person_relations(ctx: Ctx) -> None:
     last_aff: tuple[int, list] = (-1, [])     # the posts of the last sentence that named people
     for si in range(len(ctx.sents)):
@@ -826,6 +841,8 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 continue
             prev_m = m
             title = _title_before(doc, prev_end, m.ts, last_title)
+            if title is None:
+                title = _title_after(ctx, si, m, b)     # "P, ORG Medical Center Chief", "P, RN, ORG chief nurse"
             last_title = title
             prev_end = m.te
             if title is None:

@@ -2052,6 +2052,16 @@ def test_the_coordinator_of_a_workshop_named_before_the_participle_attends_it():
     assert ("Kora Suturing Skills Workshop", "Peter Otieno") in att, att
 
 
+def test_a_post_written_after_its_organization_in_the_apposition():
+    g = extract_text(
+        "On 12 May 2025, Riverbend General Hospital (RGH) hosted the 1st Riverbend Sepsis Forum. The guests were "
+        "received by Dr. Lina Okafor, RGH medical director, and Mr. Tom Hale, RN, RGH nursing supervisor.\n",
+        stem="postafterorg")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Lina Okafor", "Riverbend General Hospital") in aff, aff
+    assert ("Tom Hale", "Riverbend General Hospital") in aff, aff
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
