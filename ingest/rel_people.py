@@ -126,6 +126,12 @@ def _starts_group(ctx: Ctx, si: int, i: int) -> bool:
     doc, sent = ctx.doc, ctx.sents[si]
     while i < sent.end and (doc[i].lower_ in _GROUP_MODIFIERS or doc[i].like_num):
         i += 1
+    # "..., and the hospital's transplant surgeons led by P2": a group of an organization's own people
+    m = ctx.mention_at(si, i, "Organization")
+    if m is not None and m.te + 1 < sent.end and doc[m.te].lower_ in ("'s", "’s"):
+        i = m.te + 1
+        while i + 1 < sent.end and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i:
+            i += 1
     if i >= sent.end:
         return False
     w = doc[i].lower_

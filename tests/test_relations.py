@@ -2062,6 +2062,16 @@ def test_a_post_written_after_its_organization_in_the_apposition():
     assert ("Tom Hale", "Riverbend General Hospital") in aff, aff
 
 
+def test_an_organizations_own_group_ends_the_apposition_before_it():
+    g = extract_text(
+        "A delegation from Eastgate Clinic visited Northfield Hospital on 2 June 2025. The guests were met by "
+        "Dr. Sara Mbeki, Director of Eastgate Clinic, and Northfield Hospital's cardiac surgeons led by "
+        "Dr. Paul Ndlovu.\n", stem="possessivegroup")
+    aff = _rel(g, SDO.affiliation)
+    assert ("Sara Mbeki", "Eastgate Clinic") in aff, aff
+    assert ("Sara Mbeki", "Northfield Hospital") not in aff, aff
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
