@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from medkg.ingest.rel_context import EVENT_NOUNS, STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
+from medkg.ingest.rel_context import (EVENT_NOUNS, STOP_OF_VISIT, VISIT_NAME, Ctx, M, accompanying_cue,
+                                     delegation_leader, head_noun)
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.model import Span
 from medkg.ingest.rel_lexicon import country_entity, demonym_code, number_value
@@ -548,11 +549,32 @@ def _demonym_at(ctx: Ctx, si: int, j: int) -> M | None:
     return None
 
 
+#: plural nouns that refer back to a visiting group ("the two Finnish experts", "the Thai guests")
+_VISITORS_BACK = {"experts", "guests", "visitors"}
+
+
+def _visitors_demonym(ctx: Ctx) -> M | None:
+    """The country of "the (two) <demonym> experts/guests/visitors", the first such phrase of the article."""
+    doc = ctx.doc
+    for si, sent in enumerate(ctx.sents):
+        for t in sent:
+            if t.lower_ in _VISITORS_BACK:
+                j = t.i - 1
+                while j > sent.start and (doc[j].like_num or doc[j].pos_ in ("ADJ", "PROPN")) and t.i - j <= 3:
+                    j -= 1
+                if doc[j].lower_ == "the":
+                    m = _demonym_before(ctx, si, t.i)
+                    if m is not None:
+                        return m
+    return None
+
+
 def _delegation_members(ctx: Ctx) -> None:
     """"Members of the delegation, P1, Head of X, and P2 ..." / "delegation members P1 and P2": the
     members come from the delegation's country (stated once, for the delegation)."""
     doc = ctx.doc
     country = None
+    visitors = None
     for si, sent in enumerate(ctx.sents):
         toks = [t.lower_ for t in sent]
         cue = None
@@ -577,10 +599,18 @@ def _delegation_members(ctx: Ctx) -> None:
         # "... a delegation from ORG, led by P0. He was accompanied by P1, Post, and P2, Post": the
         # people who accompany the leader of the visiting delegation are its members
         org = None
+        companions = None
         if cue is None:
             acc = accompanying_cue(ctx, si)
             if acc is not None:
                 cue, including, org = acc[0], True, acc[1]
+                # "He was accompanied by P1 ... met with the two Finnish experts": the companions come
+                # from the leader's country when the visitors are called by its demonym
+                leader = delegation_leader(ctx, si)
+                if leader is not None and visitors is None:
+                    visitors = _visitors_demonym(ctx) or False       # (looked up once per article)
+                if leader is not None and visitors and ctx.has(leader[1], "nationality", visitors.key):
+                    companions = visitors
         if cue is None:
             continue
         persons = [p for p in ctx.top(si, "Person") if p.ts >= cue]
@@ -598,8 +628,9 @@ def _delegation_members(ctx: Ctx) -> None:
         if not country and not including and not visit:
             return
         for p in persons:
-            if country and p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
-                ctx.add(p.key, "nationality", country.key, si, 0.6)
+            c = country or companions
+            if c and p.ts < end and not any(r.subject == p.key for r in ctx.related("nationality")):
+                ctx.add(p.key, "nationality", c.key, si, 0.6)
             # the members of a visiting delegation take part in the visit
             if p.ts < end and visit:
                 ctx.add(ctx.main_event, "attendee", p.key, si, 0.65)

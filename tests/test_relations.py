@@ -2072,6 +2072,17 @@ def test_an_organizations_own_group_ends_the_apposition_before_it():
     assert ("Sara Mbeki", "Northfield Hospital") not in aff, aff
 
 
+def test_the_companion_of_a_visitor_takes_the_demonym_of_the_visitors():
+    g = extract_text(
+        "Irish Surgeon Visits Our Hospital\n\n"
+        "On 5 May 2025, Professor Liam Doyle, Head of Colorectal Surgery at Liffey University Hospital in Cork, "
+        "Ireland, visited Songhe People's Hospital. He was accompanied by Ms. Aoife Byrne, a stoma nurse of the "
+        "same hospital.\n\n"
+        "President Zhao Ming met with the two Irish guests.\n", stem="companiondemonym")
+    nat = _rel(g, SDO.nationality)
+    assert ("Aoife Byrne", "Ireland") in nat, nat
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
