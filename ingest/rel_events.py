@@ -313,6 +313,9 @@ def _organizers(ctx: Ctx, si: int, sent):
                     for o in orgs:
                         ctx.add(ev_key, "organizer", o.key, si, conf)
                 continue
+        if lem == "sign" and t.pos_ == "VERB":
+            _signed_to_set_up(ctx, si, t)
+            continue
         # active: "ORG held/hosted/undertook EVENT", "by carrying out EVENT"
         if lem in ORGANIZE_ACTIVE and t.pos_ in ("VERB", "AUX") and not any(c.dep_ == "auxpass" for c in t.children):
             if lem in ("carry",) and not any(c.lower_ == "out" for c in t.children):
@@ -353,6 +356,28 @@ def _organizers(ctx: Ctx, si: int, sent):
             for o in orgs:
                 for m in chosen:
                     ctx.add(m.key, "organizer", o.key, si, conf)
+
+
+#: verbs of an agreement's clause that set a programme up ("signed an MOA establishing the X Program")
+_SET_UP = {"establish", "launch", "create", "found", "initiate", "institute", "start", "set"}
+
+
+def _signed_to_set_up(ctx: Ctx, si: int, verb) -> None:
+    """"ORG1 and ORG2 signed an agreement establishing (to launch, setting up) the X Program": the
+    signers organize the programme their agreement sets up (the object of the clause on the
+    agreement)."""
+    orgs = _subject_orgs(ctx, si, verb)
+    if not orgs:
+        return
+    doc = ctx.doc
+    for c in verb.subtree:
+        if c.dep_ not in ("acl", "relcl", "advcl", "xcomp") or _lem(c) not in _SET_UP or \
+                _lem(c) == "set" and not any(x.lower_ == "up" for x in c.children):
+            continue
+        for m in ctx.all_in(si, "Event"):
+            if not m.anaphor and any(doc[k].head.i == c.i and doc[k].dep_ == "dobj" for k in range(m.ts, m.te)):
+                for o in orgs:
+                    ctx.add(m.key, "organizer", o.key, si, 0.75)
 
 
 def _organizers_from_names(ctx: Ctx):

@@ -2083,6 +2083,16 @@ def test_the_companion_of_a_visitor_takes_the_demonym_of_the_visitors():
     assert ("Aoife Byrne", "Ireland") in nat, nat
 
 
+def test_the_signers_of_an_agreement_organize_the_programme_it_sets_up():
+    g = extract_text(
+        "On 8 April 2025, Halden Children's Hospital and Marula University signed a memorandum of understanding "
+        "setting up the Halden-Marula Paediatric Oncology Fellowship Programme. Under the programme, two "
+        "fellows a year will train in Halden.\n", stem="signedtosetup")
+    org = _rel(g, SDO.organizer)
+    assert ("Halden-Marula Paediatric Oncology Fellowship Programme", "Halden Children's Hospital") in org, org
+    assert ("Halden-Marula Paediatric Oncology Fellowship Programme", "Marula University") in org, org
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
