@@ -50,6 +50,8 @@ VISIT_NAME = re.compile(r"\b(?:visit|delegation|tour)\b", re.I)
 STOP_OF_VISIT = re.compile(r"\b(?:the|our)\s+delegation\s+(?:then\s+|also\s+|later\s+)*(?:attended|joined|"
                             r"participated\s+in|took\s+part\s+in|was\s+present\s+at)\s+(?:the\s+)?$", re.I)
 SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", re.I)
+#: a sentence that tells of a signing
+_SIGNED = re.compile(r"\b(?:signed|signing)\b", re.I)
 
 
 #: the descriptive name of a ceremony that confers a title on a person (entities.title_ceremony)
@@ -317,6 +319,15 @@ class Ctx:
             cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
         return self._rank(cands)[0] if cands else None
 
+    def _signing_ceremony(self, at: int) -> str | None:
+        """"The MOA was signed by P1 and P2, who joined the ceremony online": in a sentence that tells of
+        a signing, "the ceremony" is the article's one signing (not a visit or meeting around it)."""
+        si = self.sent_index(at)
+        if si is None or not _SIGNED.search(self.sents[si].text):
+            return None
+        signings = [k for k in self.by_type("Event") if self.ents[k].name.startswith("Signing ")]
+        return signings[0] if len(signings) == 1 else None
+
     def _event_for_noun(self, noun: str, at: int) -> str:
         """The event "the <noun>" refers to: the main event, unless its name has another head and
         another event named before is a <noun> ("... held the X Workshop. ... hosted the Y Forum, ...
@@ -414,6 +425,8 @@ class Ctx:
                     continue
                 own = len(ceremonies) == 1 and mt.group(1).lower() == "ceremony" and len(words) == 2
                 key = ceremonies[0] if own else self._described_event(mt)
+                if key == self.main_event and len(words) == 2 and mt.group(1).lower() == "ceremony":
+                    key = self._signing_ceremony(mt.start()) or key
                 if key == self.main_event:          # or the event of that kind named before
                     key = self._event_for_noun(mt.group(1), mt.start())
                 # "attended the forum, and P gave the opening lecture": a lecture or session that is no

@@ -2093,6 +2093,18 @@ def test_the_signers_of_an_agreement_organize_the_programme_it_sets_up():
     assert ("Halden-Marula Paediatric Oncology Fellowship Programme", "Marula University") in org, org
 
 
+def test_the_ceremony_of_a_sentence_that_tells_of_a_signing_is_the_signing():
+    g = extract_text(
+        "A delegation from Corvale University Hospital visited Benin Coast Hospital from 3 to 6 March 2025, "
+        "led by Prof. Anna Weiss.\n\n"
+        "On 5 March, the two hospitals signed a memorandum of understanding on nurse training. The memorandum "
+        "was signed by Prof. Weiss and Dr. Kofi Mensah, Director of Benin Coast Hospital, who joined the "
+        "ceremony online from Lagos.\n", stem="signingceremony")
+    att = _rel(g, SDO.attendee)
+    assert not any(e.startswith("Visit") and p == "Kofi Mensah" for e, p in att), att
+    assert any(e.startswith("Signing") and p == "Kofi Mensah" for e, p in att), att
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
