@@ -1501,6 +1501,13 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
     # "led by P" modifies the delegation; "P welcomed the delegation"
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in GROUP_NOUNS:
         return True
+    # "The team included P1 and P2. They were welcomed by P3": "they" are the visitors when the sentence
+    # before is about a visiting group
+    if _lem(verb) in ("welcome", "receive", "meet") and si > 0 and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("they", "them") for c in verb.children) and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ in GROUP_NOUNS
+            for t in ctx.sents[si - 1]):
+        return True
     return any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ in ("dobj", "pobj", "nsubjpass"))
 
 

@@ -2105,6 +2105,15 @@ def test_the_ceremony_of_a_sentence_that_tells_of_a_signing_is_the_signing():
     assert any(e.startswith("Signing") and p == "Kofi Mensah" for e, p in att), att
 
 
+def test_the_host_who_welcomed_they_the_visiting_group_attends_the_visit():
+    g = extract_text(
+        "A delegation from Corvale University Hospital visited Benin Coast Hospital on 3 March 2025.\n\n"
+        "The delegation included Dr. Anna Weiss, a cardiologist, and Dr. Paul Kern, a nephrologist. They were "
+        "welcomed by Dr. Kofi Mensah, Director of Benin Coast Hospital.\n", stem="theywerewelcomed")
+    att = _rel(g, SDO.attendee)
+    assert any(e.startswith("Visit") and p == "Kofi Mensah" for e, p in att), att
+
+
 def test_the_facilitator_of_a_workshop_attends_it():
     g = extract_text(
         "On 3 March 2025, Lakeview County Hospital held a two-day Wound Care Nursing Workshop for 30 nurses "
