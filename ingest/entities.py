@@ -1319,6 +1319,24 @@ class _Article:
                 i = surface.rfind(name)
                 self.reg.add("Person", name, (a + i, a + i + len(name)) if i >= 0 else (a, b), conf=0.7)
 
+    def post_label_persons(self) -> None:
+        """"Head Nurse: Qi Lan" on a unit's page: a bare name (two or three capitalised words) that is all
+        of a line labelled with a post is a person, also where the tagger misses it (titled names are
+        found by the chunks)."""
+        for mt in gz.POST_LABEL_LINE.finditer(self.text):
+            if not {w.lower().strip(",.") for w in mt.group(1).split()} & gz.POST_LABEL_WORDS:
+                continue
+            name = mt.group(2).strip()
+            a = mt.start(2)
+            if not _BARE_NAME.fullmatch(name) or self.in_junk(a) or not self.person_ok(name) \
+                    or any(s <= a < e for s, e, _ in self.org_spans):
+                continue
+            key = self.reg.find("Person", name)
+            if key:
+                self.reg.mention(key, (a, a + len(name)))
+            else:
+                self.reg.add("Person", name, (a, a + len(name)), conf=0.6)
+
     # -------------------------------------------------------------- specialties
     def specialties(self) -> None:
         text = self.text
@@ -2231,6 +2249,7 @@ class _Article:
         self.appositions()
         self.possessives()
         self.ner_persons()
+        self.post_label_persons()
         self.acronyms()
         self.specialties()
         self.resolve_variants()
@@ -2291,6 +2310,8 @@ _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency",
 #: abbreviated given names written with a period in Spanish and Filipino names ("Ma." Maria,
 #: "Fco." Francisco) and old English ones ("Wm.", "Thos."); exact case
 _GIVEN_NAME_ABBREVS = {"Ma", "Fco", "Wm", "Thos", "Chas", "Jas"}
+#: a bare personal name: two or three capitalised words ("Qi Lan", "Maria Lopez Ruiz")
+_BARE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),

@@ -201,6 +201,12 @@ HEADLINE_VERBS = {
     # headline verbs of a unit's founding ("Joint Research Center for X Inaugurated at Y Hospital")
     "inaugurated", "inaugurates", "established", "establishes", "founded", "unveiling",
 }
+#: a line of a unit's page labelled with a post: "Head of Department: Dr. P, Senior Consultant",
+#: "Deputy Chiefs: Dr. A and Dr. B", "Director, Endoscopy Centre: Dr. C", "Head Nurse: P"
+#: (the label must hold one of POST_LABEL_WORDS)
+POST_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z ,&'’.-]{2,70}?)[ \t]*:[ \t]*(\S[^\n]*)$")
+POST_LABEL_WORDS = {"head", "heads", "chief", "chiefs", "director", "directors", "deputy", "chair", "chairs",
+                    "chairman", "chairperson", "leader", "leaders", "coordinator", "coordinators", "dean"}
 #: bare verbs of title-case headlines after a plural or institution subject ("Officials Visit X")
 HEADLINE_BARE_VERBS = {"visit", "tour", "sign", "host", "hold", "launch", "open", "welcome", "receive", "join",
                        "attend", "meet", "celebrate", "win", "explore", "discuss", "deepen", "strengthen",

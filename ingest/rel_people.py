@@ -298,11 +298,6 @@ def find_person_relations(ctx: Ctx) -> None:
     _report_meeting_returnees(ctx)
 
 
-#: a line of a unit's page labelled with a post: "Head of Department: Dr. P, Senior Consultant",
-#: "Deputy Chiefs: Dr. A and Dr. B", "Director, Endoscopy Centre: Dr. C"
-_POST_LABEL_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z ,&'’.-]{2,70}?)[ \t]*:[ \t]*(\S[^\n]*)$")
-_POST_LABEL_WORDS = {"head", "heads", "chief", "chiefs", "director", "directors", "deputy", "chair", "chairs",
-                     "chairman", "chairperson", "leader", "leaders", "coordinator", "coordinators", "dean"}
 
 
 def _post_label_lines(ctx: Ctx) -> None:
@@ -311,9 +306,9 @@ def _post_label_lines(ctx: Ctx) -> None:
     name stands alone on a heading line before it ("Division of X" then "Chief of Division: Dr. P")."""
     text = ctx.text
     headings = _heading_orgs(ctx)
-    for mt in _POST_LABEL_LINE.finditer(text):
+    for mt in gz.POST_LABEL_LINE.finditer(text):
         label = mt.group(1)
-        if not {w.lower().strip(",.") for w in label.split()} & _POST_LABEL_WORDS:
+        if not {w.lower().strip(",.") for w in label.split()} & gz.POST_LABEL_WORDS:
             continue
         si = ctx.sent_index(mt.start(2))
         if si is None:

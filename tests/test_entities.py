@@ -1290,3 +1290,12 @@ def test_a_government_body_joined_to_its_office_s_name_by_a_hyphen_is_the_office
     # a hyphenated word inside a larger body's name is no such join
     ex = run(extractor, "Dr. Hugo Lind is the chair of the Breast Committee of Westmark Anti-Cancer Association.\n")
     assert "Breast Committee of Westmark Anti-Cancer Association" in names(ex, "Organization"), names(ex, "Organization")
+
+
+def test_a_bare_name_on_a_line_labelled_with_a_post_is_a_person(extractor):
+    ex = run(extractor, "Department of Nephrology\n\nThe Department of Nephrology of Lakeshore Hospital has 60 beds.\n\n"
+                        "Leadership\nDirector: Prof. Tomas Lindgren\nHead Nurse: Bai Yuemei\n"
+                        "Chief Coordinator: Outpatient Clinic\n")
+    assert "Bai Yuemei" in names(ex, "Person")
+    assert "Outpatient Clinic" not in names(ex, "Person")
+    assert ("Bai Yuemei", "Department of Nephrology") in rels(ex, "affiliation")
