@@ -1279,6 +1279,8 @@ class _Article:
         # a span already read as a place ("... to Belo Horizonte" at the end of a headline) is not also a person
         places = [(m.start, m.end) for e in self.ex.entities.values() if e.type == "Place" for m in e.mentions]
         for a, b, lab in self.ner_spans:
+            if lab == "ORG" and self.posted_name(a, b):
+                lab = "PERSON"
             if lab != "PERSON" or self.in_junk(a):
                 continue
             if any(s < b and a < e for s, e in places):
@@ -1318,6 +1320,17 @@ class _Article:
             if len(name.split()) >= 2:
                 i = surface.rfind(name)
                 self.reg.add("Person", name, (a + i, a + i + len(name)) if i >= 0 else (a, b), conf=0.7)
+
+    def posted_name(self, a: int, b: int) -> bool:
+        """"welcomed by Marat Sabirov, First Deputy Minister of X": a bare name the tagger read as an
+        organization is a person's when a post follows it after a comma (a title word among the next
+        three words) and it has no word of an institution's name."""
+        name = self.text[a:b]
+        if not _BARE_NAME.fullmatch(name):
+            return False
+        after = _POST_AFTER.match(self.text, b)
+        return bool(after) and any(w.lower() in gz.TITLE_WORDS for w in after.group(1).split()) \
+            and self.person_ok(name)
 
     def post_label_persons(self) -> None:
         """"Head Nurse: Qi Lan" on a unit's page: a bare name (two or three capitalised words) that is all
@@ -2312,6 +2325,8 @@ _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency",
 _GIVEN_NAME_ABBREVS = {"Ma", "Fco", "Wm", "Thos", "Chas", "Jas"}
 #: a bare personal name: two or three capitalised words ("Qi Lan", "Maria Lopez Ruiz")
 _BARE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
+#: the first words of an apposition after a name: ", First Deputy Minister of ..." -> "First Deputy Minister"
+_POST_AFTER = re.compile(r",[ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)")
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),

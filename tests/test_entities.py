@@ -1299,3 +1299,13 @@ def test_a_bare_name_on_a_line_labelled_with_a_post_is_a_person(extractor):
     assert "Bai Yuemei" in names(ex, "Person")
     assert "Outpatient Clinic" not in names(ex, "Person")
     assert ("Bai Yuemei", "Department of Nephrology") in rels(ex, "affiliation")
+
+
+def test_a_bare_name_tagged_as_an_organization_is_a_person_when_a_post_follows(extractor):
+    # (the small tagger reads this name as an organization)
+    ex = run(extractor, "The participants were also welcomed by Marat Valiev, First Deputy Minister of Health of the "
+                        "Republic of Bashkortostan, Professor Pavel Sokolov, President of the Ural Society of "
+                        "Paediatric Surgeons, and Professor Oleg Vasin, Head of the Department of Surgery of Kama "
+                        "State Medical Academy.\n")
+    assert "Marat Valiev" in names(ex, "Person")
+    assert "Marat Valiev" not in names(ex, "Organization")
