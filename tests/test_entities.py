@@ -1309,3 +1309,16 @@ def test_a_bare_name_tagged_as_an_organization_is_a_person_when_a_post_follows(e
                         "State Medical Academy.\n")
     assert "Marat Valiev" in names(ex, "Person")
     assert "Marat Valiev" not in names(ex, "Organization")
+
+
+def test_the_press_office_signature_of_a_page_is_page_chrome(extractor):
+    from medkg.ingest.readers import read_bytes
+    text = ("Marlow University Hospital\nHome | News\n\nMarlow hosts a sepsis workshop\n05/06/2024 - News Office\n\n"
+            "Marlow, 5 June 2024 - The Sepsis Care Workshop opened at Marlow University Hospital. Dr. Ada Musa, "
+            "Head of the Department of Surgery, led the sessions. Press office staff counted 80 trainees.\n\n"
+            "Press Office - Marlow University Hospital\nHigh Street 3, Marlow\n")
+    art = read_bytes(text.encode(), "pressoffice.txt")[0]
+    ex = extractor.extract(art)
+    orgs = names(ex, "Organization")
+    assert not {"News Office", "Press Office"} & orgs, orgs
+    assert {"Marlow University Hospital", "Department of Surgery"} <= orgs, orgs
