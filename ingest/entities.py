@@ -1594,6 +1594,14 @@ class _Article:
                         if p.key and acronym_matches(m.group(1), self.ex.entities[reg.resolve(p.key)].name):
                             target = p.key
                             break
+                    else:
+                        # "Conference of the X Branch of Chinese Medical Doctor Association (CMDA)": the
+                        # acronym of the organization the name ends with
+                        inner = [e.key for e in self.ex.entities.values() if e.type == "Organization"
+                                 and e.key != whole.key and any(x.end == end for x in e.mentions)
+                                 and acronym_matches(m.group(1), e.name)]
+                        if inner:
+                            target = inner[0]
                 reg.alias(target, m.group(1))
                 reg.mention(target, (end + m.start(1), end + m.end(1)))
         orgs = lambda: [e for e in self.ex.entities.values() if e.type in ("Organization", "Event")]  # noqa: E731
@@ -1626,9 +1634,27 @@ class _Article:
                 reg.relate(child, "parentOrganization", k, span, 0.8)
 
     # -------------------------------------------------------------- resolution
+    def acronym_of_parts(self) -> None:
+        """"X Branch of CMDA" after "X Branch of Chinese Medical Doctor Association (CMDA)": a name that
+        ends with the acronym of an organization is the name ending with that organization's name."""
+        reg, ents = self.reg, self.ex.entities
+        named = {(e.type, gz.norm(n)): e.key for e in ents.values() for n in (e.name, *e.aliases)}
+        for e in [e for e in ents.values() if e.type in ("Organization", "Event")]:
+            mt = _ENDS_WITH_ACRONYM.match(e.name)
+            if e.key not in ents or mt is None or not is_acronym(mt.group(2)):
+                continue
+            holder = reg.find("Organization", mt.group(2))
+            if holder is None or holder == e.key:
+                continue
+            full = named.get((e.type, gz.norm(mt.group(1) + " " + ents[holder].name)))
+            if full is not None and reg.resolve(full) != e.key:
+                reg.merge(full, e.key)
+
+    # -------------------------------------------------------------- resolution
     def resolve_variants(self) -> None:
         reg = self.reg
         ents = self.ex.entities
+        self.acronym_of_parts()
         # the same name with and without its accents ("CAMLIK UNIVERSITY" in a header set in
         # capitals, "Çamlık University" in the text): one organization, named as the text writes it
         folded: dict[str, str] = {}
@@ -2308,6 +2334,8 @@ _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral
                              re.I)
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")
 
+#: a name that ends with an acronym after "of": "Clinical Nutrition Branch of CMDA"
+_ENDS_WITH_ACRONYM = re.compile(r"(.+?\s+of)\s+(?:the\s+)?(\S+)$")
 #: activities a unit is named after, coordinated in its name ("Training and Simulation Centre")
 _UNIT_ACTIVITIES = {"training", "simulation", "research", "education", "teaching", "skills", "innovation", "learning"}
 

@@ -1322,3 +1322,17 @@ def test_the_press_office_signature_of_a_page_is_page_chrome(extractor):
     orgs = names(ex, "Organization")
     assert not {"News Office", "Press Office"} & orgs, orgs
     assert {"Marlow University Hospital", "Department of Surgery"} <= orgs, orgs
+
+
+def test_the_acronym_after_a_name_ending_in_an_organization_and_that_organization_s_short_name():
+    g = extract_text("On 3 May 2025, the 9th Annual Meeting of the Wound Care Branch of Osten Nursing Association "
+                     "(ONA) opened in Dunmore. The meeting was sponsored by the Wound Care Branch of ONA.\n",
+                     stem="branchacr")
+    def named(t):
+        return {str(g.value(s, SDO.name)): {str(a) for a in g.objects(s, SDO.alternateName)}
+                for s in g.subjects(RDF.type, t)}
+    orgs, events = named(SDO.Organization), named(SDO.Event)
+    assert "ONA" in orgs.get("Osten Nursing Association", set()), orgs
+    assert not any("ONA" in a for a in events.values()), events
+    assert "Wound Care Branch of ONA" not in orgs, orgs
+    assert "Wound Care Branch of ONA" in orgs.get("Wound Care Branch of Osten Nursing Association", set()), orgs
