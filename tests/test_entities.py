@@ -1233,19 +1233,6 @@ def test_activities_coordinated_in_a_units_name_stay_one_name():
     assert "Clinical Training" not in events and "Harlan Hospital" in orgs, (orgs, events)
 
 
-def test_the_press_office_signature_of_a_page_is_page_chrome(extractor):
-    from medkg.ingest.readers import read_bytes
-    text = ("Marlow University Hospital\nHome | News\n\nMarlow hosts a sepsis workshop\n05/06/2024 - News Office\n\n"
-            "Marlow, 5 June 2024 - The Sepsis Care Workshop opened at Marlow University Hospital. Dr. Ada Musa, "
-            "Head of the Department of Surgery, led the sessions. Press office staff counted 80 trainees.\n\n"
-            "Press Office - Marlow University Hospital\nHigh Street 3, Marlow\n")
-    art = read_bytes(text.encode(), "pressoffice.txt")[0]
-    ex = extractor.extract(art)
-    orgs = names(ex, "Organization")
-    assert not {"News Office", "Press Office"} & orgs, orgs
-    assert {"Marlow University Hospital", "Department of Surgery"} <= orgs, orgs
-
-
 def test_a_region_named_with_its_type_is_a_place(extractor):
     # the region table names regions "Sagaing" or "Bicol (Region V)": "Sagaing Region" and "Bicol Region" are
     # the areas, the region named after its capital gives no short alias (that is the city); "the Western
