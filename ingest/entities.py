@@ -1959,6 +1959,7 @@ class _Article:
         pair = self.unnamed_visit(first)
         self.signing(pair, named)
         self.title_ceremony()
+        self.graduation()
         if pair is None:
             self.group_visit()
 
@@ -2026,6 +2027,23 @@ class _Article:
             if post:
                 name += " as " + clean(post.group(1)).rstrip(" ,")
             self.reg.add("Event", name, (m.start(1), m.end()), conf=0.6)
+            return
+
+    def graduation(self) -> None:
+        """'Six fellows graduated on Tuesday from the X Programme ... The graduation ceremony, hosted by ORG, was
+        attended by ...': a graduation told as a happening of its own (the ceremony named on its own, not as
+        'the graduation ceremony of X') is an event apart from the programme the graduates finished
+        ('Graduation ceremony of the X Programme'), not part of it like a course's closing ceremony."""
+        ents, text = self.ex.entities, self.text
+        own = _GRADUATION_CEREMONY.search(text)
+        if own is None:
+            return
+        starts = {m.start: e for e in ents.values() if e.type == "Event" for m in e.mentions}
+        for m in _GRADUATED_FROM.finditer(text):
+            ev = starts.get(m.end())
+            if ev is None or ev.name.lower().startswith("graduation"):
+                continue
+            self.reg.add("Event", f"Graduation ceremony of the {ev.name}", (own.start(1), own.end(1)), conf=0.6)
             return
 
     def _sentences(self):
@@ -2332,6 +2350,9 @@ _VISIT_HEADLINE = re.compile(r"(?m)^[^\n]{0,160}\b[Vv]isit(?:s|ed)?\b[^\n]{0,160
 _APPOSITIVE = re.compile(r",[^;:\n\"“”()]{2,300},\s*(?:also\s+|recently\s+)?")
 _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",
                              re.I)
+#: "graduated (on Tuesday) from (the) <Event>"; "The graduation ceremony" told on its own (not "... of X")
+_GRADUATED_FROM = re.compile(r"\bgraduat(?:ed|es|ing)\b[^.;\n]{0,60}?\bfrom\s+(?:the\s+)?")
+_GRADUATION_CEREMONY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\b(?!\s+(?:of|for)\b)")
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")
 
 #: a name that ends with an acronym after "of": "Clinical Nutrition Branch of CMDA"

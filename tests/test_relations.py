@@ -2364,3 +2364,14 @@ def test_a_place_right_after_a_long_hosted_event_name_is_its_location():
                      stem="hostloc")
     loc = _rel(g, SDO.location)
     assert ("2024 Harbor International Symposium on Interventional Nephrology", "Kaohsiung") in loc, loc
+
+
+def test_a_graduation_told_on_its_own_is_an_event_apart_from_the_programme():
+    g = extract_text(
+        "Eight nurses graduated yesterday from the Critical Care Nursing Training Programme of Lakemont General Hospital. "
+        "The graduation ceremony, hosted by Lakemont General Hospital in its auditorium, was attended by guests "
+        "from Norway.\n", stem="graduation")
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    grad = "Graduation ceremony of the Critical Care Nursing Training Programme"
+    assert grad in names, names
+    assert (grad, "Lakemont General Hospital") in _rel(g, SDO.organizer)
