@@ -1916,8 +1916,10 @@ class _Article:
             else:
                 before = [ev for pos, ev in ordered if pos < s]
                 for ev in reversed(before):
-                    # a descriptive visit ("Visit of the X delegation to Y") is of the visit family too
+                    # a descriptive visit ("Visit of the X delegation to Y") is of the visit family too, and
+                    # a descriptive ceremony ("Graduation ceremony of the X Programme") of the ceremony family
                     efam = "visit" if re.match(r"Visit of\b", ev.name) else \
+                        "ceremony" if _CEREMONY_OF.match(ev.name) else \
                         gz.EVENT_FAMILY.get(_last_word(ev.name).rstrip("s"))
                     if efam == fam or _last_word(ev.name) == head:
                         target = ev
@@ -2350,6 +2352,8 @@ _VISIT_HEADLINE = re.compile(r"(?m)^[^\n]{0,160}\b[Vv]isit(?:s|ed)?\b[^\n]{0,160
 _APPOSITIVE = re.compile(r",[^;:\n\"“”()]{2,300},\s*(?:also\s+|recently\s+)?")
 _TITLE_CEREMONY = re.compile(r"\b(?:the|an?)\s+(appointment|conferment|conferral|awarding)\s+ceremony\s+(?:of|for)\s+",
                              re.I)
+#: the descriptive name of a ceremony ("Graduation ceremony of the X", "Send-off ceremony for the Y")
+_CEREMONY_OF = re.compile(r"[A-Z][\w-]* ceremony (?:of|for)\b")
 #: "graduated (on Tuesday) from (the) <Event>"; "The graduation ceremony" told on its own (not "... of X")
 _GRADUATED_FROM = re.compile(r"\bgraduat(?:ed|es|ing)\b[^.;\n]{0,60}?\bfrom\s+(?:the\s+)?")
 _GRADUATION_CEREMONY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\b(?!\s+(?:of|for)\b)")

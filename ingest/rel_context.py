@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from medkg.ingest import gazetteer as gz
 from medkg.ingest.dates import is_planned
 from medkg.ingest.model import Extraction, Relation, Span
 
@@ -19,7 +20,7 @@ from medkg.ingest.model import Extraction, Relation, Span
 #: head nouns that make a definite description refer to the article's event
 EVENT_NOUNS = ("conference", "forum", "seminar", "symposium", "meeting", "congress", "workshop",
                "course", "training", "program", "programme", "project", "event", "summit",
-               "ceremony", "class", "camp", "salon", "lecture", "session", "colloquium")
+               "ceremony", "class", "camp", "salon", "lecture", "session", "colloquium", "fellowship")
 #: head nouns of organizations that definite descriptions ("the center") may refer to
 ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "college", "institute",
              "association", "society", "committee", "team", "academy", "commission", "base",
@@ -54,8 +55,10 @@ SIGN_NAME = re.compile(r"\b(?:sign|signing|signed|agreement|memorandum|mou)\b", 
 _SIGNED = re.compile(r"\b(?:signed|signing)\b", re.I)
 
 
-#: the descriptive name of a ceremony that confers a title on a person (entities.title_ceremony)
-_TITLE_CEREMONY_NAME = re.compile(r"(?:Appointment|Conferment|Conferral|Awarding) ceremony of ")
+#: the descriptive name of a ceremony that is an event of its own: one that confers a title on a person
+#: (entities.title_ceremony) or a graduation told on its own (entities.graduation)
+_GRADUATION_OF = "Graduation ceremony of the "
+_OWN_CEREMONY_NAME = re.compile(r"(?:Appointment|Conferment|Conferral|Awarding|Graduation) ceremony of ")
 
 #: a numbered heading line: "II. ", "3) ", "B. "
 _SECTION_HEADING = re.compile(r"^\s*(?:[IVXL]+|\d{1,2}|[A-H])[.)]\s+")
@@ -228,6 +231,10 @@ class Ctx:
         # a ceremony is part of the event it opens or closes (gold NOTES §2); an event only planned
         # ("will launch X next year") is not the one the article reports
         part = {k for k in evs if head_noun(self.ents[k].name) in ("ceremony", "banquet", "reception", "photo")}
+        # a graduation told on its own is what the article reports, not the programme graduated from
+        for k in [k for k in evs if self.ents[k].name.startswith(_GRADUATION_OF)]:
+            part.discard(k)
+            part |= {j for j in evs if self.ents[j].name == self.ents[k].name[len(_GRADUATION_OF):]}
         # "the delegation (then) attended X": X is a stop of the delegation's visit, which the article reports
         if any(VISIT_NAME.match(self.ents[k].name) for k in evs):
             for si, ms in enumerate(self.mentions):
@@ -336,6 +343,12 @@ class Ctx:
         if noun in ("event", "training") or head_noun(self.ents[self.main_event].name) == noun:
             return self.main_event
         cands = [k for k in self.by_type("Event") if head_noun(self.ents[k].name) == noun and self.explicit.get(k)]
+        fam = gz.EVENT_FAMILY.get(noun)
+        if not cands and fam and fam != gz.EVENT_FAMILY.get(head_noun(self.ents[self.main_event].name)):
+            # "the two-year fellowship" when the main event is the graduation from the X Programme: the
+            # event of the noun's kind (a programme, course or fellowship; a meeting) named before
+            cands = [k for k in self.by_type("Event") if self.explicit.get(k) and
+                     gz.EVENT_FAMILY.get(head_noun(self.ents[k].name)) == fam]
         before = [(max(m.start for m in self.explicit[k] if m.start < at), k) for k in cands
                   if any(m.start < at for m in self.explicit[k])]
         return max(before)[1] if before else self.main_event
@@ -414,9 +427,9 @@ class Ctx:
     def _add_anaphors(self):
         text = self.text
         if self.main_event:
-            # a ceremony of its own (one that confers a title) is "the ceremony"; other ceremonies are part
-            # of the main event they open or close
-            ceremonies = [k for k in self.by_type("Event") if _TITLE_CEREMONY_NAME.match(self.ents[k].name)]
+            # a ceremony of its own (one that confers a title, a graduation) is "the ceremony"; other
+            # ceremonies are part of the main event they open or close
+            ceremonies = [k for k in self.by_type("Event") if _OWN_CEREMONY_NAME.match(self.ents[k].name)]
             for mt in _EVENT_ANAPHOR.finditer(text):
                 words = mt.group(0).split()
                 if len(words) > 2 and words[1].lower() in _NOT_EVENT_MODIFIER:

@@ -2375,3 +2375,17 @@ def test_a_graduation_told_on_its_own_is_an_event_apart_from_the_programme():
     grad = "Graduation ceremony of the Critical Care Nursing Training Programme"
     assert grad in names, names
     assert (grad, "Lakemont General Hospital") in _rel(g, SDO.organizer)
+
+
+def test_a_graduation_told_on_its_own_is_the_reported_event_and_the_fellowship_is_the_programme():
+    g = extract_text(
+        "Ten surgeons graduated yesterday from the Hand Surgery Fellowship Programme of Lakemont General Hospital. "
+        "The graduation ceremony, hosted by Lakemont General Hospital, was attended by guests from Norway.\n\n"
+        "The one-year fellowship is funded by the Fjord Health Foundation.\n\n"
+        "\"This is a proud day,\" said Dr. Ana Lind, Director of Lakemont General Hospital, in her opening "
+        "remarks.\n", stem="graduation2")
+    grad = "Graduation ceremony of the Hand Surgery Fellowship Programme"
+    org = _rel(g, SDO.organizer)
+    assert ("Hand Surgery Fellowship Programme", "Fjord Health Foundation") in org, org
+    assert (grad, "Fjord Health Foundation") not in org, org
+    assert (grad, "Ana Lind") in _rel(g, SDO.attendee)
