@@ -987,8 +987,9 @@ class _Article:
                 continue
             units = self.compose(segs, part[-1].end)
             first_event = True
-            for u in units:
-                u.key = self.emit_unit(u, whole=(len(units) == 1 and len(segs) == 1), part=part)
+            for ui, u in enumerate(units):
+                u.key = self.emit_unit(u, whole=(len(units) == 1 and len(segs) == 1), part=part,
+                                       of_post=ui > 0 and units[ui - 1].kind == "TITLE")
                 if u.kind == "EVENT" and u.key and first_event and u.start == part[0].start:
                     first_event = False
                     last_word = u.segs[0].toks[-1].low
@@ -1008,7 +1009,8 @@ class _Article:
         if len(events_in_chunk) >= 2 and not any(pl for _, pl in events_in_chunk):
             self.joint.append([k for k, _ in events_in_chunk])
 
-    def emit_unit(self, u: Unit, whole: bool, part: list[Tok]) -> str | None:
+    def emit_unit(self, u: Unit, whole: bool, part: list[Tok], of_post: bool = False) -> str | None:
+        """The entity of unit ``u``; ``of_post``: the unit follows a post in its chunk ("Ambassador of X")."""
         reg = self.reg
         toks = u.segs[0].toks
         text = self.text
@@ -1031,7 +1033,8 @@ class _Article:
             prev = re.search(r"([^\W\d_]+)\s*$", text[max(0, u.start - 20):u.start])
             if prev and prev.group(1).lower() in gz.DIRECTIONS:
                 return None                   # "western China": a vague region
-            if hit and u.segs[0].conn is None and whole:
+            # (also the country of a post: "Ambassador of Ireland", "Minister of Health of Ghana")
+            if hit and (u.segs[0].conn is None and whole or u.segs[0].conn == "of" and of_post):
                 surface = clean(text[u.start:u.end])
                 if not countries.lookup(surface):
                     surface += "."             # "U.S." (the final dot ends the chunk)

@@ -2389,3 +2389,12 @@ def test_a_graduation_told_on_its_own_is_the_reported_event_and_the_fellowship_i
     assert ("Hand Surgery Fellowship Programme", "Fjord Health Foundation") in org, org
     assert (grad, "Fjord Health Foundation") not in org, org
     assert (grad, "Ana Lind") in _rel(g, SDO.attendee)
+
+
+def test_the_country_a_post_is_of_is_the_holder_s_nationality():
+    # "Ambassador of X to Y": X, not Y, is the country the envoy comes from
+    g = extract_text("Mr. Tom Hale, Ambassador of Norway to Kenya, opened the new neonatal ward of Rift Valley "
+                     "General Hospital.\n", stem="envoy")
+    nat = _rel(g, SDO.nationality)
+    assert ("Tom Hale", "Norway") in nat, nat
+    assert ("Tom Hale", "Kenya") not in nat, nat
