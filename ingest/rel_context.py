@@ -234,7 +234,7 @@ class Ctx:
         # a graduation told on its own is what the article reports, not the programme graduated from
         for k in [k for k in evs if self.ents[k].name.startswith(_GRADUATION_OF)]:
             part.discard(k)
-            part |= {j for j in evs if self.ents[j].name == self.ents[k].name[len(_GRADUATION_OF):]}
+            part.add(self.graduated_from(k))
         # "the delegation (then) attended X": X is a stop of the delegation's visit, which the article reports
         if any(VISIT_NAME.match(self.ents[k].name) for k in evs):
             for si, ms in enumerate(self.mentions):
@@ -334,6 +334,13 @@ class Ctx:
             return None
         signings = [k for k in self.by_type("Event") if self.ents[k].name.startswith("Signing ")]
         return signings[0] if len(signings) == 1 else None
+
+    def graduated_from(self, key: str) -> str | None:
+        """The programme whose graduation ceremony (entities.graduation) event ``key`` is."""
+        name = self.ents[key].name
+        if not name.startswith(_GRADUATION_OF):
+            return None
+        return next((k for k in self.by_type("Event") if self.ents[k].name == name[len(_GRADUATION_OF):]), None)
 
     def _event_for_noun(self, noun: str, at: int) -> str:
         """The event "the <noun>" refers to: the main event, unless its name has another head and

@@ -88,7 +88,7 @@ SERVE_ROLES = {"tutor", "chair", "co-chair", "chairs", "co-chairs", "moderator",
 #: "P, a trainee (from ...)" / "P, one of the participants": P took part in the reported event
 PARTICIPANT_ROLES = {"trainee", "trainees", "participant", "participants", "student", "students", "attendee",
                      "attendees", "delegate", "delegates", "learner", "learners", "tutor", "tutors", "speaker",
-                     "speakers", "instructor", "instructors"}
+                     "speakers", "instructor", "instructors", "graduate", "graduates"}
 _SIGNING = re.compile(r"\b(sign|signing|signed|agreement|memorandum|mou)\b", re.I)
 #: subjects of "X included P1, P2" whose members took part in the event
 ROLE_NOUNS = {"faculty", "tutor", "tutors", "instructor", "instructors", "lecturer", "lecturers", "speaker",
@@ -1491,7 +1491,8 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
         return True
     # "taught the trainees bedside skills" (the trainees as indirect object)
     if any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ == "dative") or \
-            any(ctx.doc[i].lower_ in ("trainees", "students", "participants", "learners", "delegates") for i in ids):
+            any(ctx.doc[i].lower_ in ("trainees", "students", "participants", "learners", "delegates", "graduates")
+                for i in ids):
         return True
     # "led by P" modifies the delegation; "P welcomed the delegation"
     if verb.dep_ in ("acl", "relcl") and verb.head.lower_ in GROUP_NOUNS:
@@ -1818,6 +1819,9 @@ def _attendees(ctx: Ctx):
                     ctx.main_event
                 if ev is not None:
                     ctx.add(ev, "attendee", p.key, si, 0.65)
+                    # a graduate of a graduation took part in the programme graduated from
+                    if doc[k - 1].lower_.startswith("graduate") and ctx.graduated_from(ev):
+                        ctx.add(ctx.graduated_from(ev), "attendee", p.key, si, 0.6)
             # "P, Head of X and chair of the organizing committee": the event's own committee
             if ctx.main_event and b - a >= 4 and any(
                     doc[k].lower_ in ("committee", "committees") and doc[k - 1].lower_ in _EVENT_COMMITTEE

@@ -2398,3 +2398,15 @@ def test_the_country_a_post_is_of_is_the_holder_s_nationality():
     nat = _rel(g, SDO.nationality)
     assert ("Tom Hale", "Norway") in nat, nat
     assert ("Tom Hale", "Kenya") not in nat, nat
+
+
+def test_graduates_and_those_who_addressed_them_take_part_in_the_graduation():
+    g = extract_text(
+        "Nine nurses graduated yesterday from the Wound Care Training Programme of Lakemont General Hospital. "
+        "The graduation ceremony was hosted by Lakemont General Hospital.\n\n"
+        "Dr. Ola Berg, Director of the Fjord Health Foundation, addressed the graduates.\n\n"
+        "One of the graduates, Ms. Ana Lind of Skerry Hospital, said she was proud.\n", stem="graduates")
+    grad = "Graduation ceremony of the Wound Care Training Programme"
+    att = _rel(g, SDO.attendee)
+    assert {(grad, "Ola Berg"), (grad, "Ana Lind"), ("Wound Care Training Programme", "Ana Lind")} <= att, att
+    assert ("Wound Care Training Programme", "Ola Berg") not in att, att
