@@ -816,11 +816,18 @@ def _demonym_groups(ctx: Ctx, si: int, sent, ev_key: str):
         if code is None or ctx.mention_at(si, t.i, ("Organization", "Event", "Person")) is not None:
             continue
         n = t.i + 1
-        while n < sent.end and n - t.i <= 3 and doc[n].lower_ not in PERSON_NOUNS and doc[n].pos_ in ("ADJ", "NOUN"):
+        while n < sent.end and n - t.i <= 3 and not _people_noun(doc[n]) and doc[n].pos_ in ("ADJ", "NOUN"):
             n += 1
-        if n < sent.end and doc[n].lower_ in PERSON_NOUNS and doc[n].lower_ not in ("people", "team", "teams") \
+        # (a practitioner's plural too: "six Ethiopian anaesthesiologists graduated from X")
+        if n < sent.end and _people_noun(doc[n]) and doc[n].lower_ not in ("people", "team", "teams") \
                 and not _cumulative_past(ctx, si, sent, doc[n]) and not reported_speech(t):
-            ctx.add(ev_key, "participantCountry", country_entity(ctx, code, Span(t.idx, t.idx + len(t))), si, 0.65)
+            country = country_entity(ctx, code, Span(t.idx, t.idx + len(t)))
+            ctx.add(ev_key, "participantCountry", country, si, 0.65)
+            if _lem(doc[n].head) == "graduate":
+                # "six Ethiopian fellows graduated from X": they were at X's graduation ceremony too
+                grad = next((k for k in ctx.by_type("Event") if ctx.graduated_from(k) == ev_key), None)
+                if grad is not None:
+                    ctx.add(grad, "participantCountry", country, si, 0.6)
 
 
 def participant_countries_from_attendees(ctx: Ctx):

@@ -2410,3 +2410,12 @@ def test_graduates_and_those_who_addressed_them_take_part_in_the_graduation():
     att = _rel(g, SDO.attendee)
     assert {(grad, "Ola Berg"), (grad, "Ana Lind"), ("Wound Care Training Programme", "Ana Lind")} <= att, att
     assert ("Wound Care Training Programme", "Ola Berg") not in att, att
+
+
+def test_a_demonym_before_a_practitioner_s_plural_gives_the_participant_country():
+    g = extract_text(
+        "Seven Kenyan pharmacists graduated yesterday from the Wound Care Training Programme of Lakemont "
+        "General Hospital. The graduation ceremony was hosted by Lakemont General Hospital.\n", stem="demonymgrad")
+    pc = _rel(g, MKG.participantCountry)
+    assert {("Wound Care Training Programme", "Kenya"),
+            ("Graduation ceremony of the Wound Care Training Programme", "Kenya")} <= pc, pc
