@@ -22,7 +22,7 @@ import re
 from medkg.ingest.dates import TODAY, find_dates, is_planned
 from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
 from medkg.ingest.rel_general import agreement_event
-from medkg.ingest.rel_people import PERSON_NOUNS, _segment
+from medkg.ingest.rel_people import GROUP_NOUNS, PERSON_NOUNS, _segment
 from medkg.ingest.rel_lexicon import number_value
 
 ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
@@ -391,6 +391,8 @@ def _organizers_from_names(ctx: Ctx):
             k = m.te
             if doc[k].lower_ != "of":
                 continue
+            if doc[k - 1].lower_ in GROUP_NOUNS:
+                continue          # "a delegation of ORG visited Y": the guests, not the visit's organizer
             k += 1
             while k < sent.end and doc[k].lower_ == "the":
                 k += 1

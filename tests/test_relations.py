@@ -2419,3 +2419,13 @@ def test_a_demonym_before_a_practitioner_s_plural_gives_the_participant_country(
     pc = _rel(g, MKG.participantCountry)
     assert {("Wound Care Training Programme", "Kenya"),
             ("Graduation ceremony of the Wound Care Training Programme", "Kenya")} <= pc, pc
+
+
+def test_a_delegation_of_an_organization_is_the_guest_not_the_visit_s_organizer():
+    g = extract_text(
+        "Department of Urology\n\nThe Department of Urology of Lakemont General Hospital was founded in 1980.\n\n"
+        "On May 3, 2025, a delegation of Baltic Medical University (Riga, Latvia) headed by Prof. Ivo Brandt "
+        "visited the department and was received by Dr. Ana Lind, President of Lakemont General Hospital.\n",
+        stem="delegationof")
+    org = _rel(g, SDO.organizer)
+    assert not any(o == "Baltic Medical University" for _e, o in org), org
