@@ -1550,6 +1550,11 @@ class _Article:
             if len(words_) < 2:
                 continue
             info = (gz.singular_phrase(" ".join(words_)), None, False)
+            if words_[-1] == "nutrition" and not gz.FIELD_CONTEXT_AFTER.match(self.text[e:e + 30]):
+                nxt = re.match(r"\s+([a-z]+)", self.text[e:e + 30])
+                ntok = self.tok_at.get(e + nxt.start(1)) if nxt else None
+                if ntok is not None and ntok.pos_ == "NOUN":
+                    continue      # "perioperative nutrition management": a practice, not a field
             before = re.search(r"([^\W\d_][\w'-]*)\s*$", self.text[max(0, s - 30):s])
             if before and before.group(1).lower() not in gz.QUALITY and before.group(1).lower() not in gz.PERSON_STOP:
                 btok = self.tok_at.get(max(0, s - 30) + before.start(1))
@@ -2525,8 +2530,8 @@ _HONOR_BEFORE = re.compile(
     r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
     r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
     r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
-#: a field's nursing or rehabilitation, a field of its own
-_FIELD_TAIL = re.compile(r"[ \t]+(nursing|rehabilitation)(?![\w-])", re.I)
+#: a field's nursing, rehabilitation or nutrition, a field of its own ("oncology nutrition")
+_FIELD_TAIL = re.compile(r"[ \t]+(nursing|rehabilitation|nutrition)(?![\w-])", re.I)
 #: a capitalized article a place name starts with (a connector word elsewhere)
 _PLACE_ARTICLE = re.compile(r"(?<![\w-])(La|Las|Le|Les|Los|El|Al|Da|De|Di|Del)\s+$")
 #: a unit's honour title written as a name (in a list of honours): a level word, an honour word, a unit noun

@@ -371,7 +371,7 @@ FIELD_MODIFIERS = {
     "functional", "pediatric", "paediatric", "adolescent", "maternal", "fetal", "critical", "valve",
     "valvular", "aortic", "coronary", "structural", "congenital", "gynecologic", "gynaecologic", "stroke",
     "living", "donor", "intensive", "neurocritical", "pancreatobiliary", "pancreaticobiliary", "transcatheter",
-    "perioperative", "prehospital", "hyperbaric",
+    "perioperative", "prehospital", "hyperbaric", "parenteral", "enteral",
 }
 FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "transplantation",
                   "cardiology", "radiology", "neurology", "urology", "pathology", "medicine", "anesthesiology",
@@ -379,7 +379,7 @@ FALLBACK_HEADS = {"surgery", "surgeries", "oncology", "imaging", "endoscopy", "t
                   "dermatology", "ophthalmology", "gastroenterology", "nephrology", "hematology", "haematology",
                   "endocrinology", "pulmonology", "radiotherapy", "care", "psychology", "dentistry", "orthopedics",
                   "orthopaedics", "ophthalmology", "hepatology", "cardiology", "neonatology", "rheumatology",
-                  "ultrasound"}
+                  "ultrasound", "nutrition"}
 
 
 _NORM_QUOTES = re.compile(r"[\"“”‘`]")

@@ -1323,3 +1323,13 @@ def test_the_acronym_after_a_name_ending_in_an_organization_and_that_organizatio
     assert not any("ONA" in a for a in events.values()), events
     assert "Wound Care Branch of ONA" not in orgs, orgs
     assert "Wound Care Branch of ONA" in orgs.get("Wound Care Branch of Osten Nursing Association", set()), orgs
+
+
+def test_nutrition_fields_named_by_a_field_or_a_modifier_before_nutrition(extractor):
+    ex = run(extractor, "On 8 April 2025 the Dietetics Forum of Harlow General Hospital held sessions on neonatology "
+                        "nutrition, renal nutrition, parenteral and enteral nutrition and nutrition nursing. Its "
+                        "nutrition support team spoke on perioperative nutrition assessment.\n")
+    specs = names(ex, "Specialty")
+    assert {"neonatology nutrition", "renal nutrition", "parenteral and enteral nutrition", "nutrition nursing",
+            "nutrition support"} <= specs, specs
+    assert not {"neonatology", "perioperative nutrition"} & specs, specs
