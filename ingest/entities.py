@@ -1524,6 +1524,10 @@ class _Article:
         if k and not acronym and key != label.lower() and key in gz.specialty_surfaces() \
                 and gz.singular_phrase(key) != key:
             self.reg.alias(k, key)            # a field named in the plural ("infectious diseases")
+        acr = _FIELD_ACRONYM.match(self.text, e) if k and not acronym else None
+        if acr and is_acronym(acr.group(1)) and acronym_matches(acr.group(1), surface):
+            self.reg.alias(k, acr.group(1))   # "Endoscopic ear surgery (EES)": the field's own acronym
+            self.reg.mention(k, acr.span(1))
         return k
 
     def fallback_specialties(self, mtext: str, taken) -> None:
@@ -2530,6 +2534,8 @@ _HONOR_BEFORE = re.compile(
     r"(?i)\b(?:rated|named|awarded|granted|honou?red|recogni[sz]ed|selected|won|received|conferred|"
     r"accredited|evaluated|appraised|commended|elected)\s+(?:as\s+)?(?P<art>(?:an?|the)\s+)?"
     r"(?P<title>(?:(?:honou?rary\s+)?(?:title|honou?r|status)\s+of\s+(?:an?\s+|the\s+)?))?(?P<q>[\"“‘']\s*)?$")
+#: an acronym in brackets right after a field's name ("Transoral robotic surgery (TORS)")
+_FIELD_ACRONYM = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z&-]{1,9})\s*[)）]")
 #: a field's nursing, rehabilitation or nutrition, a field of its own ("oncology nutrition")
 _FIELD_TAIL = re.compile(r"[ \t]+(nursing|rehabilitation|nutrition)(?![\w-])", re.I)
 #: a capitalized article a place name starts with (a connector word elsewhere)

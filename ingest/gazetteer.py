@@ -364,7 +364,7 @@ FIELD_MODIFIERS = {
     "tumour", "oncological", "surgical", "diagnostic", "therapeutic", "molecular",
     "nuclear", "esophageal", "oesophageal", "gastric", "geriatric", "neonatal", "perinatal",
     "reproductive", "respiratory", "sports", "hand", "foot", "ankle",
-    "joint", "head", "neck", "skull", "base", "chest", "wall", "pelvic", "ocular", "dermatologic",
+    "joint", "head", "neck", "ear", "skull", "base", "chest", "wall", "pelvic", "ocular", "dermatologic",
     "cosmetic", "aesthetic", "microvascular", "fetal", "integrative", "rehabilitation",
     "palliative", "radiation", "abdominal", "hernia", "precision", "disaster", "tropical", "travel",
     "aerospace", "military", "occupational", "environmental", "regenerative", "translational", "preventive",

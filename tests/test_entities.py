@@ -1333,3 +1333,10 @@ def test_nutrition_fields_named_by_a_field_or_a_modifier_before_nutrition(extrac
     assert {"neonatology nutrition", "renal nutrition", "parenteral and enteral nutrition", "nutrition nursing",
             "nutrition support"} <= specs, specs
     assert not {"neonatology", "perioperative nutrition"} & specs, specs
+
+
+def test_a_field_spelled_out_before_its_acronym_keeps_the_acronym(extractor):
+    ex = run(extractor, "On 4 May 2025 Harlow General Hospital opened a course for young surgeons. Pediatric ear "
+                        "surgery (PES) treats hearing loss in children; PES needs long training.\n")
+    e = ent(ex, "Specialty", "pediatric ear surgery")
+    assert "PES" in e.aliases, e.aliases
