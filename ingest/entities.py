@@ -1405,15 +1405,21 @@ class _Article:
         self.unit_fields(taken)
 
     def practitioner_fields(self, taken) -> None:
-        """"Dr. X, an anesthesiologist, ..." / "Ms. Y, a senior physiotherapist": a named person's field is
-        named (not by a group: "two radiologists from X")."""
+        """"Dr. X, an anesthesiologist, ..." / "Ms. Y, a senior physiotherapist" / "Dr. Z, consultant
+        radiologist": a named person's field is named (not by a group: "two radiologists from X")."""
         for m in _PRACTITIONER.finditer(self.text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken) or self.in_junk(s):
                 continue
-            if not _APPOSED.search(self.text, max(0, s - 30), s):
-                continue              # only a named person's own field ("Dr. X, an anesthesiologist")
+            if not (_APPOSED.search(self.text, max(0, s - 30), s)
+                    or not m.group().endswith("s") and _APPOSED_BARE.search(self.text, max(0, s - 30), s)):
+                continue              # only a named person's own field ("Dr. X, an anesthesiologist",
+                                      # "Dr. X, consultant radiologist at Y")
             field = m.group(1) + _PRACTITIONER_FIELD[m.group(2)]
+            mod = _WORD_BEFORE.search(self.text, max(0, s - 30), s)
+            if mod and gz.specialty_surfaces().get(f"{mod.group(1).lower()} {field}"):
+                # "interventional cardiologist": the longer field the practitioner's noun names
+                s, field = mod.start(1), f"{mod.group(1).lower()} {field}"
             info = gz.specialty_surfaces().get(field)
             if info is None:
                 continue
@@ -2524,6 +2530,8 @@ _FALLBACK_CACHE: dict = {}
 #: the field is mentioned (unlinked), when the scheme knows it
 _PRACTITIONER = re.compile(r"(?<![\w-])([a-z]{3,}?)(olog|therap|iatr)ists?(?![\w-])")
 _APPOSED = re.compile(r"[A-Za-z.],\s+an?\s+(?:[a-z]+\s+){0,2}$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z]+)\s+$")
+_APPOSED_BARE = re.compile(r"(?<![\w-])[A-Z][\w'-]*\.?,\s+(?:[a-z]+\s+){0,2}$")
 _PRACTITIONER_FIELD = {"olog": "ology", "therap": "therapy", "iatr": "iatry"}
 _COORD_FIELD = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:and|&)\s+$")
 

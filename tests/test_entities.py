@@ -1340,3 +1340,12 @@ def test_a_field_spelled_out_before_its_acronym_keeps_the_acronym(extractor):
                         "surgery (PES) treats hearing loss in children; PES needs long training.\n")
     e = ent(ex, "Specialty", "pediatric ear surgery")
     assert "PES" in e.aliases, e.aliases
+
+
+def test_a_named_persons_post_without_article_and_otology_name_fields(extractor):
+    ex = run(extractor, "On 6 May 2025 Dr. Kofi Mensah, senior neurotologist of Harlow General Hospital, met Prof. "
+                        "Ana Reyes, Chief of Otology at Marlow Clinic, and Dr. Li Wen, interventional radiologist at Harlow. "
+                        "Tomas, cardiologists and nurses joined them.\n")
+    specs = names(ex, "Specialty")
+    assert {"neurotology", "otology", "interventional radiology"} <= specs, specs
+    assert not {"radiology", "cardiology"} & specs, specs
