@@ -1507,7 +1507,7 @@ class _Article:
             tok = self.tok_at.get(s - len(text[max(0, s - 30):s]) + prev.start(1))
             if pw[0].islower() and pw.lower() not in gz.QUALITY:
                 pos = tok.pos_ if tok is not None else "NOUN"
-                if pos in ("NOUN", "ADJ", "PROPN", "VERB") and tok is not None and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "MD"):
+                if pos in ("NOUN", "ADJ", "PROPN", "VERB") and tok is not None and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"):
                     return False
                 if tok is None:
                     return False

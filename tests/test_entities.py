@@ -1349,3 +1349,10 @@ def test_a_named_persons_post_without_article_and_otology_name_fields(extractor)
     specs = names(ex, "Specialty")
     assert {"neurotology", "otology", "interventional radiology"} <= specs, specs
     assert not {"radiology", "cardiology"} & specs, specs
+
+
+def test_a_field_right_after_a_verb_in_ing_is_its_object_not_a_compound_tail(extractor):
+    ex = run(extractor, "On 7 May 2025 Harlow General Hospital said its surgeons run 400 operations a year, "
+                        "spanning pediatric spine surgery and hand surgery.\n")
+    specs = names(ex, "Specialty")
+    assert "pediatric spine surgery" in specs, specs
