@@ -95,6 +95,9 @@ _FIELD_LIST = re.compile(r"[ \t]*((?:[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]*){0
 #: a facility noun after a lower-case field phrase ("the intensive care unit", "burns ward", "dialysis beds")
 _FACILITY_BEFORE = re.compile(r"(?i)(?:\bthe|['’]s|\band|\bits|\bour|\btheir)\s+$")
 _FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
+#: a unit only planned: "will open a ...", "plans to build a new ..."
+_FACILITY_PLANNED = re.compile(r"(?i)\b(?:will|to|shall|would)\s+(?:open|build|set\s+up|establish|add|create|"
+                               r"launch|construct)\s+(?:an?|the|its|their)\s+(?:new\s+)?$")
 #: words that open a clause whose subject may be a city ("how Qingdao built ...")
 #: the words before a place ("in Mannheim", "from Hillah")
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$")
@@ -1478,6 +1481,8 @@ class _Article:
         if not capitalized and _FACILITY_AFTER.match(text, e) and _FACILITY_BEFORE.search(text, max(0, s - 12), s):
             return False                      # "transfer to the intensive care unit": a ward, not a field
                                               # (while "runs a cardiac intensive care unit" says what it does)
+        if not capitalized and _FACILITY_AFTER.match(text, e) and _FACILITY_PLANNED.search(text, max(0, s - 50), s):
+            return False                      # "will open a burns intensive care unit": not practised yet
 
         in_list = any(a <= s < b for a, b in getattr(self, "field_lists", ())) \
             and bool(re.match(r"\s*(?:[,.;:)]|and\b|or\b|as well\b|in the\b|at the\b|$)", text[e:e + 12])) \

@@ -1356,3 +1356,10 @@ def test_a_field_right_after_a_verb_in_ing_is_its_object_not_a_compound_tail(ext
                         "spanning pediatric spine surgery and hand surgery.\n")
     specs = names(ex, "Specialty")
     assert "pediatric spine surgery" in specs, specs
+
+
+def test_a_field_named_by_a_unit_only_planned_is_no_field(extractor):
+    ex = run(extractor, "On 9 May 2025 the director said Harlow General Hospital will build a new neonatal "
+                        "cardiac intensive care unit in 2027. Its burns unit treats 300 patients a year.\n")
+    specs = names(ex, "Specialty")
+    assert not any("neonatal" in s for s in specs), specs
