@@ -166,14 +166,18 @@ _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 #: a hospital named anywhere in a name ("First Affiliated Hospital of Y University")
 _HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
 #: a unit whose name gives its field by a short word only: "Trauma Centre", "Respiratory Branch", "Burns Unit",
-#: "Department of Accident and Emergency" / "A&E Department", "Orthopedic Hospital" (the word -> the field's
-#: name in the scheme)
+#: "Department of Accident and Emergency" / "A&E Department", "Orthopedic Hospital", a society named by a
+#: field's adjective ("Paediatric Society") (the word -> the field's name in the scheme)
 _UNIT_FIELD = re.compile(r"\b(?:(Trauma|Respiratory|Burns?|Orthopa?edic)\s+"
-                         r"(?:Centre|Center|Branch|Department|Unit|Ward|Division|Hospital)"
+                         r"(?:Centre|Center|Branch|Department|Unit|Ward|Division|Hospital|Society|Association)"
                          r"|(?:Department|Division|Unit)\s+of\s+(Accident\s+(?:and|&)\s+Emergency)"
-                         r"|(Accident\s+(?:and|&)\s+Emergency|A&E)\s+(?:Department|Unit|Centre|Center))\b")
+                         r"|(Accident\s+(?:and|&)\s+Emergency|A&E)\s+(?:Department|Unit|Centre|Center)"
+                         r"|(Pa?ediatric)\s+(?:Society|Association))\b")
+#: an "of" in a name: what follows names the body the unit belongs to
+_OF = re.compile(r"\bof\b")
 _UNIT_FIELD_NAMES = {"trauma": "trauma care", "respiratory": "respiratory medicine", "burn": "burn care",
                      "burns": "burn care", "orthopedic": "orthopedics", "orthopaedic": "orthopedics",
+                     "pediatric": "pediatrics", "paediatric": "pediatrics",
                      "accident and emergency": "emergency medicine",
                      "accident & emergency": "emergency medicine", "a&e": "emergency medicine"}
 #: " (the " / " (" right after a name, before the alternate name
@@ -1436,9 +1440,10 @@ class _Article:
             if not key or not key.startswith("Organization|"):
                 continue
             m = _UNIT_FIELD.search(self.text, a, b)
-            if m is None or any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            g = next(i for i in (1, 2, 3) if m.group(i))
+            if m is None or any(s < m.end() and m.start() < e for s, e in taken) \
+                    or _OF.search(self.text, a, m.start()):
+                continue              # (not the field of the body it belongs to: "X Group of the Y Pediatric Society")
+            g = next(i for i in (1, 2, 3, 4) if m.group(i))
             label = _UNIT_FIELD_NAMES.get(" ".join(m.group(g).lower().split()))
             info = gz.specialty_label(label) if label else None
             if info is None:

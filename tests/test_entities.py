@@ -1363,3 +1363,11 @@ def test_a_field_named_by_a_unit_only_planned_is_no_field(extractor):
                         "cardiac intensive care unit in 2027. Its burns unit treats 300 patients a year.\n")
     specs = names(ex, "Specialty")
     assert not any("neonatal" in s for s in specs), specs
+
+
+def test_a_society_named_by_a_field_adjective_has_that_field(extractor):
+    ex = run(extractor, "On 2 June 2025 the Neonatal Imaging Group of the Osten Paediatric Association met the "
+                        "Harlow Paediatric Society in Marlow.\n")
+    spec = rels(ex, "specialty")
+    assert ("Harlow Paediatric Society", "pediatrics") in spec, spec
+    assert ("Neonatal Imaging Group of the Osten Paediatric Association", "pediatrics") not in spec, spec
