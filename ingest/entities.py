@@ -979,7 +979,8 @@ class _Article:
         generic = gz.STRONG_GENERIC if strong else gz.GENERIC_MODIFIERS
         if event:
             generic = generic | gz.EVENT_HEADS | gz.CEREMONY_WORDS | gz.ACTIVITY_WORDS | {
-                "technical", "clinical", "scientific", "advanced", "special"}
+                "technical", "clinical", "scientific", "advanced", "special",
+                "cme", "cne", "continuing"}           # "National CME Project": a funding category
         for t in toks[:-1]:
             if t.low not in generic and t.low not in gz.CONNECTORS and not t.text.isdigit():
                 return True

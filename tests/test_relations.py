@@ -2429,3 +2429,16 @@ def test_a_delegation_of_an_organization_is_the_guest_not_the_visit_s_organizer(
         stem="delegationof")
     org = _rel(g, SDO.organizer)
     assert not any(o == "Baltic Medical University" for _e, o in org), org
+
+
+def test_cme_project_label_before_a_colon_is_no_event_of_its_own():
+    """"Provincial CME Project: Workshop on X" as a headline: the CME project is the workshop's
+    funding category, not a second event; the hosts and lecturers belong to the workshop."""
+    g = extract_text(
+        "Provincial CME Project: Workshop on Wound Care Nursing Held in Kunming\n\n"
+        "From March 3 to 5, the provincial continuing medical education project \"Workshop on Wound Care "
+        "Nursing\" was held in Kunming. The workshop was hosted by Dianchi Lakeside Hospital. "
+        "Prof. Mira Okonkwo from Lagos gave a lecture on pressure injuries.\n", stem="cmeproject")
+    ev = event(g)
+    assert str(g.value(ev, SDO.name)).startswith("Workshop on Wound Care")
+    assert node(g, "Mira Okonkwo") in set(g.objects(ev, SDO.attendee))
