@@ -2096,7 +2096,9 @@ class _Article:
         rx = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
                         r"(?i:agreement|memorandum of understanding|memorandum|MOU|contract|letter of intent))\b"
                         r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?i:agreement|memorandum of understanding|MOU))"
-                        r"\s+(?:was|were|has been|had been)\s+signed\b")
+                        r"\s+(?:was|were|has been|had been)\s+signed\b"
+                        r"|\bsigning\s+(?:ceremony\s+)?(?:of|for)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
+                        r"(?i:agreement|memorandum of understanding|memorandum|MOU|contract|letter of intent))\b")
         for sent in self._sentences():
             a, b = sent.start_char, sent.end_char
             st = text[a:b]
@@ -2110,7 +2112,7 @@ class _Article:
             if named and re.search(r"(?i)\b(?:during|at)\s+the\s+(?:\w+\s+){0,3}?(?:forum|conference|congress|"
                                    r"meeting|summit|symposium|seminar|event)\b", st):
                 continue
-            what = (m.group(1) or m.group(2)).strip()
+            what = (m.group(1) or m.group(2) or m.group(3)).strip()
             if what.split()[0].lower() in ("new", "further", "formal", "official"):
                 what = " ".join(what.split()[1:]) or what
             orgs = []

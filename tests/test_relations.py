@@ -2442,3 +2442,16 @@ def test_cme_project_label_before_a_colon_is_no_event_of_its_own():
     ev = event(g)
     assert str(g.value(ev, SDO.name)).startswith("Workshop on Wound Care")
     assert node(g, "Mira Okonkwo") in set(g.objects(ev, SDO.attendee))
+
+
+def test_signing_ceremony_of_an_agreement_is_an_event():
+    """'the signing ceremony of the X agreement between A and B was held': an unnamed signing, as
+    'A and B signed an X agreement' is, with the people at the ceremony as attendees."""
+    g = extract_text(
+        "Birchwood Hospital Signs Exchange Agreement with Lindenau University Hospital\n\n"
+        "On May 2, the signing ceremony of the exchange agreement between Birchwood Hospital and Lindenau "
+        "University Hospital was held in Leipzig. Prof. Anja Kessler, President of Lindenau University "
+        "Hospital, attended the ceremony and gave a speech.\n", stem="signingceremony")
+    ev = event(g)
+    assert str(g.value(ev, SDO.name)).startswith("Signing of the exchange agreement between")
+    assert node(g, "Anja Kessler") in set(g.objects(ev, SDO.attendee))
