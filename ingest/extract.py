@@ -56,6 +56,10 @@ def model_name(explicit: str | None = None) -> str | None:
     return explicit or os.environ.get("MEDKG_SPACY_MODEL") or None
 
 
+#: abbreviated titles before a name the tokenizer does not know ("Assoc.", "Asst.")
+_TITLE_ABBREVIATIONS = ("Assoc.", "Asst.")
+
+
 def _preset_sentence_starts(doc):
     """Sentence starts the parser must keep: a paragraph (after a blank line) starts one, and a token
     right after a comma on the same line never does. The small model ran a headline and a header line
@@ -90,11 +94,14 @@ def load_spacy(name: str | None = None):
 def load_nlp(name: str | None = None):
     """medkg's pipeline: :func:`load_spacy` with the preset sentence starts before the parser."""
     from spacy.language import Language
+    from spacy.symbols import ORTH
     if "medkg_sentence_starts" not in Language.factories:
         Language.component("medkg_sentence_starts", func=_preset_sentence_starts)
     nlp = load_spacy(name)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("medkg_sentence_starts", before="parser")
+    for abbr in _TITLE_ABBREVIATIONS:         # "Assoc. Prof. P": the period is the title's, no sentence end
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     return nlp
 
 

@@ -2455,3 +2455,14 @@ def test_signing_ceremony_of_an_agreement_is_an_event():
     ev = event(g)
     assert str(g.value(ev, SDO.name)).startswith("Signing of the exchange agreement between")
     assert node(g, "Anja Kessler") in set(g.objects(ev, SDO.attendee))
+
+
+def test_assoc_prof_abbreviation_ends_no_sentence():
+    """"led by Assoc. Prof. P, Post of ORG": the period of "Assoc." is the title's; the sentence (and
+    the leader of the visiting guests) runs on."""
+    g = extract_text(
+        "Harbourview Hospital Holds 2024 International Week\n\n"
+        "From May 6 to 10, the 2024 International Week of Harbourview Hospital was held in Xiamen. "
+        "The Kenyan guests were led by Assoc. Prof. Wanjiru Kamau, Deputy Dean of the School of Medicine of "
+        "Rift Valley University.\n", stem="assocprof")
+    assert node(g, "Wanjiru Kamau") in set(g.objects(event(g), SDO.attendee))
