@@ -1198,8 +1198,12 @@ class _Article:
                     and i + 1 < len(toks):
                 inner = toks[: i + 1]
                 if w in ("university", "college") and (i == len(toks) - 2 or i == len(toks) - 3 and toks[i + 1].low in (
-                        "medical", "health", "teaching", "affiliated", "general")):
-                    return            # "<Name> University Hospital", "<Name> University Medical School": one name
+                        "medical", "health", "teaching", "affiliated", "general", "clinical", "children's", "children’s",
+                        "childrens", "hospital")):
+                    return            # "<Name> University Hospital", "<Name> University Medical School",
+                    # "<Name> University Clinical/Children's Hospital", "<Name> University Hospital Centre": one name
+                if w == "hospital" and i == len(toks) - 2 and toks[-1].low in ("centre", "center"):
+                    return            # "<Name> Hospital Centre": one name, no hospital inside
                 if self.distinctive(inner):
                     pname = clean(self.text[inner[0].start:inner[-1].end])
                     pk = reg.add("Organization", pname, (inner[0].start, inner[-1].end), conf=0.8,

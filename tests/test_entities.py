@@ -1371,3 +1371,16 @@ def test_a_society_named_by_a_field_adjective_has_that_field(extractor):
     spec = rels(ex, "specialty")
     assert ("Harlow Paediatric Society", "pediatrics") in spec, spec
     assert ("Neonatal Imaging Group of the Osten Paediatric Association", "pediatrics") not in spec, spec
+
+
+def test_university_clinical_childrens_hospital_and_hospital_centre_are_one_name(extractor):
+    # "<Name> University Clinical/Children's Hospital" and "<Name> University Hospital Centre" are each one
+    # name: no "<Name> University" or "<Name> University Hospital" parent is read off them
+    ex = run(extractor, "Dr. Ilse Varga of Birchfield University Children's Hospital in Graz, Dr. Teo Amaral of "
+                        "the Tamega University Hospital Centre in Braga and Dr. Ola Wrzos of Warta University "
+                        "Clinical Hospital gave lectures.")
+    orgs = names(ex, "Organization")
+    assert {"Birchfield University Children's Hospital", "Tamega University Hospital Centre",
+            "Warta University Clinical Hospital"} <= orgs
+    assert not {"Birchfield University", "Tamega University Hospital", "Warta University"} & orgs
+    assert not rels(ex, "parentOrganization")
