@@ -1381,6 +1381,22 @@ class _Article:
             info = gz.specialty_label(surface)
             if info is None or self.in_junk(s):
                 continue
+            cut = s + surface.find(" and ")
+            last = next(iter(gz.specialty_matches(mtext[cut + 5:e + 40])), None) if cut >= s else None
+            if cut >= s and taken and re.fullmatch(r",\s*", text[taken[-1][1]:s]) and last is not None \
+                    and last.start() == 0 and cut + 5 + last.end() > e:
+                # "cardiology, anesthesiology and intensive care medicine": the last two members of a list
+                # of fields (the last one runs past the name "A and B"), not one field "A and B"
+                for a, b in ((s, cut), (cut + 5, min(len(mtext), e + 40))):
+                    m2 = next(iter(gz.specialty_matches(mtext[a:b])), None)
+                    if m2 is None or m2.start() != 0:
+                        continue
+                    a2, b2 = a, a + m2.end()
+                    info2 = gz.specialty_label(text[a2:b2])
+                    if info2 and self.specialty_ok(a2, b2, text[a2:b2], info2):
+                        self.add_specialty(a2, b2, text[a2:b2], info2)
+                        taken.append((a2, b2))
+                continue
             # a coordinated field name keeps its first member ("Emergency and Critical Care Medicine",
             # "maternal and child health"): the shared head belongs to both, so it is one field
             co = _COORD_FIELD.search(mtext, max(0, s - 60), s)

@@ -1384,3 +1384,29 @@ def test_university_clinical_childrens_hospital_and_hospital_centre_are_one_name
             "Warta University Clinical Hospital"} <= orgs
     assert not {"Birchfield University", "Tamega University Hospital", "Warta University"} & orgs
     assert not rels(ex, "parentOrganization")
+
+
+def test_subspecialty_names_of_units_and_societies(extractor):
+    # real subspecialty names: the unit or society has the subfield, not only its broad field
+    ex = run(extractor, "Dr. Ines Moura, head of the Paediatric Neurosurgery Unit of Tamega Hospital and member of "
+                        "the Iberian Society of Vitreoretinal Surgery, also works in the Department of "
+                        "Anaesthesiology and Intensive Care of Tamega Hospital. She lectured on ocular oncology "
+                        "and paediatric neuroendoscopy.")
+    specs = rels(ex, "specialty")
+    assert ("Paediatric Neurosurgery Unit", "pediatric neurosurgery") in specs
+    assert ("Iberian Society of Vitreoretinal Surgery", "vitreoretinal surgery") in specs
+    assert ("Department of Anaesthesiology and Intensive Care", "anesthesiology and intensive care") in specs
+    assert not {("Paediatric Neurosurgery Unit", "neurosurgery"),
+                ("Department of Anaesthesiology and Intensive Care", "anesthesiology")} & specs
+    assert {"ocular oncology", "pediatric neuroendoscopy"} <= names(ex, "Specialty")
+
+
+def test_list_of_fields_ending_in_a_and_b_field_keeps_both_members(extractor):
+    # "..., anesthesiology and intensive care medicine": two members of a list (the last runs past the
+    # name "anesthesiology and intensive care"); "..., obstetrics and gynecology" stays one field
+    ex = run(extractor, "The lecture drew doctors from the departments of neurology, cardiology, anesthesiology "
+                        "and intensive care medicine. Students rotate in surgery, pediatrics, obstetrics and "
+                        "gynecology.")
+    specs = names(ex, "Specialty")
+    assert {"anesthesiology", "intensive care medicine", "obstetrics and gynecology"} <= specs
+    assert "anesthesiology and intensive care" not in specs
