@@ -594,8 +594,9 @@ def _first_date(s: str) -> str | None:
     if m:
         return _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
     m = _DMY_NUM.search(s)
-    if m and int(m.group(1)) > 12:
-        # "21/10/2024": day first only when the day cannot be a month (05/06/2024 stays unread)
+    if m and (int(m.group(1)) > 12 or "." in m.group()):
+        # "21/10/2024": day first only when the day cannot be a month (05/06/2024 stays unread);
+        # "05.06.2024": dots separate a day-first date (the European numeric form)
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     m = _DMY.search(s)
     if m:

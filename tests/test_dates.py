@@ -313,3 +313,13 @@ def test_a_title_case_dateline_with_a_weekday_and_a_bracketed_numeric_date_dates
     g = extract_text(text, "wdl")
     dates = {str(o) for o in g.objects(None, SDO.startDate)}
     assert "2024-11-14" in dates, dates
+
+
+def test_dotted_numeric_page_date_is_day_first():
+    # "Published: 10.06.2025": dots separate a day-first date (European form), even when the day could be
+    # a month; a slashed "05/06/2025" stays unread
+    from medkg.ingest.readers import header_metadata
+    body = "\n\nThe congress was held on 4 June in Brno. More than 200 doctors from five countries attended it."
+    assert header_metadata("Danube Medical School\nPublished: 10.06.2025 | Author: Press Office" + body)[1] \
+        == "2025-06-10"
+    assert header_metadata("Danube Medical School\nPublished: 05/06/2025 | Author: Press Office" + body)[1] is None
