@@ -26,7 +26,7 @@ from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
 
 UNIT_HEADS = {"department", "center", "centre", "office", "division", "branch", "team", "section", "unit",
               "ward", "laboratory", "lab", "base", "group", "institute", "clinic", "school", "station",
-              "subcommittee", "committee"}
+              "subcommittee", "committee", "service"}
 _LIST = {",", "and", "the", "as", "well", "&", "its", "their", "our", "also"}
 _SPEC_CUES = (
     ("good", "at"), ("skilled", "in"), ("skilled", "at"), ("strong", "in"), ("excels", "in"), ("excel", "in"),

@@ -2466,3 +2466,13 @@ def test_assoc_prof_abbreviation_ends_no_sentence():
         "The Kenyan guests were led by Assoc. Prof. Wanjiru Kamau, Deputy Dean of the School of Medicine of "
         "Rift Valley University.\n", stem="assocprof")
     assert node(g, "Wanjiru Kamau") in set(g.objects(event(g), SDO.attendee))
+
+
+def test_city_after_a_service_of_a_hospital_is_the_hospitals():
+    # "Director of the X Service of HOSPITAL in CITY": a hospital service is a unit; the city is where the
+    # hospital is
+    g = extract_text("Prof. Rui Lemos, Director of the Vascular Surgery Service of Tamega Hospital Centre in "
+                     "Braga, Portugal, led a group of three surgeons to the workshop.\n", stem="service")
+    locs = _rel(g, SDO.location)
+    assert ("Tamega Hospital Centre", "Braga") in locs, locs
+    assert ("Vascular Surgery Service", "Braga") not in locs
