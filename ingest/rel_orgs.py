@@ -205,9 +205,11 @@ def _parents(ctx: Ctx, si: int, sent):
             k = t.i + 2
             while k < sent.end and doc[k].lower_ == "the":
                 k += 1
-            parent = [o for o in orgs if o.ts == k and _head(ctx, o.key) in PARENT_HEADS]
+            # (also a department: "the X Training Center, which is based at the Department of Y of Z")
+            parent = [o for o in orgs if o.ts == k and _head(ctx, o.key) in PARENT_HEADS | {"department", "division"}]
             child = [o for o in orgs if o.te <= t.i and all(x.text == "," or x.lemma_.lower() == "be" or
-                                                             x.lower_ in ("now", "also", "currently", "will")
+                                                             x.lower_ in ("now", "also", "currently", "will",
+                                                                          "which", "that")
                                                              for x in doc[o.te:t.i])]
             if parent and child and _head(ctx, child[-1].key) in UNIT_HEADS and child[-1].key != parent[0].key:
                 ctx.add(child[-1].key, "parentOrganization", parent[0].key, si, 0.75)

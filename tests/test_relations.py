@@ -2476,3 +2476,11 @@ def test_city_after_a_service_of_a_hospital_is_the_hospitals():
     locs = _rel(g, SDO.location)
     assert ("Tamega Hospital Centre", "Braga") in locs, locs
     assert ("Vascular Surgery Service", "Braga") not in locs
+
+
+def test_center_which_is_based_at_a_department_belongs_to_it():
+    # "the X Training Center, which is based at the Department of Y of HOSPITAL": the center is the department's
+    g = extract_text("After the signing, the two directors unveiled the plaque of the Luso-Greek Retina Training "
+                     "Center, which is based at the Department of Ophthalmology of Douro Hospital.\n", stem="based")
+    parents = _rel(g, SDO.parentOrganization)
+    assert ("Luso-Greek Retina Training Center", "Department of Ophthalmology") in parents, parents
