@@ -27,6 +27,9 @@ ORG_NOUNS = ("hospital", "center", "centre", "department", "university", "colleg
              "school", "clinic", "division", "office", "alliance", "federation", "foundation",
              "laboratory", "lab", "unit", "ward", "group", "trust", "charity")
 _EVENT_NOUN_SET = set(EVENT_NOUNS)
+#: units of an institution: "the department" is the one named last before it
+_INSTITUTION_HEADS = {"hospital", "university", "college", "institute", "centre", "center", "school", "academy"}
+_UNIT_NOUNS = {"center", "department", "division", "unit", "ward", "clinic", "laboratory", "lab", "office", "team"}
 _EVENT_ANAPHOR = re.compile(
     r"\b(?:this|the|that|our|these)\s+(?:[\w’'“”\"-]+\s+){0,3}?(" + "|".join(EVENT_NOUNS) + r")s?\b"
     # (not a venue: "the university's conference hall", "the training room", "the meeting centre")
@@ -308,8 +311,10 @@ class Ctx:
                 break
         return out
 
-    def org_for_noun(self, noun: str) -> str | None:
-        """The most salient organization whose name's head is ``noun`` ("hospital")."""
+    def org_for_noun(self, noun: str, at: int | None = None) -> str | None:
+        """The most salient organization whose name's head is ``noun`` ("hospital"); for a unit ("the
+        department", "the center") read at ``at``, the one of that kind named last before it ("... held
+        by the hospital's Department of X. P, Director of the department, ...")."""
         noun = _singular(noun)
         if noun == "centre":
             noun = "center"
@@ -324,7 +329,25 @@ class Ctx:
                 cands = []
         if not cands and noun == "hospital":
             cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
+        if at is not None and len(cands) > 1 and noun in _UNIT_NOUNS:
+            # (not a unit named as another institution's: "partners include the Department of X of Y
+            # Hospital ... residents come to the department" on the department's own page)
+            before = [(max(sp.start for sp in self.ents[k].mentions if sp.start < at), k) for k in cands
+                      if any(sp.start < at for sp in self.ents[k].mentions) and not self._unit_elsewhere(k)]
+            if before:
+                return max(before)[1]
         return self._rank(cands)[0] if cands else None
+
+    def _unit_elsewhere(self, key: str) -> bool:
+        """Is the unit named as a unit of an institution other than the page's own hospital ("the
+        Department of X of Y University Hospital")?"""
+        own = self.own_hospital
+        names = {self.ents[own].name, *self.ents[own].aliases} if own else set()
+        e = self.ents[key]
+        if any(n.endswith(" of " + x) for n in (e.name, *e.aliases) for x in names):
+            return False
+        return any(n.rsplit(" of ", 1)[1].split()[-1].lower() in _INSTITUTION_HEADS
+                   for n in e.aliases if " of " in n)
 
     def _signing_ceremony(self, at: int) -> str | None:
         """"The MOA was signed by P1 and P2, who joined the ceremony online": in a sentence that tells of
@@ -385,6 +408,16 @@ class Ctx:
                     self._own = k
                     break
         return self._own or self.host_hospital
+
+    @property
+    def site_of_hospital(self) -> bool:
+        """The page is the hospital's own: its first line (the site header) starts with the hospital's
+        name ("X Hospital", "X Hospital Affiliated to Y University", "X Hospital, City")."""
+        own = self.own_hospital
+        if own is None:
+            return False
+        line = re.match(r"\s*([^\n]*)", self.text)
+        return any(sp.start == line.start(1) for sp in self.ents[own].mentions)
 
     @property
     def speaks_as_host(self) -> bool:
@@ -478,7 +511,7 @@ class Ctx:
             nxt = text[mt.end():mt.end() + 2]
             if nxt[:1].isalpha():
                 continue
-            key = self.org_for_noun(mt.group(2))
+            key = self.org_for_noun(mt.group(2), mt.start())
             if mt.group(1).lower() == "our" and mt.group(2).lower() == "hospital":
                 key = self.own_hospital
             if key:

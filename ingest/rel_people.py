@@ -346,13 +346,25 @@ def _heading_orgs(ctx: Ctx) -> list[tuple[int, str]]:
 _STAFF_HEADS = {"nurse", "physician", "surgeon"}
 
 
+def _unit_headings(ctx: Ctx) -> list[tuple[int, str]]:
+    """(start, key) of the units (departments, centers ...) whose name stands alone on a heading line."""
+    if not hasattr(ctx, "_unit_heads"):
+        ctx._unit_heads = [(a, k) for a, k in _heading_orgs(ctx)
+                           if head_noun(ctx.ents[k].name).replace("centre", "center") in _UNIT_HEADS]
+    return ctx._unit_heads
+
+
+def _unit_page(ctx: Ctx, at: int) -> bool:
+    """Is ``at`` on a unit's own page (after a heading line that names a unit)?"""
+    return any(a < at for a, _k in _unit_headings(ctx))
+
+
 def _unit_page_staff(ctx: Ctx) -> None:
     """A unit's own page (its name alone on a heading line: "Department of X", then "Director P, chief
     physician, ...; deputy director Q ...; head nurse R ..."): people named with a bare leading post that
     no organization holds for them (a post of theirs elsewhere is no matter: "Director P is vice chairman
     of the X Committee") hold it at the unit of the last heading before them."""
-    heads = [(a, k) for a, k in _heading_orgs(ctx)
-             if head_noun(ctx.ents[k].name).replace("centre", "center") in _UNIT_HEADS]
+    heads = _unit_headings(ctx)
     if not heads:
         return
     for si in range(len(ctx.sents)):
@@ -917,10 +929,21 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
                 ctx.add(p.key, "affiliation", org, si, 0.6, pre_title)
                 found = True
                 break
-        # "President P" in an article written by the host hospital ("our hospital")
-        if not found and ctx.own_hospital and ctx.speaks_as_host and \
-                not any(m.type == "Organization" for m in ctx.top(si, "Organization") if not m.anaphor):
-            ctx.add(p.key, "affiliation", ctx.own_hospital, si, 0.55, pre_title)
+        # "President P" in an article written by the host hospital ("our hospital", or a page of the
+        # hospital's own site): the sentence names no other organization than the hospital and its units
+        # (not on a unit's own page: its staff are the unit's, see _unit_page_staff)
+        own = ctx.own_hospital
+        if not found and own and (ctx.speaks_as_host or ctx.site_of_hospital and not _unit_page(ctx, p.start)) and \
+                not any(not _of_own(ctx, m.key, own) for m in ctx.top(si, "Organization") if not m.anaphor):
+            ctx.add(p.key, "affiliation", own, si, 0.55, pre_title)
+
+
+def _of_own(ctx: Ctx, key: str, own: str) -> bool:
+    """Is organization ``key`` the hospital ``own`` or named as one of its units ("Party Committee of X")?"""
+    if key == own:
+        return True
+    e, h = ctx.ents[key], ctx.ents[own]
+    return any(n.endswith(f" of {x}") for n in (e.name, *e.aliases) for x in (h.name, *h.aliases))
 
 
 def _titled_list_org(ctx: Ctx, si: int, p: M) -> M | None:

@@ -2484,3 +2484,42 @@ def test_center_which_is_based_at_a_department_belongs_to_it():
                      "Center, which is based at the Department of Ophthalmology of Douro Hospital.\n", stem="based")
     parents = _rel(g, SDO.parentOrganization)
     assert ("Luso-Greek Retina Training Center", "Department of Ophthalmology") in parents, parents
+
+
+def test_bare_leading_post_on_the_hospitals_own_site_is_at_the_hospital():
+    # a page of the hospital's own site (its header line starts with the hospital's name): "President P"
+    # and "Vice President Q" in a sentence naming no other institution than the hospital's own units
+    g = extract_text(
+        "Maplebrook Hospital Affiliated to Eastshore Medical University\nHome | News | Contact\n\n"
+        "Maplebrook Hospital Holds Nursing Week\n\n"
+        "On May 6, the opening ceremony of the 2024 Nursing Week was held in the lecture hall. Hu Jian, "
+        "Secretary of the Party Committee of Maplebrook Hospital, and President Prof. Dong Lei attended, "
+        "and Vice President Prof. Fang Yu presided over the ceremony.\n", stem="ownsite")
+    affs = _rel(g, SDO.affiliation)
+    assert ("Dong Lei", "Maplebrook Hospital") in affs, affs
+    assert ("Fang Yu", "Maplebrook Hospital") in affs, affs
+
+
+def test_bare_leading_post_on_another_site_is_not_guessed():
+    # the same sentence on a page that is not the hospital's (no site header naming it): no guess
+    g = extract_text(
+        "City health news\n\n"
+        "On May 6, the opening ceremony of the 2024 Nursing Week was held at Maplebrook Hospital. Hu Jian, "
+        "Secretary of the Party Committee of Maplebrook Hospital, and President Prof. Dong Lei attended.\n",
+        stem="othersite")
+    assert ("Dong Lei", "Maplebrook Hospital") not in _rel(g, SDO.affiliation)
+
+
+def test_the_department_is_the_one_named_last_before():
+    # "... held by the hospital's Department of X. P, Director of the department, ...": the department named
+    # last, not the one named most
+    g = extract_text(
+        "Maplebrook Hospital\n\n"
+        "On June 3, the Spring Forum on Geriatric Nursing was held by the Nursing Department of Maplebrook "
+        "Hospital. The Nursing Department has 900 nurses, and the Nursing Department trains nurses from the "
+        "region.\n\n"
+        "On June 4, a thoracoscopic surgery workshop was held by the hospital's Department of Thoracic "
+        "Surgery. Prof. Qin Hao, Director of the department, performed a live operation.\n", stem="lastdept")
+    affs = _rel(g, SDO.affiliation)
+    assert ("Qin Hao", "Department of Thoracic Surgery") in affs, affs
+    assert ("Qin Hao", "Nursing Department") not in affs
