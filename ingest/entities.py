@@ -154,7 +154,7 @@ def _fold(name: str) -> str:
 
 
 #: abbreviated honorifics that start a personal name ("Prof.", "Dr.")
-_NAME_HONORIFICS = {"prof", "dr", "mr", "mrs", "ms", "assoc"}
+_NAME_HONORIFICS = {"prof", "pr", "dr", "mr", "mrs", "ms", "assoc"}
 #: head words of a hospital's name
 _HOSPITAL_HEADS = r"Hospitals?|Infirmary|Clinic|Klinikum|Medical Cent(?:er|re)"
 #: a hospital's name (its head word), for alternate names in brackets
@@ -412,7 +412,8 @@ class _Article:
             if t.text in _QUOTE_CHARS:
                 continue                      # quotes are transparent inside names
             if t.text == ".":
-                if cur and (cur[-1].low in gz.ABBREVIATIONS or re.fullmatch(r"[A-Z]", cur[-1].text)):
+                if cur and (cur[-1].low in gz.ABBREVIATIONS or re.fullmatch(r"[A-Z]", cur[-1].text)
+                            or cur[-1].low in gz.DEGREE_PARTS and cur[-1].text.islower()):
                     cur.append(t)
                 elif cur and cur[-1].text in _GIVEN_NAME_ABBREVS and i + 2 < len(toks) and self.given_abbrev(toks, i):
                     cur.append(t)             # "Dr. Ma. Lourdes P. Santos": "Ma." (Maria) is a given name
@@ -468,6 +469,11 @@ class _Article:
                 continue
             if t.low == "series" and cur and cur[-1].low in gz.EVENT_HEADS:
                 cur.append(t)             # "the X Workshop series": the series, not one edition
+                continue
+            if t.low in gz.DEGREE_PARTS and t.text.islower() and len(cur) >= 2 and cur[-1].text == "." \
+                    and (cur[-2].low in gz.HONORIFICS or cur[-2].low in gz.DEGREE_PARTS) \
+                    and nxt is not None and nxt.text == ".":
+                cur.append(t)                 # "Prof. Dr. med. Jens Hartmann": a degree inside the title
                 continue
             if t.low in _NAME_PARTICLES and t.text.islower() and cur and cur[-1].word and (
                         cur[-1].cap or cur[-1].low in _NAME_PARTICLES and len(cur) > 1 and cur[-2].cap) \
@@ -700,6 +706,8 @@ class _Article:
             seg.kind = "PERSON"
 
     def person_ok(self, name: str, strict: bool = True) -> bool:
+        if name.split()[:1] and name.split()[0] in gz.HOSPITAL_ACRONYMS:
+            return False
         if _norm_caps(name) != name:
             if any(gz.specialty_surfaces().get(w) or self.reg.find("Organization", w) for w in name.split()):
                 return False
@@ -1630,6 +1638,12 @@ class _Article:
                 continue
             end = self._chain_end(u) if u.kind == "ORG" else u.end
             m = re.match(r"\s*[(（]\s*([A-Z][A-Za-z&-]{1,11})\s*[)）]", text[end:end + 20])
+            h = _HOSPITAL_SHORT.match(text, end, end + 60) if u.kind == "ORG" else None
+            if h:
+                # "Zalagh University Hospital Centre (CHU Zalagh)": a short name made of a hospital acronym
+                reg.alias(u.key, h.group(1))
+                reg.mention(u.key, (h.start(1), h.end(1)))
+                continue
             if m and is_acronym(m.group(1)):
                 # the acronym of the whole name, or of the parent it ends with
                 target, chain = u.key, []
@@ -1802,6 +1816,17 @@ class _Article:
                      and p.name in q.name.split()]
             if len(cands) == 1:
                 reg.merge(cands[0].key, p.key)
+        # "Pr. Van den Bossche" / "Prof. Alaoui Mrani" (a surname of several words after an honorific) and
+        # the full name it ends
+        for p in [e for e in ents.values() if e.type == "Person"]:
+            if p.key not in ents or len(p.name.split()) < 2 or not p.mentions or not all(
+                    _HONORIFIC_BEFORE.search(self.text, max(0, m.start - 14), m.start) for m in p.mentions):
+                continue
+            cands = [q for q in ents.values() if q.type == "Person" and q is not p
+                     and q.name.endswith(" " + p.name) and len(q.name.split()) > len(p.name.split())]
+            if len(cands) == 1:
+                reg.merge(cands[0].key, p.key)
+                ents[cands[0].key].aliases.discard(p.name)
         # "Ana Paula" (NER stopped at a particle) and "Ana Paula da Silva"
         for p in [e for e in ents.values() if e.type == "Person"]:
             if p.key not in ents or len(p.name.split()) < 2:
@@ -2623,6 +2648,13 @@ def _fallback_regex(mods: str, heads: str) -> re.Pattern:
         rx = re.compile(rf"(?i)(?<![\w-])(?:(?:{mods})[\s-]+(?:and[\s-]+)?){{1,3}}(?:{heads})(?![\w-])")
         _FALLBACK_CACHE[(mods, heads)] = rx
     return rx
+
+
+#: "(CHU Zalagh)", "(UZ Leuven)": a hospital's short name in brackets after its full name
+_HOSPITAL_SHORT = re.compile(r"\s*[(（]\s*((?:" + "|".join(sorted(gz.HOSPITAL_ACRONYMS)) +
+                             r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*[)）]")
+#: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Prof|Pr|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?\s+$")
 
 
 def find_entities(doc, ex: Extraction) -> None:

@@ -38,6 +38,9 @@ FOREIGN_ORG_ANY = {"universitätsmedizin", "universitätsklinikum", "klinikum", 
 #: words of institution names (also foreign ones) that are never part of a personal name
 FOREIGN_ORG_WORD = re.compile(r"(?i)(?:klinik|medizin|universit|hospital|hôpital|ospedale|clínic|"
                               r"instituto|istituto|policlinico|sanità|santé|charité|centro|fundaci)")
+#: acronyms of hospital kinds written before a name ("CHU Zalagh", "CHRU de Lille", "UZ Leuven"): such a
+#: name is an institution's, never a person's (though "Chu" is also a surname)
+HOSPITAL_ACRONYMS = {"CHU", "CHRU", "CHR", "CHUV", "CHUM", "UZ", "AZ", "UMC", "AP-HP", "HUG", "HCL"}
 #: heads that may stand first, completed by "of X" ("Department of Surgery")
 ORG_HEAD_FIRST = {
     "department", "ministry", "office", "bureau", "division", "school", "college", "institute", "embassy",
@@ -112,9 +115,13 @@ EVENT_FAMILY = {
 # ---------------------------------------------------------------- people
 #: honorifics written before a name
 HONORIFICS = {"prof", "professor", "professors", "profs", "drs", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
-              "madam", "dame", "mx", "assoc", "associate", "asst", "assistant", "adj", "adjunct"}
+              "madam", "dame", "mx", "assoc", "associate", "asst", "assistant", "adj", "adjunct",
+              "pr"}     # (French "Pr." = professor)
+#: lower-case parts of academic degrees written between an honorific and a name: German "Prof. Dr. med.",
+#: "Dr. rer. nat.", Polish "dr hab. n. med.", Czech/Slovak "doc. MUDr."
+DEGREE_PARTS = {"med", "dent", "vet", "rer", "nat", "phil", "habil", "hab", "n", "sc", "univ", "mult", "hc"}
 #: abbreviations that may be followed by "." inside a name chunk
-ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "adj", "no"}
+ABBREVIATIONS = {"prof", "pr", "dr", "mr", "mrs", "ms", "mx", "st", "jr", "sr", "assoc", "asst", "adj", "no"}
 #: words of posts and roles ("Vice President", "Deputy Director", "Level II Bureau Rank Official")
 TITLE_WORDS = {
     "president", "vice", "director", "deputy", "chairman", "chairwoman", "chairperson", "chair",

@@ -55,6 +55,7 @@ def split_person(surface: str) -> tuple[str, str]:
     while len(toks) > 1:
         w = toks[0].lower().strip(".,")
         if not w or w in gz.HONORIFICS or w in gz.TITLE_WORDS or (w in np_titles and len(toks) > 2) \
+                or titles and toks[0].endswith(".") and w in gz.DEGREE_PARTS \
                 or ("-" in w and all(p in gz.TITLE_WORDS for p in w.split("-"))):
             titles.append(toks.pop(0))
             continue

@@ -34,8 +34,15 @@ _AT_UNITS = {"department", "division", "center", "office", "section", "unit", "w
 _SPEC_NOUNS = {"specialty", "speciality", "discipline", "department", "field", "profession", "subspecialty"}
 
 
+#: "X University Hospital Centre", "Y Medical Center": a hospital named as a center, no unit
+_HOSPITAL_CENTER = re.compile(r"\b(?:Hospital|Medical)\s+Cent(?:er|re)$", re.I)
+
+
 def _head(ctx: Ctx, key: str) -> str:
-    return head_noun(ctx.ents[key].name).replace("centre", "center")
+    name = ctx.ents[key].name
+    if _HOSPITAL_CENTER.search(name):
+        return "hospital"
+    return head_noun(name).replace("centre", "center")
 
 
 def find_org_relations(ctx: Ctx) -> None:

@@ -53,7 +53,7 @@ TITLE_WORDS = _TitleWords({
 })
 LEADER_WORDS = {"president", "director", "dean", "secretary", "chairman", "chairwoman", "head", "chief",
                 "principal", "chair", "manager", "leader"}
-HONORIFICS = {"prof", "prof.", "professor", "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+HONORIFICS = {"prof", "prof.", "pr", "pr.", "professor", "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
               "miss", "academician", "sir", "madam"}
 PERSON_NOUNS = {"expert", "experts", "scholar", "scholars", "doctor", "doctors", "surgeon", "surgeons",
                 "physician", "physicians", "professor", "professors", "specialist", "specialists",

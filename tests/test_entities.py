@@ -1410,3 +1410,34 @@ def test_list_of_fields_ending_in_a_and_b_field_keeps_both_members(extractor):
     specs = names(ex, "Specialty")
     assert {"anesthesiology", "intensive care medicine", "obstetrics and gynecology"} <= specs
     assert "anesthesiology and intensive care" not in specs
+
+
+def test_degree_parts_between_honorific_and_name_are_no_person(extractor):
+    # German "Prof. Dr. med.", Polish "dr hab. n. med.": the lower-case degree parts belong to the title
+    ex = run(extractor, "Keynote lectures were given by Prof. Dr. med. Lena Vogt, Director of the Emergency "
+                        "Department of Weser University Hospital, and by prof. dr hab. n. med. Jan Malinowski.")
+    people = names(ex, "Person")
+    assert {"Lena Vogt", "Jan Malinowski"} <= people, people
+    assert not people & {"Dr", "Med", "Dr. med"}, people
+    assert ("Lena Vogt", "Emergency Department") in rels(ex, "affiliation")
+
+
+def test_french_pr_and_a_surname_of_several_words(extractor):
+    # "Pr." is the French professor; "Pr. Van der Linde" later is the person named in full before
+    ex = run(extractor, "Pr. Anne Van der Linde, head of the Burns Unit of Leie University Hospital, gave two "
+                        "lectures. Pr. Omar Benali Idrissi welcomed her. \"Pr. Van der Linde showed us a new "
+                        "technique,\" said Pr. Benali Idrissi.")
+    assert names(ex, "Person") == {"Anne Van der Linde", "Omar Benali Idrissi"}, names(ex, "Person")
+
+
+def test_hospital_acronym_short_name_is_the_hospitals_alias(extractor):
+    # "X University Hospital Centre (CHU X)": a French-style short name of the hospital, never a person
+    # ("Chu" is also a surname); "at CHU X and secretary general of ACR" names no parent of the hospital
+    ex = run(extractor, "The course was held at the Tafilalt University Hospital Centre (CHU Tafilalt). "
+                        "Pr. Samir Haddou, Director General of CHU Tafilalt, opened it. Dr. Leila Amrani, "
+                        "surgeon at CHU Tafilalt and secretary general of the Moroccan Society of Burns "
+                        "(SMB), chaired the session.")
+    assert "CHU Tafilalt" in ent(ex, "Organization", "Tafilalt University Hospital Centre").aliases
+    assert not any(n.lower().startswith("chu") for n in names(ex, "Person")), names(ex, "Person")
+    assert ("Samir Haddou", "Tafilalt University Hospital Centre") in rels(ex, "affiliation")
+    assert not any(s == "Tafilalt University Hospital Centre" for s, _o in rels(ex, "parentOrganization"))
