@@ -36,7 +36,8 @@ _PARTICIPATE = {"attend", "participate", "gather", "invite", "train", "join", "c
                 "teaching"}
 _LIST_TOKENS = {",", "and", "the", "as", "well", "&", "also", "jointly", "respectively", "(", ")", "together",
                 "with"}
-_COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries",
+_COUNTRY_LIST = {",", "and", "the", "including", "include", "includes", "such", "as", "like", "countries", "namely",
+                 "i.e.", "viz", ":",
                  "regions", "country", "well", "&", "other", "etc", "etc.", "(", ")", "or", "-",
                  "more", "than", "over", "nearly", "almost", "about", "around", "some", "across", "throughout",
                  "all"}

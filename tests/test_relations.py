@@ -2523,3 +2523,12 @@ def test_the_department_is_the_one_named_last_before():
     affs = _rel(g, SDO.affiliation)
     assert ("Qin Hao", "Department of Thoracic Surgery") in affs, affs
     assert ("Qin Hao", "Nursing Department") not in affs
+
+
+def test_countries_listed_after_namely_are_participant_countries():
+    # "from nine countries, namely A, B ... and C": the list names the countries (as "including" does)
+    g = extract_text(
+        "From June 2 to 13, the 2025 International Training Course on Dialysis is being held at Birchfield "
+        "Hospital in Hefei. Eighteen nephrologists and nurses from five countries, namely Laos, Mongolia, "
+        "Ghana, Peru and Fiji, are taking part in the training.\n", stem="namely")
+    assert participant_countries(g) == {"Laos", "Mongolia", "Ghana", "Peru", "Fiji"}, participant_countries(g)
