@@ -2152,9 +2152,30 @@ def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
             ev = ctx.main_event
         elif v == "exchange" and nxt == "views" and visit:
             ev = ctx.main_event
+        elif v in _TEACH_VERBS and _training(ctx) and nxt not in ("that", "to"):
+            # "P, chief physician of X, explained the assessment of ... / guided the trainees": teaching
+            # at a course, class or workshop
+            ev = ctx.main_event
         if ev is not None:
             ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts > k), ev)
             ctx.add(ev, "attendee", p.key, si, 0.7)
+            # "P1, Director of X, and Prof. P2 guided the trainees": P1 is of the subject too
+            for q in persons:
+                if q.te <= p.ts:
+                    qa, qb = _segment(ctx, si, q)
+                    gap = [t.lower_ for t in doc[max(qb, q.te):p.ts] if not _is_honorific_tok(t) and t.text != "."]
+                    if gap in (["and"], [",", "and"]):
+                        ctx.add(ev, "attendee", q.key, si, 0.65)
+
+
+#: what a teacher does at a course ("explained the standardized assessment", "guided the trainees")
+_TEACH_VERBS = {"explain", "demonstrate", "teach", "guide", "instruct", "tutor", "mentor", "supervise"}
+
+
+def _training(ctx: Ctx) -> bool:
+    """Is the article's main event a course, class, workshop or training programme?"""
+    ev = ctx.main_event
+    return ev is not None and gz.EVENT_FAMILY.get(head_noun(ctx.ents[ev].name)) == "training"
 
 
 def quoted_participants(ctx: Ctx):

@@ -2532,3 +2532,15 @@ def test_countries_listed_after_namely_are_participant_countries():
         "Hospital in Hefei. Eighteen nephrologists and nurses from five countries, namely Laos, Mongolia, "
         "Ghana, Peru and Fiji, are taking part in the training.\n", stem="namely")
     assert participant_countries(g) == {"Laos", "Mongolia", "Ghana", "Peru", "Fiji"}, participant_countries(g)
+
+
+def test_teachers_at_a_training_class_attend_it():
+    # "P, chief physician of X, explained ..." and "P1, Director of Y, and Prof. P2 guided the trainees":
+    # teaching at the course the article reports
+    g = extract_text(
+        "From March 3 to 7, the Training Class on Pediatric Ultrasound was held at Larchwood Hospital in "
+        "Xining.\n\nProf. Ma Ruolan, chief physician of the Ultrasound Center of Birchmont Hospital, explained "
+        "the standardized assessment of the fetal heart. Prof. Suo Lang, Director of the Department of "
+        "Ultrasound Medicine, and Prof. Han Yue guided the trainees one by one.\n", stem="teachers")
+    att = {str(g.value(o, SDO.name)) for o in g.objects(event(g), SDO.attendee)}
+    assert {"Ma Ruolan", "Suo Lang", "Han Yue"} <= att, att
