@@ -458,6 +458,9 @@ class _Article:
                     and nxt.low not in MONTH_WORDS and not nxt.text[0].isdigit():
                 cur.append(t)             # "Training Course on X in Developing Countries"
                 continue
+            if t.low in _QUOTED_NAME_PREPS and cur and cur[-1].word and cur[-1].cap and self.quoted_name_goes_on(cur, t):
+                cur.append(t)             # '"Training Class on X at High Altitude"': a quoted name runs to its quote
+                continue
             if t.text in ("–", "-") and cur and cur[-1].word and cur[-1].cap and nxt is not None \
                     and nxt.word and nxt.cap and text[t.start - 1:t.start] == " " \
                     and any(gz.FOREIGN_ORG_WORD.search(x.low) for x in (*cur, nxt)):
@@ -501,6 +504,20 @@ class _Article:
             close()
         close()
         return out
+
+    def quoted_name_goes_on(self, cur: list[Tok], t: Tok) -> bool:
+        """Does the name in ``cur`` open with a quotation mark whose closing mark comes after ``t`` (a
+        preposition), with only capitalized words and connectors in between?"""
+        text = self.text
+        if cur[0].start == 0 or text[cur[0].start - 1] not in _OPEN_QUOTES:
+            return False
+        rest = text[t.end:t.end + 80]
+        close = next((i for i, c in enumerate(rest) if c in _CLOSE_QUOTES), -1)
+        if close <= 0:
+            return False
+        ws = rest[:close].split()
+        return bool(ws) and ws[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in gz.CONNECTORS or w.lower() in _QUOTED_NAME_PREPS for w in ws)
 
     @staticmethod
     def office_after_hyphen(cur: list[Tok], t: Tok, toks: list[Tok], i: int) -> bool:
@@ -1827,6 +1844,17 @@ class _Article:
             if len(cands) == 1:
                 reg.merge(cands[0].key, p.key)
                 ents[cands[0].key].aliases.discard(p.name)
+        # '"Course on X at High Altitude"' (a quoted name kept whole) and "Course on X" (the same name cut at
+        # its preposition where it is not quoted, as in a headline)
+        evs = sorted((e for e in ents.values() if e.type == "Event"), key=lambda e: len(e.name))
+        for e in evs:
+            if e.key not in ents:
+                continue
+            longer = [q for q in evs if q.key in ents and q is not e and q.name.startswith(e.name + " ")
+                      and q.name[len(e.name) + 1:].split()[0] in _QUOTED_NAME_PREPS]
+            if len(longer) == 1:
+                reg.merge(longer[0].key, e.key)
+                ents[longer[0].key].aliases.discard(e.name)
         # "Ana Paula" (NER stopped at a particle) and "Ana Paula da Silva"
         for p in [e for e in ents.values() if e.type == "Person"]:
             if p.key not in ents or len(p.name.split()) < 2:
@@ -2653,6 +2681,10 @@ def _fallback_regex(mods: str, heads: str) -> re.Pattern:
 #: "(CHU Zalagh)", "(UZ Leuven)": a hospital's short name in brackets after its full name
 _HOSPITAL_SHORT = re.compile(r"\s*[(（]\s*((?:" + "|".join(sorted(gz.HOSPITAL_ACRONYMS)) +
                              r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*[)）]")
+#: prepositions that may stand inside a quoted event name ('"Course on X at High Altitude"')
+_QUOTED_NAME_PREPS = {"at", "in", "with", "without", "under", "after", "from", "by", "to", "among", "through"}
+_OPEN_QUOTES = "\"“‘'"
+_CLOSE_QUOTES = "\"”’'"
 #: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Prof|Pr|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?\s+$")
 

@@ -1441,3 +1441,12 @@ def test_hospital_acronym_short_name_is_the_hospitals_alias(extractor):
     assert not any(n.lower().startswith("chu") for n in names(ex, "Person")), names(ex, "Person")
     assert ("Samir Haddou", "Tafilalt University Hospital Centre") in rels(ex, "affiliation")
     assert not any(s == "Tafilalt University Hospital Centre" for s, _o in rels(ex, "parentOrganization"))
+
+
+def test_quoted_event_name_runs_to_its_closing_quote(extractor):
+    # a quoted name may hold a preposition ('"... at High Altitude"'); the headline's unquoted use of the same
+    # name is the same event
+    ex = run(extractor, "Training Class on Pediatric Anesthesia at High Altitude Held in Xining\n\n"
+                        "From May 5 to 9, the provincial project \"Training Class on Pediatric Anesthesia at High "
+                        "Altitude\" was held in Xining. The training class was hosted by Larchwood Hospital.")
+    assert names(ex, "Event") == {"Training Class on Pediatric Anesthesia at High Altitude"}, names(ex, "Event")
