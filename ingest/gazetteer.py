@@ -254,12 +254,13 @@ NON_NAME_WORDS = {
     "further", "finally", "then",
 }
 NON_NAME_WORDS |= MONTH_NAMES | set(WEEKDAY_WORDS)
-_BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photo|writer|text|views?|visits|"
+_BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photos?|writer|text|views?|visits|"
+           r"reviewers?|proofreaders?|translators?|"
            r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:time|date|on))?|posted(?:\s+on)?|"
            r"updated|date|time)")
 #: site furniture that is not article text
 JUNK = re.compile(
-    r"(?im)^\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
+    r"(?im)^\s*[(（\[]?\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
     r"editor\s*:.*|share to.*|print this page.*|close window.*|views?\s*:.*|click(?:s)?\s*:.*|"
     r"(?:copyright|\(c\)|©).*|.*all rights reserved.*|.*\b(?:address|tel|telephone|phone|fax|e-?mail|"
     r"postcode|zip code)\s*:.*|.*\bICP\b.*|(?:home|back to top|previous|next)\s*(?:[|>»].*)?|"

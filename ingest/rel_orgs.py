@@ -124,6 +124,8 @@ def _home_org(ctx: Ctx) -> str | None:
         e = ctx.ents[k]
         if first and heads & {n.lower() for n in (e.name, *e.aliases)} and _head(ctx, k) not in UNIT_HEADS:
             return k
+    if ctx.site_of_hospital:        # "X Hospital Affiliated to Y University" above the menu
+        return ctx.own_hospital
     return ctx.host_hospital if ctx.speaks_as_host else None
 
 

@@ -2544,3 +2544,22 @@ def test_teachers_at_a_training_class_attend_it():
         "Ultrasound Medicine, and Prof. Han Yue guided the trainees one by one.\n", stem="teachers")
     att = {str(g.value(o, SDO.name)) for o in g.objects(event(g), SDO.attendee)}
     assert {"Ma Ruolan", "Suo Lang", "Han Yue"} <= att, att
+
+
+def test_units_on_a_site_headed_by_an_affiliated_hospitals_full_name():
+    # the site header "X Hospital Affiliated to Y University" makes the page X Hospital's own: a department
+    # named without its institution is X Hospital's
+    g = extract_text(
+        "Alderbank Hospital Affiliated to Westmoor Medical University\nHome | News | Contact\n\n"
+        "On May 6, guests from Fiji visited the Department of Critical Care Medicine and talked with its "
+        "doctors.\n", stem="affsite")
+    assert ("Department of Critical Care Medicine", "Alderbank Hospital") in _rel(g, SDO.parentOrganization)
+
+
+def test_photo_and_reviewer_credit_line_is_page_chrome():
+    # "(Photos: X Department; Reviewer: Y)" closes the page: no organization or person from it
+    g = extract_text(
+        "On May 6, the Spring Forum on Nephrology was held at Alderbank Hospital in Lhasa.\n\n"
+        "(Photos: Publicity and Education Department; Reviewer: Tashi)\n", stem="credits")
+    names_ = {str(o) for o in g.objects(None, SDO.name)}
+    assert "Publicity and Education Department" not in names_, names_
