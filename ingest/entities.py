@@ -2354,6 +2354,32 @@ class _Article:
                 return None
         return None
 
+    def listed_places(self) -> None:
+        """"doctors from Lhasa, Shigatse, Nagqu and Ngari": names listed with places that are known (two
+        at least, and most of the list) after from/in/to/across are places too (prefectures and towns
+        the city table leaves out)."""
+        ents = self.ex.entities
+        known = {gz.norm(n) for e in ents.values() if e.type == "Place" for n in (e.name, *e.aliases)}
+        taken = {(m.start, m.end) for e in ents.values() for m in e.mentions}
+        for mt in _PLACE_LIST.finditer(self.text):
+            items = [(x.start(), x.end()) for x in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", mt.group(1))]
+            items = [(mt.start(1) + a, mt.start(1) + b) for a, b in items]
+            if len(items) < 3:
+                continue
+            names = [self.text[a:b] for a, b in items]
+            ok = [gz.norm(n) in known or n.lower() in gz.admin_areas() or gz.city(n) is not None for n in names]
+            if not any(ok) or sum(ok) * 4 < len(ok) or any(
+                    w.lower() in gz.ORG_HEADS or gz.FOREIGN_ORG_WORD.search(w) or w.lower() in gz.EVENT_HEADS
+                    or w.lower() in gz.HONORIFICS or w.lower() in gz.TITLE_WORDS
+                    for n in names for w in n.split()) or re.match(r"\s+[A-Za-z]+(?:ies|s)\b", self.text[mt.end():]) \
+                    and self.text[mt.end():].split()[0].lower().rstrip(",.") in _PLURAL_ORG_HEADS:
+                continue          # ("from Fudan, Tongji and Jiaotong universities": institutions)
+            for (a, b), n, good in zip(items, names, ok):
+                if gz.norm(n) in known or len(n.split()) > 1 and not good or (a, b) in taken or self.in_junk(a) or countries.lookup(n) or any(
+                        gz.norm(n) in {gz.norm(x) for x in (e.name, *e.aliases)} for e in ents.values()):
+                    continue
+                self.reg.add("Place", n, (a, b), conf=0.6)
+
     def dateline(self) -> None:
         """'SEOUL, October 3 --': the place of a dateline."""
         months = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -2415,6 +2441,7 @@ class _Article:
         self.post_label_persons()
         self.acronyms()
         self.specialties()
+        self.listed_places()
         self.resolve_variants()
         self.short_forms()
         self.rescan()
@@ -2685,6 +2712,11 @@ _HOSPITAL_SHORT = re.compile(r"\s*[(（]\s*((?:" + "|".join(sorted(gz.HOSPITAL_A
 _QUOTED_NAME_PREPS = {"at", "in", "with", "without", "under", "after", "from", "by", "to", "among", "through"}
 _OPEN_QUOTES = "\"“‘'"
 _CLOSE_QUOTES = "\"”’'"
+_PLURAL_ORG_HEADS = {"universities", "hospitals", "colleges", "institutes", "centers", "centres", "schools"}
+#: a list of three or more capitalized names after a locative word: "from A, B, C and D"
+_PLACE_LIST = re.compile(r"\b(?:from|in|to|across|including)\s+((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+){1,}"
+                         r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                         r"(?![\w'’-]| [A-Z])")
 #: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Prof|Pr|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?\s+$")
 

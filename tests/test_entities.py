@@ -1450,3 +1450,14 @@ def test_quoted_event_name_runs_to_its_closing_quote(extractor):
                         "From May 5 to 9, the provincial project \"Training Class on Pediatric Anesthesia at High "
                         "Altitude\" was held in Xining. The training class was hosted by Larchwood Hospital.")
     assert names(ex, "Event") == {"Training Class on Pediatric Anesthesia at High Altitude"}, names(ex, "Event")
+
+
+def test_names_listed_with_known_places_are_places(extractor):
+    # "from Xining, Golmud, Haixi and Yushu": towns the city table may lack, listed with a known city; not
+    # a list of people ("in Lisbon, Portugal, and Dr. P") nor of institutions ("from A, B and C universities")
+    ex = run(extractor, "Sixty doctors from Xining, Tongren, Maqin and Yushu attended the Plateau Stroke "
+                        "Forum held at Larchwood Hospital. Experts from Wuhan, Fudan and Tongji universities "
+                        "gave lectures, with Prof. Ana Reis from Lisbon, Portugal, and Dr. Omar Said.")
+    places = names(ex, "Place")
+    assert {"Tongren", "Maqin", "Yushu"} <= places, places
+    assert not places & {"Fudan", "Tongji", "Dr"}, places
