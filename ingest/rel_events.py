@@ -178,10 +178,41 @@ def find_event_relations(ctx: Ctx) -> None:
         _organizers(ctx, si, sent)
         _locations(ctx, si, sent)
         _participant_countries(ctx, si, sent)
+        _venues(ctx, si, sent)
     _organizers_from_names(ctx)
     _today_at_dateline(ctx)
     _about(ctx)
 
+
+
+#: "with the main venue at X in CITY and the branch venue at Y", "the venue was at X"
+_VENUE_AT = re.compile(r"\bvenues?\s+(?:was\s+|were\s+|is\s+|being\s+)?(?:at|in)\s+(?:the\s+)?", re.I)
+
+
+def _venues(ctx: Ctx, si: int, sent) -> None:
+    """An event held at several venues ("by video link, with the main venue at A in CITY and the
+    branch venue at B in CITY2"): each venue, and its city, is where the event is."""
+    text = ctx.text
+    found = list(_VENUE_AT.finditer(text, sent.start_char, sent.end_char))
+    if not found:
+        return
+    evs = [m for m in ctx.top(si, "Event") if not m.anaphor] or [m for m in ctx.all_in(si, "Event")]
+    ev = evs[0].key if evs else ctx.main_event
+    if ev is None:
+        return
+    for mt in found:
+        tok = ctx.doc.char_span(mt.end(), mt.end() + 1, alignment_mode="expand")
+        if tok is None:
+            continue
+        target = ctx.mention_at(si, tok.start, "Organization") or ctx.mention_at(si, tok.start, "Place")
+        if target is None:
+            continue
+        ctx.add(ev, "location", target.key, si, 0.7)
+        k = target.te
+        if target.type == "Organization" and k + 1 < sent.end and ctx.doc[k].lower_ == "in":
+            city = ctx.mention_at(si, k + 1, "Place")
+            if city is not None:
+                ctx.add(ev, "location", city.key, si, 0.65)
 
 
 #: what follows the place of a dateline: "CITY, 07-11-2024:", "CITY, 12 May 2024 -", "CITY – On Tuesday, ..."

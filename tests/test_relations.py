@@ -2563,3 +2563,13 @@ def test_photo_and_reviewer_credit_line_is_page_chrome():
         "(Photos: Publicity and Education Department; Reviewer: Tashi)\n", stem="credits")
     names_ = {str(o) for o in g.objects(None, SDO.name)}
     assert "Publicity and Education Department" not in names_, names_
+
+
+def test_main_and_branch_venues_are_the_events_locations():
+    # "held by video link, with the main venue at A in CITY and the branch venue at B in CITY2"
+    g = extract_text(
+        "On May 6, the signing ceremony of the cooperation agreement between Alderbank Hospital and Tagus "
+        "University Hospital was held by video link, with the main venue at Alderbank Hospital in Chengdu and "
+        "the branch venue at Tagus University Hospital in Lisbon, Portugal.\n", stem="venues")
+    locs = {o for s, o in _rel(g, SDO.location) if s.startswith("Signing")}
+    assert {"Alderbank Hospital", "Chengdu", "Tagus University Hospital", "Lisbon"} <= locs, locs
