@@ -167,19 +167,21 @@ _SIGNING_NAME = re.compile(r"(?i)\b(?:signing|agreement|memorandum|mou)\b")
 _HOSPITAL_WORD = re.compile(rf"\b(?:{_HOSPITAL_HEADS})\b", re.I)
 #: a unit whose name gives its field by a short word only: "Trauma Centre", "Respiratory Branch", "Burns Unit",
 #: "Department of Accident and Emergency" / "A&E Department", "Orthopedic Hospital", a society named by a
-#: field's adjective ("Paediatric Society") (the word -> the field's name in the scheme)
+#: field's adjective ("Paediatric Society"), an "Emergency Department" (the word -> the field's name in the scheme)
 _UNIT_FIELD = re.compile(r"\b(?:(Trauma|Respiratory|Burns?|Orthopa?edic)\s+"
                          r"(?:Centre|Center|Branch|Department|Unit|Ward|Division|Hospital|Society|Association)"
                          r"|(?:Department|Division|Unit)\s+of\s+(Accident\s+(?:and|&)\s+Emergency)"
                          r"|(Accident\s+(?:and|&)\s+Emergency|A&E)\s+(?:Department|Unit|Centre|Center)"
-                         r"|(Pa?ediatric)\s+(?:Society|Association))\b")
+                         r"|(Pa?ediatric)\s+(?:Society|Association)"
+                         r"|(Emergency)\s+(?:Department|Unit|Centre|Center|Ward|Division))\b")
 #: an "of" in a name: what follows names the body the unit belongs to
 _OF = re.compile(r"\bof\b")
 _UNIT_FIELD_NAMES = {"trauma": "trauma care", "respiratory": "respiratory medicine", "burn": "burn care",
                      "burns": "burn care", "orthopedic": "orthopedics", "orthopaedic": "orthopedics",
                      "pediatric": "pediatrics", "paediatric": "pediatrics",
                      "accident and emergency": "emergency medicine",
-                     "accident & emergency": "emergency medicine", "a&e": "emergency medicine"}
+                     "accident & emergency": "emergency medicine", "a&e": "emergency medicine",
+                     "emergency": "emergency medicine"}
 #: " (the " / " (" right after a name, before the alternate name
 _ALT_NAME_BRACKET = re.compile(r"\s?\((?:the\s+)?")
 #: "Riverside General Hospital (RGH) Burns Centre": only a bracketed acronym between a body and its unit
@@ -1489,7 +1491,7 @@ class _Article:
             if m is None or any(s < m.end() and m.start() < e for s, e in taken) \
                     or _OF.search(self.text, a, m.start()):
                 continue              # (not the field of the body it belongs to: "X Group of the Y Pediatric Society")
-            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
             label = _UNIT_FIELD_NAMES.get(" ".join(m.group(g).lower().split()))
             info = gz.specialty_label(label) if label else None
             if info is None:
@@ -1550,6 +1552,8 @@ class _Article:
                                and before.group(1).lower() not in gz.PERSON_STOP):
                 return False                  # bare "surgery", or the tail of "Abdominal Wall Surgery"
         nwords = len(key.split())
+        # (a British spelling of the scheme's own name, "obstetric anaesthesia", is as specific as the name)
+        is_pref = is_pref or gz.spelled(key) == gz.spelled(label.lower())
         specific = nwords >= 3 or bool(gz.FIELD_HEADS.search(key.split()[-1])) or is_pref and nwords >= 2 \
             or nwords >= 2 and bool(re.search(r"\b[A-Z]{2,}\b", surface))   # "primary PCI": a scheme name with an acronym
         if not specific and not context:
@@ -1561,7 +1565,7 @@ class _Article:
             if pw.lower() in gz.FIELD_MODIFIERS and pw.lower() not in gz.QUALITY and gz.FALLBACK_HEADS & set(key.split()):
                 return False                  # "Minimally Invasive Cardiac Surgery": the longer field
             tok = self.tok_at.get(s - len(text[max(0, s - 30):s]) + prev.start(1))
-            if pw[0].islower() and pw.lower() not in gz.QUALITY:
+            if pw[0].islower() and pw.lower() not in gz.QUALITY and pw.lower() not in gz.MANNER:
                 pos = tok.pos_ if tok is not None else "NOUN"
                 if pos in ("NOUN", "ADJ", "PROPN", "VERB") and tok is not None and tok.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN", "VBG", "MD"):
                     return False

@@ -321,6 +321,9 @@ QUALITY = {"advanced", "modern", "new", "latest", "comprehensive", "standardized
            "whole", "entire", "current", "future", "difficult", "complex", "such", "of", "in",
            "and", "or", "on", "for", "to", "with", "at", "by", "from", "as", "national",
            "clinical", "its", "their", "our", "his", "her", "this", "that", "these", "global"}
+#: adjectives of how a field is practised ("safe obstetric anaesthesia"): not part of the field's name, though
+#: (unlike QUALITY) not enough to make a bare "surgery" a field ("Safe Surgery Programme")
+MANNER = {"safe", "safer"}
 #: nouns after which a specialty is being named as a field
 FIELD_CONTEXT_BEFORE = re.compile(
     r"(?i)(?:field|fields|area|areas|discipline|specialty|speciality|department|departments|"
@@ -443,6 +446,9 @@ def _spelled(s: str) -> str:
     for a, b in _SPELLING:
         s = s.replace(a, b)
     return s
+
+
+spelled = _spelled
 
 
 def _variant_of(alt: str, pref: str) -> bool:

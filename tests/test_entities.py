@@ -1461,3 +1461,21 @@ def test_names_listed_with_known_places_are_places(extractor):
     places = names(ex, "Place")
     assert {"Tongren", "Maqin", "Yushu"} <= places, places
     assert not places & {"Fudan", "Tongji", "Dr"}, places
+
+
+def test_laboratory_fields_and_british_spellings_of_scheme_fields(extractor):
+    # microbiology and virology units name their fields; "safe obstetric anaesthesia" is the scheme's
+    # "obstetric anesthesia" (a British spelling is as specific as the name; "safe" is no part of it);
+    # an "Emergency Department" practises emergency medicine; "pediatric hematology and oncology" is
+    # wider than "pediatric oncology" (both may be named in one article)
+    ex = run(extractor, "Dr. Ana Reis of the Department of Medical Microbiology and Parasitology and Dr. Jo Kim of "
+                        "the Laboratory of Clinical Virology of Tasman Hospital visited the Emergency Department. "
+                        "Workshops on safe obstetric anaesthesia were given by Dr. Ola Berg. Dr. Ivo Pauls, head "
+                        "of the Pediatric Hematology and Oncology Section, joined the pediatric oncology course.")
+    specs = names(ex, "Specialty")
+    assert {"medical microbiology and parasitology", "clinical virology", "obstetric anesthesia",
+            "emergency medicine", "pediatric oncology", "pediatric hematology and oncology"} <= specs, specs
+    sp = rels(ex, "specialty")
+    assert ("Emergency Department", "emergency medicine") in sp, sp
+    assert ("Laboratory of Clinical Virology", "clinical virology") in sp, sp
+    assert ("Pediatric Hematology and Oncology Section", "pediatric hematology and oncology") in sp, sp
