@@ -1665,6 +1665,17 @@ class _Article:
                 reg.alias(u.key, h.group(1))
                 reg.mention(u.key, (h.start(1), h.end(1)))
                 continue
+            w = _WORD_ACRONYM_SHORT.match(text, end, end + 60) if u.kind == "ORG" and not m else None
+            if w:
+                whole = self.ex.entities[reg.resolve(u.key)]
+                rest = whole.name[len(w.group(2)):]
+                if whole.name.startswith(w.group(2) + " ") and is_acronym(w.group(3)) \
+                        and acronym_matches(w.group(3), rest):
+                    # "Waal University Medical Centre (Waal UMC)": the name's first word and the acronym of
+                    # the rest of it
+                    reg.alias(u.key, w.group(1))
+                    reg.mention(u.key, (w.start(1), w.end(1)))
+                    continue
             if m and is_acronym(m.group(1)):
                 # the acronym of the whole name, or of the parent it ends with
                 target, chain = u.key, []
@@ -2721,6 +2732,10 @@ _PLURAL_ORG_HEADS = {"universities", "hospitals", "colleges", "institutes", "cen
 _PLACE_LIST = re.compile(r"\b(?:from|in|to|across|including)\s+((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+){1,}"
                          r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                          r"(?![\w'’-]| [A-Z])")
+
+
+#: "(Waal UMC)", "(Erasmus MC)": a short name in brackets, a word of the name and the acronym of the rest
+_WORD_ACRONYM_SHORT = re.compile(r"\s*[(（]\s*(([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+([A-Z]{2,6}))\s*[)）]")
 #: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Prof|Pr|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?\s+$")
 

@@ -518,7 +518,10 @@ def _locations(ctx: Ctx, si: int, sent):
                 city = ctx.mention_at(si, j, "Place")
                 if city is not None:
                     ctx.add(ev_key, "location", city.key, si, conf - 0.1)
-                    if target.type == "Organization" and not via_parent:
+                    # (a faculty or department as the venue, "in the hall of the Faculty of X in CITY": the
+                    # city is the event's; a unit's own place is its institution's)
+                    if target.type == "Organization" and not via_parent and \
+                            ctx.ents[target.key].name.split()[0].lower() not in _VENUE_UNIT_FIRST:
                         ctx.add(target.key, "location", city.key, si, 0.7)
         elif lem == "visit" and ctx.main_event and re.search(r"\b(visit|delegation|tour)", ctx.ents[ctx.main_event].name, re.I):
             target = _place_after(ctx, si, t, (None,))
@@ -583,6 +586,8 @@ def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
             ctx.add(ev.key, "location", r.object, si, 0.6)
 
 
+#: first words of units named as a venue ("the Faculty of Medicine", "the Department of X")
+_VENUE_UNIT_FIRST = {"faculty", "department", "division", "section", "unit", "ward", "office", "school"}
 _TRAINING_EVENT = re.compile(r"\b(?:course|training|class|programme|program|fellowship|workshop)\b", re.I)
 
 

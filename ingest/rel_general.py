@@ -21,6 +21,7 @@ import re
 
 from medkg.ingest.entities import _RECEIVED_DELEGATION
 from medkg.ingest.gazetteer import ORG_RANK
+from medkg.ingest.gazetteer import norm as gz_norm
 from medkg.ingest.names import is_acronym
 from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
 
@@ -257,6 +258,58 @@ def _address_in_apposition(ctx: Ctx, si: int, o: M, e: int) -> bool:
     return False
 
 
+def _after_short_name(ctx: Ctx, si: int, o: M, k: int) -> int:
+    """The token after "(SHORT NAME)" at ``k`` when the bracket holds a short name of ``o`` (or of the
+    institution a unit's mention ends with): "X University Hospital Centre (CHU X)", "Y University Medical
+    Centre (Y UMC)"; else ``k``."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    close = next((j for j in range(k + 1, min(k + 6, sent.end)) if doc[j].text == ")"), None)
+    if close is None or close == k + 1:
+        return k
+    inside = doc[k + 1:close].text
+    keys = {o.key} | {m.key for m in ctx.all_in(si, "Organization") if m.inner and o.ts < m.ts and m.te <= o.te}
+    if any(gz_norm(inside) in {gz_norm(n) for n in (ctx.ents[key].name, *ctx.ents[key].aliases)} for key in keys):
+        return close + 1 if close + 1 < sent.end else k
+    return k
+
+
+#: first words of units that hold rooms a meeting is held in ("the Aula Magna of the Faculty of Medicine")
+_ROOM_UNIT_FIRST = {"faculty", "department", "division", "section", "unit", "ward", "office", "school"}
+
+
+def _room_of_unit(ctx: Ctx, si: int, o: M) -> bool:
+    """``o`` is a faculty or department named as the owner of a room ("in the Aula Magna / auditorium of the
+    Faculty of X"): a place after it is where the meeting is, not said of the unit."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if ctx.ents[o.key].name.split()[0].lower() not in _ROOM_UNIT_FIRST:
+        return False
+    j = o.ts - 1
+    while j > sent.start and doc[j].lower_ == "the":
+        j -= 1
+    return doc[j].lower_ == "of" and j > sent.start and ctx.mention_at(si, j - 1) is None \
+        and not any(m.ts <= j - 1 < m.te for m in ctx.all_in(si, "Organization"))
+
+
+def _unit_owner(ctx: Ctx, si: int, o: M) -> str:
+    """The institution a unit's mention ends with ("Unit of X Hospital"): where the unit is, the hospital is."""
+    inner = [m for m in ctx.all_in(si, "Organization") if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
+    if inner and _is_unit(ctx, o.key):
+        return max(inner, key=lambda m: m.ts).key
+    return o.key
+
+
+def _described_in_place(ctx: Ctx, si: int, j: int) -> list[M]:
+    """Places after "... INSTITUTION-NOUN in" within a short description starting at ``j`` (no verb, no
+    comma before it): "a 700-bed hospital in Ipoh, Perak", "the main teaching hospital in Santiago"."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    k = j
+    while k < sent.end and k - j < 10 and doc[k].text not in (",", ";", "(", ")") and doc[k].pos_ not in ("VERB", "AUX"):
+        if doc[k].lower_ == "in" and k > j and doc[k - 1].lower_ in _INSTITUTION_NOUNS:
+            return _places_from(ctx, si, k + 1)
+        k += 1
+    return []
+
+
 def _places_from(ctx: Ctx, si: int, k: int) -> list[M]:
     """Places at token ``k`` and after it in ", PLACE" continuations ("Xiamen, Fujian Province")."""
     doc, sent = ctx.doc, ctx.sents[si]
@@ -361,6 +414,15 @@ def _org_in_place(ctx: Ctx, si: int, sent):
         if doc[k].text == "(" and k + 3 < sent.end and doc[k + 2].text == ")" and is_acronym(doc[k + 1].text) \
                 and ctx.mention_at(si, k + 1, "Place") is None:
             k += 3                # "ORG (ACRO) in CITY": the bracket holds the organization's short name
+        elif doc[k].text == "(":
+            k = _after_short_name(ctx, si, o, k)   # "ORG (CHU X) in CITY", "ORG (X UMC), CITY, COUNTRY"
+        if doc[k].text == "," and k + 2 < sent.end and doc[k + 1].lower_ in ("a", "an", "the") \
+                and ctx.mention_at(si, k + 1) is None:
+            # "ORG, a 700-bed hospital in CITY(, REGION), is ..." / "ORG (ACRO), the university's teaching
+            # hospital in CITY": what the organization is, set off by commas, and where
+            owner = _unit_owner(ctx, si, o)
+            for p in _described_in_place(ctx, si, k + 2):
+                ctx.add(owner, "location", p.key, si, 0.75)
         if doc[k].lower_ == "in" and _affiliated_complement(ctx, si, o):
             continue              # "held at A Affiliated to U in CITY": the city is not said of U
         if doc[k].lower_ == "in":
@@ -371,6 +433,8 @@ def _org_in_place(ctx: Ctx, si: int, sent):
                      if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
             if inner and _is_unit(ctx, o.key) and doc[inner[0].ts - 1].lower_ in ("of", "the", "at"):
                 owner = min(inner, key=lambda m: m.ts).key
+            if owner == o.key and _room_of_unit(ctx, si, o):
+                continue          # "in the Aula Magna of the Faculty of Medicine in CITY": the event's city
             ev = _hosted_by_body(ctx, si, o)
             if ev is not None:
                 # "EVENT hosted by the X Society in CITY": the city is where the event took place
@@ -397,7 +461,7 @@ def _org_in_place(ctx: Ctx, si: int, sent):
             pls = _places_from(ctx, si, k + 1)
             e = pls[-1].te
             closed = e < sent.end and doc[e].text == ")" or e + 1 < sent.end and doc[e].text == "," and \
-                ctx.mention_at(si, e + 1, "Country") is not None or \
+                ctx.mention_at(si, e + 1 + (doc[e + 1].lower_ == "the"), "Country") is not None or \
                 e < sent.end and doc[e].text in (".", ";") and e + 1 >= sent.end   # "... of ORG, CITY."
             if not closed:
                 # "• Dr. X, Professor of Y, ORG, CITY": an address that ends its line (a list item, a header)

@@ -2573,3 +2573,33 @@ def test_main_and_branch_venues_are_the_events_locations():
         "the branch venue at Tagus University Hospital in Lisbon, Portugal.\n", stem="venues")
     locs = {o for s, o in _rel(g, SDO.location) if s.startswith("Signing")}
     assert {"Alderbank Hospital", "Chengdu", "Tagus University Hospital", "Lisbon"} <= locs, locs
+
+
+def test_where_an_institution_is_from_an_apposition_or_after_its_short_name():
+    # "ORG (ACRO), a 900-bed hospital in CITY, REGION, ..."; "ORG (Word UMC), CITY, the COUNTRY"; "ORG (CHU X)
+    # in CITY"; "UNIT of HOSPITAL (ACRO), the city's main hospital in CITY": the hospital is there
+    g = extract_text(
+        "Brookfield Regional Hospital (BRH), a 900-bed hospital in Dunmore, Kestrel Province, is the teaching "
+        "hospital of Kestrel University. Lindenhof University Medical Centre (Lindenhof UMC), Halden, the "
+        "Netherlands, sent two surgeons, led by Dr. Bram Visser, Dean of Lindenhof UMC. The Department of Surgery "
+        "of Ardmore General Hospital (AGH), the city's main hospital in Ardmore, joined. The course was held at "
+        "Tarn University Hospital Centre (CHU Tarn) in Albi.\n", stem="apposloc")
+    locs = _rel(g, SDO.location)
+    for pair in [("Brookfield Regional Hospital", "Dunmore"), ("Brookfield Regional Hospital", "Kestrel Province"),
+                 ("Lindenhof University Medical Centre", "Halden"), ("Ardmore General Hospital", "Ardmore"),
+                 ("Tarn University Hospital Centre", "Albi")]:
+        assert pair in locs, (pair, locs)
+    assert ("Department of Surgery", "Ardmore") not in locs
+    assert ("Bram Visser", "Lindenhof University Medical Centre") in _rel(g, SDO.affiliation)
+    assert "Lindenhof UMC" in {str(a) for a in g.objects(node(g, "Lindenhof University Medical Centre"),
+                                                          SDO.alternateName)}
+
+
+def test_city_after_a_room_of_a_faculty_is_the_meetings():
+    # "held in the Great Hall of the Faculty of Medicine in CITY": the city is where the meeting is, not a
+    # place said of the faculty
+    g = extract_text("The III Coastal Symposium on Nephrology will be held on 3 May 2026 in the Great Hall of the "
+                     "Faculty of Medicine in Porto.\n", stem="roomfac")
+    locs = _rel(g, SDO.location)
+    assert ("III Coastal Symposium on Nephrology", "Porto") in locs, locs
+    assert ("Faculty of Medicine", "Porto") not in locs, locs
