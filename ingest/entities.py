@@ -1809,7 +1809,8 @@ class _Article:
             short = gz.norm(e.name)
             cands = [q for q in orgs if q.key in ents and q is not e and gz.norm(q.name).endswith(" " + short)
                      and re.search(r"[^\W\d_]", gz.norm(q.name)[: -len(short)])
-                     and not re.search(r"\b(?:of|for|and)\b|,", gz.norm(q.name)[: -len(short)])]
+                     and not re.search(r"\b(?:of|for|and)\b|,", gz.norm(q.name)[: -len(short)])
+                     and not (_UNIVERSITY_FIRST.match(e.name) and _HOSPITAL_WORDS.search(gz.norm(q.name)[: -len(short)]))]
             if len(cands) == 1:
                 reg.merge(cands[0].key, e.key)
         # "X University of <Country>" beside "X University": the country only qualifies the name
@@ -2734,6 +2735,11 @@ _PLACE_LIST = re.compile(r"\b(?:from|in|to|across|including)\s+((?:[A-Z][\w'’-
                          r"(?![\w'’-]| [A-Z])")
 
 
+#: a university's name set first ("Universidad del X", "Universiti X"): a hospital named "Hospital Clínico
+#: Universidad del X" is the university's hospital, not the university
+_UNIVERSITY_FIRST = re.compile(r"(?i)universi(?:ty|dad|dade|ti|tas|té|tät|tà|ta)\b")
+_HOSPITAL_WORDS = re.compile(r"(?i)\b(?:hospital|hôpital|hospitalario|clínico|clinico|clínica|clinica|ospedale|"
+                             r"policlinico|klinikum|krankenhaus|rumah sakit)\b")
 #: "(Waal UMC)", "(Erasmus MC)": a short name in brackets, a word of the name and the acronym of the rest
 _WORD_ACRONYM_SHORT = re.compile(r"\s*[(（]\s*(([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+([A-Z]{2,6}))\s*[)）]")
 #: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "

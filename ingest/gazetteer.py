@@ -32,7 +32,8 @@ ORG_HEADS = {
 #: first words of institution names in other languages ("Hospital Universitario X", "Klinikum X")
 FOREIGN_ORG_FIRST = {"hospital", "hôpital", "ospedale", "klinikum", "policlinico", "clínica", "clinica",
                      "instituto", "istituto", "institut", "universidad", "universidade", "université",
-                     "universität", "universita", "università", "centro", "centre", "fundación", "fundacion"}
+                     "universität", "universita", "università", "centro", "centre", "fundación", "fundacion",
+                     "universiti", "universitas"}
 FOREIGN_ORG_ANY = {"universitätsmedizin", "universitätsklinikum", "klinikum", "uniklinik", "universitätsspital",
                    "kantonsspital", "krankenhaus", "hôpital", "ospedale", "policlinico", "hospitalario"}
 #: words of institution names (also foreign ones) that are never part of a personal name

@@ -81,7 +81,15 @@ def acronym_matches(acr: str, name: str) -> bool:
         sig = [w.lower() for w in order if w.lower() not in ("of", "the", "and", "for", "on", "in", "at", "s")]
         if sig and _acr(acr, tuple(sig)):
             return True
+        # Romance articles and prepositions are mostly left out ("Hospital Clínico Universidad del X" ~ "HCUX")
+        bare = [w for w in sig if w not in _ROMANCE_CONNECTORS]
+        if bare and bare != sig and _acr(acr, tuple(bare)):
+            return True
     return False
+
+
+_ROMANCE_CONNECTORS = {"de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das", "du", "des",
+                       "la", "le", "les", "el", "los", "las", "y", "e", "d", "l"}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -451,6 +451,24 @@ def _parents_from_names(ctx: Ctx):
                 best = (s, pk)
         if best:
             ctx.add(k, "parentOrganization", best[1], None, 0.7)
+    # "Hospital Clínico Universidad del X" / "Hospital Universiti X" beside "Universidad del X": a hospital
+    # named after a university of the article (its name ending the hospital's) is the university's hospital
+    for k in orgs:
+        name = ctx.ents[k].name
+        if not _FOREIGN_HOSPITAL_FIRST.match(name):
+            continue
+        low = name.lower()
+        for s_, pk in surf.items():
+            if pk != k and low.endswith(" " + s_) and _UNIVERSITY_FIRST.match(ctx.ents[pk].name) \
+                    and len(s_.split()) >= 2:
+                ctx.add(k, "parentOrganization", pk, None, 0.7)
+                break
+
+
+#: a hospital's name set first ("Hospital Clínico X", "Hôpital X", "Rumah Sakit X")
+_FOREIGN_HOSPITAL_FIRST = re.compile(r"(?i)(?:hospital|hôpital|ospedale|rumah sakit|policlinico|klinikum)\b")
+#: a university's name set first ("Universidad del X", "Universiti X", "University of X")
+_UNIVERSITY_FIRST = re.compile(r"(?i)universi(?:ty|dad|dade|ti|tas|té|tät|tà|ta)\b")
 
 
 # ---------------------------------------------------------------- Organization -> Place

@@ -2603,3 +2603,19 @@ def test_city_after_a_room_of_a_faculty_is_the_meetings():
     locs = _rel(g, SDO.location)
     assert ("III Coastal Symposium on Nephrology", "Porto") in locs, locs
     assert ("Faculty of Medicine", "Porto") not in locs, locs
+
+
+def test_hospital_named_after_a_university_in_malay_or_spanish():
+    # "Universiti X" / "Universidad del X" are universities; "Hospital Clínico Universidad del X" is the
+    # university's hospital (not the university), and "(HCUX)" abbreviates it without the "del"
+    g = extract_text(
+        "Universidad del Sauce | Faculty of Medicine\n\n"
+        "Dr. Rosa Vidal, Dean of the Faculty of Medicine of Universidad del Sauce, visited the Pediatric "
+        "Oncology Unit of Hospital Clínico Universidad del Sauce (HCUS). Dr. Amir Razak, Dean of the Faculty "
+        "of Medicine, Universiti Lembah, came from Hospital Universiti Lembah (HUL).\n", stem="univhosp")
+    orgs = {str(g.value(s, SDO.name)) for s in g.subjects(RDF.type, SDO.Organization)}
+    assert {"Universidad del Sauce", "Universiti Lembah", "Hospital Clínico Universidad del Sauce"} <= orgs, orgs
+    parents = _rel(g, SDO.parentOrganization)
+    assert ("Hospital Clínico Universidad del Sauce", "Universidad del Sauce") in parents, parents
+    assert ("Hospital Universiti Lembah", "Universiti Lembah") in parents, parents
+    assert "HCUS" in {str(a) for a in g.objects(node(g, "Hospital Clínico Universidad del Sauce"), SDO.alternateName)}
