@@ -799,6 +799,10 @@ class _Article:
                                                       and len(cur) > len(seg_left) and cur[-len(seg_left) - 1].low == "of")
                              and any(x.low in gz.ORG_HEADS for x in cur) and not (seg_left and seg_left[-1].low in gz.ORG_HEADS and len(seg_left) == 1))
                          or r0 in gz.ORG_HEAD_FIRST and len(right_seg) == 1
+                         # "between CHU X and Y Central Hospital": a hospital's short name ("CHU X", "UZ X")
+                         # before "and" is a name of its own
+                         or (seg_left and seg_left[0].text in gz.HOSPITAL_ACRONYMS and len(seg_left) <= 3
+                             and len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS)
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
                          or (len(right_seg) >= 2 and right_seg[-1].low.rstrip("'’s") in gz.ORG_HEADS | gz.EVENT_HEADS
                              and seg_left and (any(x.low in gz.TITLE_WORDS for x in seg_left)

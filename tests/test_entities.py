@@ -1479,3 +1479,13 @@ def test_laboratory_fields_and_british_spellings_of_scheme_fields(extractor):
     assert ("Emergency Department", "emergency medicine") in sp, sp
     assert ("Laboratory of Clinical Virology", "clinical virology") in sp, sp
     assert ("Pediatric Hematology and Oncology Section", "pediatric hematology and oncology") in sp, sp
+
+
+def test_hospital_short_name_before_and_is_a_name_of_its_own(extractor):
+    # "an agreement between CHU X and Y Central Hospital": two hospitals, not one name "CHU X and Y ..." (with
+    # a parent "CHU")
+    ex = run(extractor, "At the end of the day, Mr Noir and Pr Lam Van Duc signed a new five-year cooperation "
+                        "agreement between CHU Valrose and Song Lam Central Hospital, in the presence of Ms Dao.")
+    orgs = names(ex, "Organization")
+    assert "Song Lam Central Hospital" in orgs, orgs
+    assert not any(o.startswith("CHU") for o in orgs), orgs
