@@ -293,6 +293,9 @@ def _room_of_unit(ctx: Ctx, si: int, o: M) -> bool:
 def _unit_owner(ctx: Ctx, si: int, o: M) -> str:
     """The institution a unit's mention ends with ("Unit of X Hospital"): where the unit is, the hospital is."""
     inner = [m for m in ctx.all_in(si, "Organization") if m.inner and o.ts < m.ts and m.te <= o.te and m.key != o.key]
+    # (not a university named inside the hospital's own name: "Unit of Hospital Clínico Universidad del X")
+    inner = [m for m in inner if not any(n is not m and n.ts <= m.ts and m.te <= n.te and n.te - n.ts > m.te - m.ts
+                                         for n in inner)]
     if inner and _is_unit(ctx, o.key):
         return max(inner, key=lambda m: m.ts).key
     return o.key

@@ -2619,3 +2619,13 @@ def test_hospital_named_after_a_university_in_malay_or_spanish():
     assert ("Hospital Clínico Universidad del Sauce", "Universidad del Sauce") in parents, parents
     assert ("Hospital Universiti Lembah", "Universiti Lembah") in parents, parents
     assert "HCUS" in {str(a) for a in g.objects(node(g, "Hospital Clínico Universidad del Sauce"), SDO.alternateName)}
+
+
+def test_city_of_a_units_hospital_named_after_a_university():
+    # "the X Unit of Hospital Clínico Universidad del Y (HCUY), the university's teaching hospital in CITY": the
+    # hospital is in the city (not the university named inside its name)
+    g = extract_text("Universidad del Sauce | Faculty of Medicine\n\n"
+                     "The scholars work with the team of the Pediatric Oncology Unit of Hospital Clínico "
+                     "Universidad del Sauce (HCUS), the university's teaching hospital in Santiago.\n", stem="unitcity")
+    locs = _rel(g, SDO.location)
+    assert ("Hospital Clínico Universidad del Sauce", "Santiago") in locs, locs
