@@ -45,8 +45,29 @@ def _head(ctx: Ctx, key: str) -> str:
     return head_noun(name).replace("centre", "center")
 
 
+#: ", one of the five hospitals of", ", a member hospital of", ", part of", ", a teaching hospital of"
+_MEMBER_OF = re.compile(r"^\s*,\s*(?:one\s+of\s+the\s+(?:\w+\s+)?(?:hospitals|campuses|sites|institutes|"
+                        r"cent(?:er|re)s|clinics|member\s+(?:hospitals|institutions))|(?:a|the)\s+(?:member|teaching|"
+                        r"affiliated|constituent)\s+(?:hospital|institution|college|unit)|(?:a\s+)?part)"
+                        r"\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _member_of(ctx: Ctx, si: int, sent) -> None:
+    """"A Hospital, one of the four hospitals of B": A belongs to B (also "a member hospital of B",
+    "part of B")."""
+    orgs = [m for m in ctx.all_in(si, "Organization") if not m.anaphor]
+    for a in orgs:
+        # (the innermost name ending there: "the Department of X of the [Y Hospital], one of ...")
+        if any(o.te == a.te and o.ts > a.ts for o in orgs):
+            continue
+        b = min((o for o in orgs if o.ts >= a.te and o.key != a.key), key=lambda o: (o.ts, -o.te), default=None)
+        if b is not None and b.ts - a.te <= 12 and _MEMBER_OF.match(ctx.text[a.end:b.start]):
+            ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
+
+
 def find_org_relations(ctx: Ctx) -> None:
     for si, sent in enumerate(ctx.sents):
+        _member_of(ctx, si, sent)
         _parents(ctx, si, sent)
         _org_locations(ctx, si, sent)
         _specialty_phrases(ctx, si, sent)

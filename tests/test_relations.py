@@ -2629,3 +2629,12 @@ def test_city_of_a_units_hospital_named_after_a_university():
                      "Universidad del Sauce (HCUS), the university's teaching hospital in Santiago.\n", stem="unitcity")
     locs = _rel(g, SDO.location)
     assert ("Hospital Clínico Universidad del Sauce", "Santiago") in locs, locs
+
+
+def test_one_of_the_hospitals_of_a_group_belongs_to_it():
+    # "the Department of X of the A Hospital, one of the four hospitals of B": A is B's
+    g = extract_text(
+        "Dr. Ines Moreau was hosted by the Department of Burns of the Lavande Children's Hospital, one of the "
+        "four hospitals of Rhone Valley University Hospital Centre, in Avignon.\n", stem="memberof")
+    parents = _rel(g, SDO.parentOrganization)
+    assert ("Lavande Children's Hospital", "Rhone Valley University Hospital Centre") in parents, parents
