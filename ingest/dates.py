@@ -169,7 +169,9 @@ def is_planned(tok) -> bool:
 #: a news dateline before a date: "GUADALAJARA, Mexico, " / "CITY/CITY, " at the start of a line
 #: (or "Port Aldin, " / "PORTVILLE, Ore. (" : a place in title case, a date in brackets)
 _CAPS_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*|[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_]+){0,2})"
-                            r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*\.?(?:,\s*|\s*\()$")
+                            r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*\.?(?:,\s*|\s*\()"
+                            # "TOWNSVILLE, Monday 18 August 2025 –": a weekday before the date
+                            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$")
 #: (the date may be followed by the same date in another calendar: "6 November 2024 (16 Aban 1403) - ")
 _DATELINE_END = re.compile(r"^\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:-{1,2}|–|—|:)(?:\s|$)")
 
@@ -194,8 +196,30 @@ _HEADER_LEAD = re.compile(r"^\s*(?:published|posted|released|issued)(?:\s+on)?\s
 _HEADER_LINES = 12
 
 
-#: "today" in a report: the day the page is dated
-TODAY = re.compile(r"\btoday\b", re.I)
+#: "today" in a report: the day the page is dated ("this morning", "this afternoon" too)
+TODAY = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)
+#: a weekday told without a date in a report of past happenings ("last Thursday", "on Friday", "On Thursday
+#: afternoon"): the latest such day before the page date ("last": strictly before; "on": the page's own day too)
+_REL_WEEKDAY = re.compile(r"\b(?:(?P<last>last)|(?P<on>on))\s+(?P<wd>" + WEEKDAY + r")\b(?!\s*,?\s*(?:\(|\d|the\s+\d))",
+                          re.I)
+#: words that put a weekday in the future ("next Thursday", "will be held on Friday")
+_FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|next|upcoming|coming|expected|scheduled|planned|to\s+be)\b")
+
+
+def relative_weekday(sentence: str, article_date: str | None) -> DateMention | None:
+    """The date of "last Thursday" / "on Friday" in a report dated ``article_date`` (a full ISO date):
+    the latest such weekday before the page date (for "on", the page's own day may be it)."""
+    if not article_date or not re.match(r"\d{4}-\d\d-\d\d$", article_date):
+        return None
+    m = _REL_WEEKDAY.search(sentence)
+    if not m or _FUTURE_WORDS.search(sentence):
+        return None
+    page = dt.date.fromisoformat(article_date)
+    back = (page.weekday() - WEEKDAY_WORDS.index(m["wd"].lower())) % 7
+    if m["last"] and back == 0:
+        back = 7
+    day = page - dt.timedelta(days=back)
+    return DateMention(m.start(), m.end(), day.month, day.day, day.year)
 
 
 def in_header_line(text: str, start: int, end: int) -> bool:
@@ -285,7 +309,10 @@ def assign_event_dates(ctx) -> None:
                 y, mo, d = (int(x) for x in ctx.ex.article.date.split("-"))
                 dms = [DateMention(today.start(), today.end(), mo, d, y)]
             else:
-                continue
+                rel = relative_weekday(stext, ctx.ex.article.date)
+                if rel is None:
+                    continue
+                dms = [rel]
         # the dateline's date is when the report was filed: the event's own date in the text wins
         own = [] if carried else \
             [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
@@ -305,7 +332,9 @@ def assign_event_dates(ctx) -> None:
             # "the closing ceremony of X was held on May 8": X's end; its start told elsewhere
             # ("since the programme started on June 2") dates it first
             closing = _CLOSING_OF.search(ctx.text[sent.start_char:explicit[0].start])
-            cands.append(((0 if held else 2) + (3 if closing else 0), explicit[0].key))
+            # "X, which ended last Thursday": its end; its start told elsewhere ("opened on Monday") dates it
+            ended = held and all(t.lemma_.lower() in _END_LEMMAS for t in held_toks if not is_planned(t))
+            cands.append(((0 if held else 2) + (3 if closing or ended else 0), explicit[0].key))
             if label:         # a dated list item: all it tells happened that day ("visited X and attended Y")
                 cands += [(0 if held else 2, k) for k in dict.fromkeys(m.key for m in explicit[1:])]
         elif anaph:

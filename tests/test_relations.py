@@ -2638,3 +2638,31 @@ def test_one_of_the_hospitals_of_a_group_belongs_to_it():
         "four hospitals of Rhone Valley University Hospital Centre, in Avignon.\n", stem="memberof")
     parents = _rel(g, SDO.parentOrganization)
     assert ("Lavande Children's Hospital", "Rhone Valley University Hospital Centre") in parents, parents
+
+
+def _dates(g) -> dict[str, str]:
+    return {str(n): str(d) for e, d in g.subject_objects(SDO.startDate) for n in g.objects(e, SDO.name)}
+
+
+def test_weekdays_without_a_date_are_read_from_the_page_date():
+    # "last Tuesday" / "on Saturday" / "this morning" in a report dated Wednesday 2024-09-18: the latest such
+    # day before the page date; an event that "ended" on a day takes its start told elsewhere; a caps
+    # dateline may name the weekday before its date
+    g = extract_text(
+        "FERNDALE, Wednesday 18 September 2024 – The 2nd Alpine Wound Care Workshop, which ended last Tuesday "
+        "at Ferndale General Hospital, trained 40 nurses from Nepal and Bhutan.\n\n"
+        "The workshop was opened on Monday 9 September by Prof. Ida Brenner, Director of Ferndale General "
+        "Hospital.\n\n"
+        "On Saturday, eight nurses joined the Northern Stoma Care Masterclass at the hospital.\n\n"
+        "The Ferndale Hand Hygiene Campaign was launched this morning at the hospital.\n",
+        stem="relweekday", date="2024-09-18")
+    dates = _dates(g)
+    assert dates.get("2nd Alpine Wound Care Workshop") == "2024-09-09", dates
+    assert dates.get("Northern Stoma Care Masterclass") == "2024-09-14", dates
+    assert dates.get("Ferndale Hand Hygiene Campaign") == "2024-09-18", dates
+
+
+def test_a_weekday_of_a_plan_is_not_dated_back():
+    g = extract_text("The Northern Stoma Care Masterclass will be held on Saturday at Ferndale General Hospital.\n",
+                     stem="relweekday2", date="2024-09-18")
+    assert "Northern Stoma Care Masterclass" not in _dates(g)
