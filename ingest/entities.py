@@ -787,7 +787,9 @@ class _Article:
                          or (ch[i + 1].low == "the")
                          or lw_s in gz.ORG_HEADS or lw_s in gz.EVENT_HEADS or lw in gz.PLACE_SUFFIXES
                          or (len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS and seg_left
-                             and any(x.low in gz.FOREIGN_ORG_ANY or x.low in gz.FOREIGN_ORG_FIRST for x in seg_left))
+                             and (any(x.low in gz.FOREIGN_ORG_ANY or x.low in gz.FOREIGN_ORG_FIRST for x in seg_left)
+                                  # "between CHU Garrigues and X Central Hospital": a hospital acronym's name
+                                  or seg_left[0].text in gz.HOSPITAL_ACRONYMS and len(seg_left) >= 2))
                          or r0 in gz.TITLE_WORDS and r0 not in ("general", "standing", "party")
                          or "-" in r0 and any(p in gz.TITLE_HEADS for p in r0.split("-"))
                          or r0 == "party" and len(right) > 1 and right[1].low in gz.TITLE_HEADS
@@ -2188,7 +2190,9 @@ class _Article:
         ents, text = self.ex.entities, self.text
         rx = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
                         r"(?i:agreement|memorandum of understanding|memorandum|MOU|contract|letter of intent))\b"
-                        r"|\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?i:agreement|memorandum of understanding|MOU))"
+                        r"|\b(?:[Aa]n?|[Tt]he)\s+((?:[\w-]+\s+){0,4}?(?i:agreement|memorandum of understanding|MOU))"
+                        # "A memorandum of understanding (MoU) between A and B, City, Country, was signed"
+                        r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:between|with)\s+[^.;!?]{3,200}?)?"
                         r"\s+(?:was|were|has been|had been)\s+signed\b"
                         r"|\bsigning\s+(?:ceremony\s+)?(?:of|for)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,4}?"
                         r"(?i:agreement|memorandum of understanding|memorandum|MOU|contract|letter of intent))\b")
@@ -2208,6 +2212,7 @@ class _Article:
             what = (m.group(1) or m.group(2) or m.group(3)).strip()
             if what.split()[0].lower() in ("new", "further", "formal", "official"):
                 what = " ".join(what.split()[1:]) or what
+            what = re.sub(r"^\w+-year\s+", "", what)      # "a five-year cooperation agreement": its term
             orgs = []
             for _s, _e, k in self._orgs_in(a, b):
                 if self.reg.resolve(k) not in orgs:

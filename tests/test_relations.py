@@ -2666,3 +2666,23 @@ def test_a_weekday_of_a_plan_is_not_dated_back():
     g = extract_text("The Northern Stoma Care Masterclass will be held on Saturday at Ferndale General Hospital.\n",
                      stem="relweekday2", date="2024-09-18")
     assert "Northern Stoma Care Masterclass" not in _dates(g)
+
+
+def test_signing_of_an_agreement_named_with_its_parties_before_the_verb():
+    # "A memorandum of understanding (MoU) between A (AA) and B, City, Country, was signed": a signing of the two;
+    # "signed a new three-year agreement between CHU X and Y Hospital": the term is no part of the name, and
+    # a hospital acronym's name before "and" is a party of its own
+    g = extract_text(
+        "LYON, 4 April 2025 — A memorandum of understanding (MoU) between Rhodanie General Hospital (RGH) and "
+        "Tamsin University Hospital (TUH), Leeds, the United Kingdom, was signed today at RGH.\n", stem="mou1",
+        date="2025-04-04")
+    names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
+    assert "Signing of the memorandum of understanding between Rhodanie General Hospital and Tamsin University " \
+           "Hospital" in names, names
+    g = extract_text(
+        "The congress was held at Rhodanie University Hospital Centre (CHU Rhodanie) in Lyon.\n\n"
+        "At the end of the congress, Mr Paul Girard and Prof. Tran Van Long signed a new three-year cooperation "
+        "agreement between CHU Rhodanie and Hue Central Hospital.\n", stem="mou2")
+    names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
+    assert any(n.startswith("Signing of the cooperation agreement between") and n.endswith(
+        "and Hue Central Hospital") for n in names), names
