@@ -316,6 +316,11 @@ def assign_event_dates(ctx) -> None:
         # the dateline's date is when the report was filed: the event's own date in the text wins
         own = [] if carried else \
             [d for d in dms if not _in_dateline(ctx.text, sent.start_char + d.start, sent.start_char + d.end)]
+        if not own and not carried:
+            # "Montpellier, 20 October 2025 – Last Thursday, X welcomed ...": the weekday after the dateline
+            rel = relative_weekday(stext[dms[-1].end:], ctx.ex.article.date)
+            if rel is not None:
+                own = [DateMention(dms[-1].end + rel.start, dms[-1].end + rel.end, rel.month, rel.day, rel.year)]
         weak = 5 if not own else 0
         dms = own or dms
         held_toks = [t for t in sent if t.lemma_.lower() in held_lemmas and t.pos_ in ("VERB", "AUX", "NOUN")]
@@ -376,7 +381,7 @@ def assign_event_dates(ctx) -> None:
 SAME_DAY = re.compile(r"(?i)\b(?:later\s+(?:in\s+the|that|the\s+same)\s+(?:day|morning|afternoon|evening)|"
                       r"(?:on\s+)?the\s+same\s+day|(?:that|the\s+same)\s+(?:morning|afternoon|evening)|"
                       r"(?:at\s+the\s+(?:end|close|conclusion)\s+of|during)\s+(?:the|this|their|its)\s+"
-                      r"(?:visit|meeting|talks|tour|ceremony))\b"
+                      r"(?:visit|meeting|talks|tour|ceremony|day|forum|symposium|seminar|conference|congress))\b"
                       # "After the meeting, ... signed": right after the meeting told before, the same day
                       r"|^\W*(?:after|following)\s+the\s+(?:meeting|talks|talk|discussion|discussions|visit|tour|"
                       r"ceremony|forum|symposium|seminar|lecture)\s*,")

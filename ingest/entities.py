@@ -694,6 +694,12 @@ class _Article:
         if sing in gz.EVENT_HEADS:
             seg.kind, seg.head = "EVENT", sing
             return
+        if last == "day" and len(ws) >= 2 and gz.FIELD_HEADS.search(ws[-2].low) and ws[-2].cap \
+                and first not in ("world", "international", "national", "global"):
+            # "3rd Franco-Vietnamese Hepatology Day": a field's named meeting day
+            # (not an awareness day: "World Hepatitis Day", "International Nursing Day")
+            seg.kind, seg.head = "EVENT", "day"
+            return
         if len(ws) >= 3 and _YEAR.fullmatch(ws[-1].text) and ws[-2].low.rstrip("s") in gz.EVENT_HEADS:
             seg.kind, seg.head = "EVENT", ws[-2].low.rstrip("s")     # "National Kidney Forum 2024"
             return

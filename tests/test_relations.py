@@ -2686,3 +2686,17 @@ def test_signing_of_an_agreement_named_with_its_parties_before_the_verb():
     names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
     assert any(n.startswith("Signing of the cooperation agreement between") and n.endswith(
         "and Hue Central Hospital") for n in names), names
+
+
+def test_a_fields_named_day_is_an_event_dated_by_the_weekday_after_the_dateline():
+    g = extract_text(
+        "Nantes, 14 November 2024 – Last Friday, the Department of Cardiology of Loire Valley Hospital welcomed "
+        "200 doctors to the 5th Franco-Moroccan Cardiology Day, organised with the Atlas Heart Society. The "
+        "hospital also marked World Heart Day in September.\n\n"
+        "At the end of the day, Loire Valley Hospital and Rabat Heart Institute signed a cooperation agreement.\n",
+        stem="fieldday", date="2024-11-14")
+    dates = _dates(g)
+    names = {str(n) for e in g.subjects(RDF.type, SDO.Event) for n in g.objects(e, SDO.name)}
+    assert dates.get("5th Franco-Moroccan Cardiology Day") == "2024-11-08", dates
+    assert not any("World Heart Day" in n for n in names), names
+    assert any(n.startswith("Signing") and d == "2024-11-08" for n, d in dates.items()), dates
