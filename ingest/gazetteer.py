@@ -258,7 +258,7 @@ NON_NAME_WORDS |= MONTH_NAMES | set(WEEKDAY_WORDS)
 _BYLINE = (r"(?:source|author|authors|editor|editors|reporter|photographer|photos?|writer|text|views?|visits|"
            r"reviewers?|proofreaders?|translators?|"
            r"clicks?|hits|reads|release\s+(?:time|date)|publish(?:ed|ing)?(?:\s+(?:time|date|on))?|posted(?:\s+on)?|"
-           r"updated|date|time)")
+           r"updated|date|time|publicado|publié|pubblicato|veröffentlicht|gepubliceerd|diterbitkan|fecha)")
 #: site furniture that is not article text
 JUNK = re.compile(
     r"(?im)^\s*[(（\[]?\s*(?:please enter the keyword.*|from clipboard|date\s*:.*|hot\s*:.*|source\s*:.*|"
@@ -274,8 +274,16 @@ JUNK = re.compile(
     # the signature of the office that wrote the page: "Press Office - X Hospital", "17/03/2025 - News Office"
     r"(?:\d[\d/.-]{5,9}\d\s*[-–—|]\s*)?(?:the\s+)?(?:press|news|communications?|media(?:\s+relations)?|publicity)\s+"
     r"(?:office|department|unit|team|centre|center|service)(?:\s*[-–—|,]\s*[^\n]*)?|"
-    # a byline with no label's colon: "Posted on 11 March 2025 by Corporate Affairs Unit", "Published by X"
+    # a byline with no label's colon: "Posted on 11 March 2025 by Corporate Affairs Unit", "Published by X",
+    # "Posted on 7 March 2025 | Corporate Communications Unit"
     r"(?:posted|published|submitted|written)\s+(?:on\s+[^\n.]{3,40}?\s+)?by\s+[^\n.]{2,80}|"
+    r"(?:posted|published)\s+on\s+[^\n|｜]{3,40}[|｜][^\n]*|"
+    # the signature of a communications office in the site's language ("— Unit Komunikasi Korporat, X",
+    # "Comunicaciones Facultad de Medicina – X", "Direction de la Communication – X")
+    r"[-–—]?\s*(?:unit\s+|bahagian\s+|jabatan\s+)?(?:komunikasi(?:\s+korporat)?|comunicaci[oó]n(?:es)?|"
+    r"direction\s+de\s+la\s+communication|corporate\s+communications?)\b[^\n]*|"
+    # a navigation menu: four or more short items between bars
+    r"(?:[^|｜\n]{1,40}[|｜]){4,}[^|｜\n]{0,40}|"
     # a byline or counter line: starts with such a label, or holds two of them
     # ("Release time: 2024-06-12    Source: Office of ...    Views: 386")
     rf"{_BYLINE}\s*[:：].*|(?:[^\n]*?\b{_BYLINE}\s*[:：]){{2}}.*)\s*$")

@@ -491,8 +491,12 @@ _DMY_NUM = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.-])
 #: a place-and-date line in the header: "Mansoura, Sunday 12 May 2024", "LYON, 3 March 2024"
 _PLACE_DATELINE = re.compile(rf"^\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*"
                              rf"(?:{WEEKDAY},?\s+)?(.{{6,30}})$", re.I)
+#: date labels of pages in languages that write the day first ("Publicado: 02/06/2025", "Publié le 03/04/2025")
+_DAY_FIRST_LABEL = (r"publicado(?:\s+(?:el|em))?|publié(?:\s+le)?|mis\s+en\s+ligne(?:\s+le)?|pubblicato(?:\s+il)?|"
+                    r"veröffentlicht(?:\s+am)?|gepubliceerd(?:\s+op)?|diterbitkan(?:\s+pada)?|fecha")
 _DATE_LABEL = (r"(?:date|dated|time|published(?:\s+on)?|posted(?:\s+on)?|updated|release\s+(?:time|date)|"
-               r"publish(?:ing|ed)?\s+(?:time|date)|issued?(?:\s+on)?|发布时间|发布日期|日期|时间)")
+               r"publish(?:ing|ed)?\s+(?:time|date)|issued?(?:\s+on)?|发布时间|发布日期|日期|时间|"
+               + _DAY_FIRST_LABEL + ")")
 _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)
 #: a labelled date after other header fields: "Source: Office of Cooperation | Release time: 2024-03-05"
 _FIELD_LINE = re.compile(r"^\s*[^\W\d_][^:：]{0,30}[:：]")
@@ -571,7 +575,8 @@ def header_metadata(text: str) -> tuple[str | None, str | None]:
             pm = _PLACE_DATELINE.match(s)
             m = pm if pm and _first_date(pm.group(1)) and re.fullmatch(r"[\w\s,./-]+", pm.group(1)) else None
         if m or _DATE_ONLY.match(s) or _DATE_FIELDS.match(s):
-            date = _first_date(m.group(1) if m else s)
+            date = _first_date(m.group(1) if m else s,
+                               day_first=bool(m and re.match(rf"\s*(?:{_DAY_FIRST_LABEL})\b", s, re.I)))
             if date:
                 break
     return title, date
@@ -586,7 +591,7 @@ def _valid(y: int, mo: int, d: int) -> str | None:
     return None
 
 
-def _first_date(s: str) -> str | None:
+def _first_date(s: str, day_first: bool = False) -> str | None:
     m = _YMD.search(s)
     if m:
         return _valid(*(int(x) for x in m.groups()))
@@ -594,7 +599,7 @@ def _first_date(s: str) -> str | None:
     if m:
         return _valid(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
     m = _DMY_NUM.search(s)
-    if m and (int(m.group(1)) > 12 or "." in m.group()):
+    if m and (int(m.group(1)) > 12 or "." in m.group() or day_first):
         # "21/10/2024": day first only when the day cannot be a month (05/06/2024 stays unread);
         # "05.06.2024": dots separate a day-first date (the European numeric form)
         return _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))

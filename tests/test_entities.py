@@ -1489,3 +1489,23 @@ def test_hospital_short_name_before_and_is_a_name_of_its_own(extractor):
     orgs = names(ex, "Organization")
     assert "Song Lam Central Hospital" in orgs, orgs
     assert not any(o.startswith("CHU") for o in orgs), orgs
+
+
+def test_page_chrome_in_the_sites_language_names_no_person(extractor):
+    # a menu of short items between bars, a byline "Posted on <date> | <office>" and a communications office's
+    # signature in the site's language are page chrome: no person "Hubungi Kami" / "Komunikasi Korporat"
+    ex = run(extractor, "HOSPITAL SERI MANJUNG\n"
+                        "Utama | Profil | Perkhidmatan | Pesakit & Pelawat | Hubungi Kami   BM | EN\n\n"
+                        "Posted on 3 June 2025 | Unit Komunikasi Korporat\n\n"
+                        "Dr. Farah binti Osman, Director of Hospital Seri Manjung, opened the Perak Trauma Nursing "
+                        "Workshop on Monday.\n\n"
+                        "— Unit Komunikasi Korporat, Hospital Seri Manjung\n"
+                        "Comunicaciones Facultad de Odontología – Universidad del Sur\n")
+    assert names(ex, "Person") == {"Farah binti Osman"}, names(ex, "Person")
+
+
+def test_a_day_first_page_date_under_a_spanish_label():
+    from medkg.ingest.readers import header_metadata
+    body = "\n\nA long first paragraph of the article that tells what happened at the hospital, and more.\n"
+    assert header_metadata("Some title here\nPublicado: 04/05/2025 | Comunicaciones X" + body)[1] == "2025-05-04"
+    assert header_metadata("Some title here\nPublié le 04/05/2025" + body)[1] == "2025-05-04"
