@@ -33,7 +33,8 @@ from medkg.ingest.model import Entity, Extraction, Relation, Span
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|\S")
+#: ("a/l", "a/p", "s/o", "d/o": "son/daughter of" inside Malaysian and Indian names, one token)
+_TOKEN = re.compile(r"(?<![^\W_])(?:a/[lp]|[sd]/o)(?![^\W_/])|[^\W_]+(?:[-'’][^\W_]+)*|\S")
 #: what may stand between the words of a name used again: spaces, line breaks, quotation marks
 _NAME_GAP = re.compile(r"[\s\"“”]+")
 _SPACES = re.compile(r"\s+")
@@ -731,8 +732,8 @@ class _Article:
             seg.kind = "PERSON"
 
     def person_ok(self, name: str, strict: bool = True) -> bool:
-        if name.split()[:1] and name.split()[0] in gz.HOSPITAL_ACRONYMS:
-            return False
+        if any(w in gz.HOSPITAL_ACRONYMS for w in name.split()):
+            return False                  # "CHU Nord", "Waal UMC": a hospital's short name
         if _norm_caps(name) != name:
             if any(gz.specialty_surfaces().get(w) or self.reg.find("Organization", w) for w in name.split()):
                 return False
@@ -2543,7 +2544,7 @@ _BARE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
 #: the first words of an apposition after a name: ", First Deputy Minister of ..." -> "First Deputy Minister"
 _POST_AFTER = re.compile(r",[ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)")
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
-                   "ten", "le", "la", "bin", "binti", "ibn", "y", "zu"}
+                   "ten", "le", "la", "bin", "binti", "ibn", "y", "zu", "a/l", "a/p", "s/o", "d/o"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),
                 (re.compile(r"(?<=[a-z])ise\b"), "ize")]
 

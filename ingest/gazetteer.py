@@ -117,7 +117,8 @@ EVENT_FAMILY = {
 #: honorifics written before a name
 HONORIFICS = {"prof", "professor", "professors", "profs", "drs", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
               "madam", "dame", "mx", "assoc", "associate", "asst", "assistant", "adj", "adjunct",
-              "pr"}     # (French "Pr." = professor)
+              "pr",     # (French "Pr." = professor)
+              "datuk", "dato", "dato'", "dato’", "datin"}   # (Malaysian honours)
 #: lower-case parts of academic degrees written between an honorific and a name: German "Prof. Dr. med.",
 #: "Dr. rer. nat.", Polish "dr hab. n. med.", Czech/Slovak "doc. MUDr."
 DEGREE_PARTS = {"med", "dent", "vet", "rer", "nat", "phil", "habil", "hab", "n", "sc", "univ", "mult", "hc"}

@@ -1509,3 +1509,14 @@ def test_a_day_first_page_date_under_a_spanish_label():
     body = "\n\nA long first paragraph of the article that tells what happened at the hospital, and more.\n"
     assert header_metadata("Some title here\nPublicado: 04/05/2025 | Comunicaciones X" + body)[1] == "2025-05-04"
     assert header_metadata("Some title here\nPublié le 04/05/2025" + body)[1] == "2025-05-04"
+
+
+def test_malaysian_honours_and_son_of_particles(extractor):
+    # "Datuk"/"Dato'" are honours before a name (no person "Dato"); "a/l" ("son of") sits inside a name;
+    # "Rhine UMC" (a hospital's short name) is no person
+    ex = run(extractor, "The guests were received by Datuk Prof. Dr. Salmah binti Ahmad, Director of Hospital "
+                        "Tanjung Seri, and Assoc. Prof. Dr. Ganesan a/l Muniandy, Deputy Director. The agreement "
+                        "was witnessed by Prof. Dato' Dr. Hamid bin Osman, Dean of the Faculty of Medicine. "
+                        "Prof. Dr. Ruud Visser said that Rhine UMC already works with partners in Thailand.")
+    assert names(ex, "Person") == {"Salmah binti Ahmad", "Ganesan a/l Muniandy", "Hamid bin Osman",
+                                   "Ruud Visser"}, names(ex, "Person")
