@@ -1520,3 +1520,11 @@ def test_malaysian_honours_and_son_of_particles(extractor):
                         "Prof. Dr. Ruud Visser said that Rhine UMC already works with partners in Thailand.")
     assert names(ex, "Person") == {"Salmah binti Ahmad", "Ganesan a/l Muniandy", "Hamid bin Osman",
                                    "Ruud Visser"}, names(ex, "Person")
+
+
+def test_an_event_named_without_its_subject_is_the_same_event(extractor):
+    ex = run(extractor, "Rimac University | School of Medicine\n\n"
+                        "Clinical Fellows Program brings Oslo experts to Lima\n\n"
+                        "The Department of Surgery of Rimac University Hospital has received the third cohort of its "
+                        "Clinical Fellows Program in Pediatric Cardiac Surgery. The program was created in 2020.")
+    assert names(ex, "Event") == {"Clinical Fellows Program in Pediatric Cardiac Surgery"}, names(ex, "Event")
