@@ -2134,6 +2134,17 @@ class _Article:
                                              v.start(0) + v.group(0).index("visited") + 7), conf=0.55)
                 return
 
+    def _described_org(self, after: str) -> str | None:
+        """'(the) Dutch medical centre' / 'German university hospital': the one organization of the article
+        whose name ends in the description's words (a nationality or other word may stand before them)."""
+        d = re.match(r"(?:[A-Z][a-z]+\s+)?((?:[a-z]+\s+){0,2}([a-z]+))\b", after)
+        if d is None or d.group(2) not in gz.ORG_HEADS:
+            return None
+        words = d.group(1).lower().replace("centre", "center").split()
+        cands = [e for e in self.ex.entities.values() if e.type == "Organization" and
+                 [w.lower() for w in e.name.replace("Centre", "Center").split()[-len(words):]] == words]
+        return cands[0].key if len(cands) == 1 else None
+
     def _most_named_org(self, noun: str) -> str | None:
         """The page's most named organization whose name ends in ``noun`` ("the department")."""
         noun = noun.lower().replace("centre", "center")
@@ -2293,6 +2304,7 @@ class _Article:
 
         visit_article = bool(re.search(r"\bdelegation\b", text, re.I))
         hostless = None
+        host_hint = None
         guests = r"\b(?:delegation|officials|visitors|guests|representatives|team)\b"
         for sent in self._sentences():
             a, b = sent.start_char, sent.end_char
@@ -2344,6 +2356,9 @@ class _Article:
                         if len(oname.split()) >= 2 and not self.reg.find("Person", oname):
                             guest = self.reg.add("Organization", oname, span, conf=0.6)
                             self.rescan_one(guest)
+            if guest is None and m and re.match(r"the\s+$", st[m.end() - 4:m.end()], re.I):
+                # "a delegation from the Dutch medical centre": the article's one body so named
+                guest = self._described_org(st[m.end():])
             if guest is None:
                 guest = next((k for _s, e0, k in orgs if e0 <= a + dm.start()
                               and text[e0:a + dm.start()].strip() == ""), None)
@@ -2360,6 +2375,9 @@ class _Article:
                 # "... a delegation led by P of X visited Korea." then "The delegation visited Y": the same delegation
                 gname, guest = hostless[0], hostless[2]
             if not gname:
+                if host_hint is None:
+                    # "Dutch delegation visits HUK" (a headline): the host, for a guest named later
+                    host_hint = next((k for s0, _e, k in orgs if s0 > a + vm.start()), None)
                 continue
             after = [k for s0, _e, k in orgs if s0 > a + vm.start() and k != guest]
             host = (next((k for k in after if rank(k) >= 3), None) or max(after, key=rank)) if after else None
@@ -2382,6 +2400,11 @@ class _Article:
             self.reg.add("Event", name, (a + dm.start(), a + dm.end()), conf=0.6)
             return (guest, host) if guest and host else None
         if hostless is not None:
+            if host_hint is not None and hostless[2] and self.reg.resolve(host_hint) != self.reg.resolve(hostless[2]):
+                host = self.reg.resolve(host_hint)
+                self.reg.add("Event", f"Visit of the {hostless[0]} delegation to {ents[host].name}", hostless[1],
+                             conf=0.6)
+                return hostless[2], host
             self.reg.add("Event", f"Visit of the {hostless[0]} delegation", hostless[1], conf=0.6)
             return None
         m = re.search(r"\b(launch(?:ing)?|opening|unveiling|inauguration|founding|establishment|signing)\s+"

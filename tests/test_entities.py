@@ -1528,3 +1528,14 @@ def test_an_event_named_without_its_subject_is_the_same_event(extractor):
                         "The Department of Surgery of Rimac University Hospital has received the third cohort of its "
                         "Clinical Fellows Program in Pediatric Cardiac Surgery. The program was created in 2020.")
     assert names(ex, "Event") == {"Clinical Fellows Program in Pediatric Cardiac Surgery"}, names(ex, "Event")
+
+
+def test_a_delegation_from_the_described_body_visits_the_host_of_the_headline(extractor):
+    # "a delegation from the Danish university hospital": the article's one body whose name ends so; the host
+    # is the one the headline's "visits" names
+    ex = run(extractor, "Danish delegation visits Kedah Medical Centre\n\n"
+                        "A teaching agreement between Kedah Medical Centre (KMC) and Fjord University Hospital, "
+                        "Aarhus, Denmark, was signed today at the end of a three-day visit by a delegation from the "
+                        "Danish university hospital.\n")
+    assert "Visit of the Fjord University Hospital delegation to Kedah Medical Centre" in names(ex, "Event"), \
+        names(ex, "Event")
