@@ -493,6 +493,15 @@ class Ctx:
             # "the 4th X Surgical Mission ... during the two-week mission": the head noun of an event named
             # in the article refers to it, also when it is no general event noun (never "our mission")
             heads = {head_noun(self.ents[k].name) for k in self.by_type("Event") if self.explicit.get(k)}
+            days = [k for k in self.by_type("Event") if self.explicit.get(k) and head_noun(self.ents[k].name) == "day"]
+            if len(days) == 1:
+                # "The day was opened by P" after "the 3rd X Hepatology Day": the one named day (not "the next
+                # day", "the day before", "at the end of the day")
+                first = min(m.start for m in self.explicit[days[0]])
+                for mt in re.finditer(r"\b[Tt]he\s+day\b(?!\s+(?:before|after|of|that|when|on|to)\b)", text):
+                    if mt.start() > first and not self._is_covered(mt.start(), mt.end()) and not re.search(
+                            r"(?i)\b(?:of|in|during|throughout|all|for)\s*$", text[max(0, mt.start() - 12):mt.start()]):
+                        self._place(days[0], "Event", mt.start(), mt.end(), anaphor=True)
             heads = sorted(h for h in heads if len(h) > 3 and h not in _EVENT_NOUN_SET and h.isalpha()
                            and not VISIT_NAME.match(h) and not SIGN_NAME.match(h))
             if heads:

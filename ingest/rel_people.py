@@ -1893,7 +1893,11 @@ def _present_at(ctx: Ctx) -> None:
 
 #: "The workshop, coordinated by Dr. P, will ..." / "The session was moderated (facilitated) by P"
 _RUN_BY = re.compile(r"\b(?:co-?)?(?:coordinated|co-ordinated|moderated|facilitated|chaired|directed|convened|led|"
-                     r"headed|opened|inaugurated)\s+(?:jointly\s+)?by\s+", re.I)
+                     r"headed|opened|inaugurated)\s+(?:jointly\s+)?"
+                     # "was opened on Monday 11 August by P"
+                     r"(?:(?:on|in)\s+(?:the\s+)?[\w ]{1,30}?\s+)?by\s+", re.I)
+#: what stands before the next name of a list of people: "P, Post, and Q", "P and Q", "P, Post, Q"
+_LIST_NEXT = re.compile(r"(?:,|\band)\s*$")
 _RUN_BY_GAP = {",", "was", "were", "is", "are", "will", "be", "been", "being", "has", "had", "have", "jointly",
                "officially", "formally"}
 
@@ -1923,6 +1927,20 @@ def _event_run_by(ctx: Ctx) -> None:
         if p is not None and all(w.lower() in gz.HONORIFICS for w in
                                  text[mt.end():p.start].replace(".", " ").replace("(", " ").replace(")", " ").split()):
             ctx.add(ev.key, "attendee", p.key, si, 0.75)
+            # "opened by Mr P, Director General of X, Pr Q, Dean of Y, and Pr R, head of Z": the whole list
+            for q in ctx.top(si, "Person"):
+                if q.start <= p.start:
+                    continue
+                lead = text[:q.start].rstrip()
+                words = lead.split()
+                while words and words[-1].lower().strip(".") in gz.HONORIFICS:
+                    words.pop()
+                    lead = lead[:lead.rfind(" ")].rstrip() if " " in lead else ""
+                if not _LIST_NEXT.search(lead) or re.search(r"[.;:!?]|\b(?:by|with|who|which|while|whom)\b",
+                                                             text[p.end:q.start].split(",")[-1] if "," in
+                                                             text[p.end:q.start] else ""):
+                    break
+                ctx.add(ev.key, "attendee", q.key, si, 0.7)
 
 
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:(?:was|were|is|are)\s+)?(?:then\s+|later\s+|jointly\s+)?\Z")

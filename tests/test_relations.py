@@ -2700,3 +2700,26 @@ def test_a_fields_named_day_is_an_event_dated_by_the_weekday_after_the_dateline(
     assert dates.get("5th Franco-Moroccan Cardiology Day") == "2024-11-08", dates
     assert not any("World Heart Day" in n for n in names), names
     assert any(n.startswith("Signing") and d == "2024-11-08" for n, d in dates.items()), dates
+
+
+def _attendees(g) -> set[tuple[str, str]]:
+    return {(str(en), str(pn)) for e, p in g.subject_objects(SDO.attendee)
+            for en in g.objects(e, SDO.name) for pn in g.objects(p, SDO.name)}
+
+
+def test_an_event_opened_on_a_day_by_a_list_of_people():
+    # "was opened on Monday 3 March by Ms P, Post, and Professor Q, Post": both open it; "The day was opened
+    # by Mr P, Post, Pr Q, Post, and Pr R, Post" after "the 2nd X Nephrology Day": all three
+    g = extract_text(
+        "The 2nd Baltic Nephrology Day was held at Riga Eastern Hospital on 3 March 2025.\n\n"
+        "The day was opened by Mr Juris Kalnins, Director General of Riga Eastern Hospital, Pr Ilze Ozola, Dean "
+        "of the Faculty of Medicine of Riga Stradins University, and Pr Anna Berzina, head of the Department "
+        "of Nephrology.\n\n"
+        "The Northern Dialysis Nursing Workshop was opened on Tuesday 4 March by Ms Liga Vitola, Chief Nurse of "
+        "Riga Eastern Hospital, and Professor Peteris Liepins, Dean of Medicine at Daugava University.\n",
+        stem="openedby")
+    att = _attendees(g)
+    for who in ("Juris Kalnins", "Ilze Ozola", "Anna Berzina"):
+        assert ("2nd Baltic Nephrology Day", who) in att, att
+    for who in ("Liga Vitola", "Peteris Liepins"):
+        assert ("Northern Dialysis Nursing Workshop", who) in att, att
