@@ -1880,7 +1880,7 @@ class _Article:
             if e.key not in ents:
                 continue
             longer = [q for q in evs if q.key in ents and q is not e and q.name.startswith(e.name + " ")
-                      and q.name[len(e.name) + 1:].split()[0] in _QUOTED_NAME_PREPS]
+                      and q.name[len(e.name) + 1:].split()[0] in _QUOTED_NAME_PREPS | {"on", "for"}]
             if len(longer) == 1:
                 reg.merge(longer[0].key, e.key)
                 ents[longer[0].key].aliases.discard(e.name)
@@ -1937,15 +1937,7 @@ class _Article:
                     reg.merge(a.key, b.key)   # a headline cut off in a word: "... of X Medical Doctor Asso"
                     continue
                 ha, hb = _last_word(a.name), _last_word(b.name)
-                # "Visiting Scholars Program" / "Visiting Scholars Program in Pediatric Oncology": the name
-                # without its subject
-                subject = re.match(re.escape(b.name) + r"\s+(?:in|on|for)\s+\S", a.name) \
-                    and hb.lower().rstrip("s") in gz.EVENT_HEADS
-                if ha != hb and not _and_extended(a.name, b.name) and not subject:
-                    continue
-                if subject and len(b.name.split()) >= 2 and sum(
-                        1 for e in evs if e.key in ents and re.match(re.escape(b.name) + r"\s+(?:in|on|for)\s", e.name)) == 1:
-                    reg.merge(a.key, b.key)   # the only event the short name can stand for
+                if ha != hb and not _and_extended(a.name, b.name):
                     continue
                 ta, tb = _tokens(a.name), _tokens(b.name)
                 if ta and tb and len(ta & tb) / len(ta | tb) >= 0.6 and (ta <= tb or tb <= ta):
