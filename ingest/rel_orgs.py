@@ -150,6 +150,26 @@ def _home_org(ctx: Ctx) -> str | None:
     return ctx.host_hospital if ctx.speaks_as_host else None
 
 
+_HOSPITALS_OWN = re.compile(r"(?i)\b(?:the|our|this)\s+hospital(?:'s|\u2019s)\s+$")
+_FIELD_UNIT_HEADS = {"center", "centre", "clinic"}
+
+
+def _field_named(ctx: Ctx, k: str) -> bool:
+    """A unit's name is its field and its head only ("Emergency Center", "Traditional Chinese
+    Medicine Clinic"): no 'of', no national, regional or city word; the rest of the name is its field."""
+    name = ctx.ents[k].name
+    if re.search(r"\b(?:of|for|and)\b|[,(]", name):
+        return False
+    words = name.split()[:-1]
+    if not words or any(w.lower() in ("national", "international", "regional", "provincial", "municipal",
+                                      "city", "county", "state", "central", "joint", "medical")
+                        for w in words):
+        return False
+    fields = {ctx.ents[r.object].name.lower() for r in ctx.related("specialty") if r.subject == k}
+    rest = " ".join(words).lower()
+    return any(rest == f or rest in f or f in rest and len(f) >= len(rest) - 12 for f in fields)
+
+
 def _home_units(ctx: Ctx) -> None:
     """On a hospital's own page, a department or ward named without its institution ("Prof. P,
     Director of the Department of X") belongs to that hospital, unless a sentence that
@@ -158,11 +178,28 @@ def _home_units(ctx: Ctx) -> None:
     if home is None:
         return
     parent_of = {r.subject: r.object for r in ctx.related("parentOrganization")}
+    fielded = {r.subject for r in ctx.related("specialty")}
     for k in ctx.by_type("Organization"):
-        if k == home or k in parent_of or _head(ctx, k) not in _HOME_UNIT_HEADS:
+        if k == home or k in parent_of or _head(ctx, k) not in _HOME_UNIT_HEADS | _FIELD_UNIT_HEADS:
+            continue
+        sis = sorted({si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor})
+        # "the hospital's X Clinic" / "our hospital's Y Center": the page's hospital owns it
+        if any(m.key == k and not m.anaphor and _HOSPITALS_OWN.search(ctx.text[max(0, m.start - 24):m.start])
+               and not any(o.ts == m.ts and o.te > m.te for o in ctx.all_in(si, "Organization"))
+               for si in sis for m in ctx.all_in(si, "Organization")):
+            ctx.add(k, "parentOrganization", home, sis[0], 0.6)
+            parent_of[k] = home
+    for k in ctx.by_type("Organization"):
+        if k == home or k in parent_of:
             continue
         sis = sorted({si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor})
         if not sis:
+            continue
+        # a unit named after its field alone ("the Emergency Center", "the Pain Clinic") is a unit too
+        if _head(ctx, k) not in _HOME_UNIT_HEADS and not (
+                _head(ctx, k) in _FIELD_UNIT_HEADS and k in fielded and _field_named(ctx, k)
+                and any(re.search(r"(?i)\bthe\s+$", ctx.text[max(0, m.start - 5):m.start])
+                        for si in sis for m in ctx.all_in(si, "Organization") if m.key == k)):
             continue
         # another institution, or a unit of another body ("Head of the Department of A of the B Center,
         # ... the Department of C": C may be B's too); a body named outside the subject phrase that
@@ -172,7 +209,7 @@ def _home_units(ctx: Ctx) -> None:
         for si in sis:
             scopes = [_subject_scope(ctx, m) for m in ctx.all_in(si, "Organization") if m.key == k]
             for m in ctx.all_in(si, "Organization"):
-                if m.key in (k, home) or m.anaphor or (
+                if m.key in (k, home) or m.anaphor or parent_of.get(m.key) == home or (
                         _head(ctx, m.key) in _INNER_UNITS and parent_of.get(m.key, home) == home):
                     continue
                 if scopes and all(sc is not None and not sc[0] <= m.ts < sc[1] for sc in scopes):
@@ -180,6 +217,7 @@ def _home_units(ctx: Ctx) -> None:
                 other = True
         if not other:
             ctx.add(k, "parentOrganization", home, sis[0], 0.55)
+            parent_of[k] = home
 
 
 def _subject_scope(ctx: Ctx, m: M) -> tuple[int, int] | None:

@@ -2723,3 +2723,17 @@ def test_an_event_opened_on_a_day_by_a_list_of_people():
         assert ("2nd Baltic Nephrology Day", who) in att, att
     for who in ("Liga Vitola", "Peteris Liepins"):
         assert ("Northern Dialysis Nursing Workshop", who) in att, att
+
+
+def test_field_named_centres_and_the_hospitals_clinic_on_its_own_page():
+    # on the hospital's own page, "the Rehabilitation Center" (a unit named after its field alone) and
+    # "the hospital's Acupuncture Clinic" are the hospital's; a department named with that clinic is its too
+    g = extract_text(
+        "Birchfield Hospital Affiliated to Norland Medical University\nHome | News | Contact\n\n"
+        "On June 3, guests from Kenya toured the Rehabilitation Center. Dr. Otieno Kamau met Prof. Lin Qiao, "
+        "Director of the Rehabilitation Center.\n\n"
+        "They also joined the ward rounds of the Department of Nephrology and tried acupuncture at the "
+        "hospital's Acupuncture Clinic.\n", stem="homeclinic")
+    parents = _rel(g, SDO.parentOrganization)
+    for unit in ("Rehabilitation Center", "Acupuncture Clinic", "Department of Nephrology"):
+        assert (unit, "Birchfield Hospital") in parents, parents
