@@ -1445,9 +1445,18 @@ class _Article:
             if co and co.group(1).lower() in gz.FIELD_MODIFIERS and len(gz.surface_key(surface).split()) >= 2 \
                     and (co.group(1)[0].isupper()) == (surface[0].isupper()) \
                     and not _ends_field(mtext, co.start(1), co.group(1), taken):
-                s = co.start()
-                surface = text[s:e]
-                info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
+                first = gz.specialty_label(co.group(1) + " medicine")
+                if not info[2] and info[0].endswith(" medicine") and first is not None and first[1]:
+                    # "Emergency and Critical Care Center": the short forms of two fields (emergency
+                    # medicine, critical care medicine), no shared head ("... Critical Care Medicine")
+                    a2 = co.start(1)
+                    if self.specialty_ok(a2, co.end(1), co.group(1), first):
+                        self.add_specialty(a2, co.end(1), co.group(1), first)
+                        taken.append((a2, co.end(1)))
+                else:
+                    s = co.start()
+                    surface = text[s:e]
+                    info = (gz.singular_phrase(gz.surface_key(surface)), None, True)
             tail = _FIELD_TAIL.match(text, e)
             if tail and gz.specialty_label(text[s:tail.end()]) is None:
                 # "Kidney Transplant Nursing": the nursing (or rehabilitation) of a field is a field of its own

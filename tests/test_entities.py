@@ -1539,3 +1539,13 @@ def test_a_delegation_from_the_described_body_visits_the_host_of_the_headline(ex
                         "Danish university hospital.\n")
     assert "Visit of the Fjord University Hospital delegation to Kedah Medical Centre" in names(ex, "Event"), \
         names(ex, "Event")
+
+
+def test_two_short_field_names_before_a_unit_head_are_two_fields(extractor):
+    # "Emergency and Critical Care Center": "Emergency" and "Critical Care" are the short forms of two
+    # fields (no shared head), while "Emergency and Critical Care Medicine" stays one field
+    ex = run(extractor, "The guests from Laos toured the Emergency and Critical Care Center of Riverside People's "
+                        "Hospital and the Department of Emergency and Critical Care Medicine of Hillview Hospital.")
+    assert {"emergency medicine", "critical care medicine",
+            "emergency and critical care medicine"} <= names(ex, "Specialty"), names(ex, "Specialty")
+    assert "emergency and critical care" not in names(ex, "Specialty"), names(ex, "Specialty")
