@@ -1534,7 +1534,7 @@ class _Article:
                 ent = self.ex.entities.get(self.reg.resolve(key))
                 name = ent.name if ent else self.text[a:b]
                 head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()[-1].lower()
-                if head in _OFFICE_HEADS or gz.funding_body(name):
+                if head in _OFFICE_HEADS or gz.funding_body(name) or _MEDICAL_FACULTY.match(name):
                     return True
         return False
 
@@ -2565,6 +2565,10 @@ _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "sourc
                        *WEEKDAY_WORDS}
 
 #: heads of government bodies and offices whose name states a remit, not a field
+#: a medical faculty that also teaches other disciplines ("Faculty of Medicine and Pharmacy", "Faculty of
+#: Medicine, Public Health and Nursing"): the disciplines it teaches are no fields it practises
+_MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
+                              r"health\s+sciences?)\s*(?:,|and\b|&)")
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
                  "authority", "service", "secretariat", "chancellery", "vice-chancellery"}
 #: lower-case particles inside personal names

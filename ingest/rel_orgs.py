@@ -624,6 +624,10 @@ def _spec_surfaces(ctx: Ctx) -> dict[str, list[str]]:
     return {k: _surfaces(ctx.ents[k]) for k in ctx.by_type("Specialty")}
 
 
+_MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
+                              r"health\s+sciences?)\s*(?:,|and\b|&)")
+
+
 def _specialties_from_names(ctx: Ctx):
     specs = _spec_surfaces(ctx)
     if not specs:
@@ -633,6 +637,8 @@ def _specialties_from_names(ctx: Ctx):
         if re.search(r"\bparty\b", name, re.I):      # party branches/committees are political organs
             continue
         if funding_body(name):      # "Heart Foundation", "Cancer Relief Fund": a cause funded, not a field practised
+            continue
+        if _MEDICAL_FACULTY.match(name):    # "Faculty of Medicine and Pharmacy": disciplines taught
             continue
         # ("Society of Digestive Surgeons": the field its members practise, digestive surgery)
         for sk in longest_matches(re.sub(r"(?<=\w )[Ss]urgeons\b", "Surgery", name), specs):

@@ -2737,3 +2737,17 @@ def test_field_named_centres_and_the_hospitals_clinic_on_its_own_page():
     parents = _rel(g, SDO.parentOrganization)
     for unit in ("Rehabilitation Center", "Acupuncture Clinic", "Department of Nephrology"):
         assert (unit, "Birchfield Hospital") in parents, parents
+
+
+def test_a_medical_faculty_teaching_other_disciplines_practises_no_field():
+    # "Faculty of Medicine and Dentistry": the disciplines a medical faculty teaches are no field of it,
+    # while a "School of Midwifery" keeps its field
+    g = extract_text(
+        "On May 9, Prof. Amina Saleh, Dean of the Faculty of Medicine and Dentistry of Oasis University, and "
+        "Dr. Lena Holt, Director of the School of Midwifery of Fenwick University, visited Kestrel Hospital.\n",
+        stem="medfaculty")
+    spec = _rel(g, SDO.medicalSpecialty)
+    assert not any(s.startswith("Faculty of Medicine") for s, _ in spec), spec
+    assert any(s.startswith("School of Midwifery") and o == "midwifery" for s, o in spec), spec
+    names_ = {str(o) for o in g.objects(None, SDO.name)}
+    assert not {"dentistry", "stomatology"} & names_, names_
