@@ -1111,6 +1111,9 @@ class _Article:
             if re.search(r"\d", name) or len(ws) > 4 or any(countries.lookup(w) for w in ws) and not (
                     len(ws) > 1 and gz.city(name)) or name.lower() in gz.VAGUE_REGIONS:
                 return None                   # "Healthy China 2030" is a slogan, not a place
+            if len(ws) == 1 and gz.city(name) is None and name.lower() not in gz.admin_areas() and (
+                    name.lower() in gz.FIELD_MODIFIERS or gz.specialty_label(name) is not None):
+                return None                   # "a Course on Ultrasound in Trauma": a field, not a place
             if len(ws) == 1 and name in gz.CN_PROVINCES:
                 name = f"{name} Province"      # one name for a province in every article
                 ws = name.split()

@@ -1549,3 +1549,11 @@ def test_two_short_field_names_before_a_unit_head_are_two_fields(extractor):
     assert {"emergency medicine", "critical care medicine",
             "emergency and critical care medicine"} <= names(ex, "Specialty"), names(ex, "Specialty")
     assert "emergency and critical care" not in names(ex, "Specialty"), names(ex, "Specialty")
+
+
+def test_a_field_after_in_at_the_end_of_a_course_name_is_no_place(extractor):
+    # "Masterclass on Bedside Echocardiography in Trauma": the course's field, not a place "Trauma"
+    ex = run(extractor, "Krakow Hospital News\n\nThe meeting was followed by a two-day Masterclass on Bedside "
+                        "Echocardiography in Trauma, held on 5 May at the Skills Centre of Vistula University. "
+                        "Thirty doctors from Poland and Lithuania took part.\n")
+    assert "Trauma" not in names(ex, "Place"), names(ex, "Place")
