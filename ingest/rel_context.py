@@ -147,7 +147,11 @@ def _join_cut_names(doc, sents, ex):
         cut_title = prev is not None and prev.end == s.start and len(prev) > 1 and (
             prev[-1].text == "." and prev[-2].lower_ in _TITLE_ABBREVIATIONS or
             prev[-1].text.endswith(".") and prev[-1].lower_[:-1] in _TITLE_ABBREVIATIONS) and "\n" not in ex.article.text[prev.end_char:s.start_char]
-        if cut_title or out and out[-1].end == s.start and s.start_char in inside:
+        # "The Department of X (X for short) | was established in 1992": a sentence never starts with a
+        # lower-case word right after a closing bracket
+        cut_bracket = prev is not None and prev.end == s.start and prev[-1].text == ")" and \
+            s[0].text[:1].islower() and s[0].is_alpha and "\n" not in ex.article.text[prev.end_char:s.start_char]
+        if cut_title or cut_bracket or out and out[-1].end == s.start and s.start_char in inside:
             out[-1] = doc[out[-1].start:s.end]
         else:
             out.append(s)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from medkg.ingest.entities import _RECEIVED_DELEGATION
-from medkg.ingest.gazetteer import ORG_RANK
+from medkg.ingest.gazetteer import DIRECTIONS, ORG_RANK
 from medkg.ingest.gazetteer import norm as gz_norm
 from medkg.ingest.names import is_acronym
 from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, head_noun
@@ -320,6 +320,9 @@ def _places_from(ctx: Ctx, si: int, k: int) -> list[M]:
     while k < sent.end:
         while k < sent.end and doc[k].lower_ == "the":
             k += 1
+        if not out and k + 1 < sent.end and doc[k].lower_ in DIRECTIONS and \
+                ctx.mention_at(si, k, "Place") is None:
+            k += 1                # "in eastern Heilongjiang Province": the province
         p = ctx.mention_at(si, k, "Place")
         if p is None:
             break
@@ -364,6 +367,7 @@ def _ranked_in_place(ctx: Ctx, si: int, sent):
         if not subj and v.dep_ == "conj":
             subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         org = ctx.mention_at(si, subj[0].i, "Organization") if subj else None
+
         if org is None and (not subj or not sent.start <= subj[0].i < sent.end):
             # a subject the parser took from a heading line before: the organization opening the sentence
             k = sent.start + (doc[sent.start].lower_ == "the")

@@ -2751,3 +2751,15 @@ def test_a_medical_faculty_teaching_other_disciplines_practises_no_field():
     assert any(s.startswith("School of Midwifery") and o == "midwifery" for s, o in spec), spec
     names_ = {str(o) for o in g.objects(None, SDO.name)}
     assert not {"dentistry", "stomatology"} & names_, names_
+
+
+def test_a_unit_ranked_in_a_direction_of_a_province_after_its_short_name():
+    # "The Department of X of Y Hospital (Z for short) was established in 1985 and is the earliest department
+    # ... in southern P Province": the parser's cut after the bracket is no sentence end, and the province
+    # after a direction word is where the department is
+    g = extract_text(
+        "About the Department\n\n"
+        "The Department of Thoracic Surgery of Lianhua Hospital (Thoracic Surgery for short) was established in "
+        "1985 and is the earliest department carrying out lung transplants in southern Hunan Province. Lianhua "
+        "Hospital is located in Hengyang.\n", stem="rankedsouth")
+    assert ("Department of Thoracic Surgery", "Hunan Province") in _rel(g, SDO.location), _rel(g, SDO.location)
