@@ -23,7 +23,8 @@ from medkg.ingest.dates import TODAY, find_dates, is_planned
 from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
 from medkg.ingest.rel_general import agreement_event
 from medkg.ingest.rel_people import GROUP_NOUNS, PERSON_NOUNS, _segment
-from medkg.ingest.rel_lexicon import number_value
+from medkg.ingest import gazetteer as gz
+from medkg.ingest.rel_lexicon import country_entity, number_value
 
 ORGANIZE = {"organize", "organise", "host", "sponsor", "cosponsor", "undertake", "co-organize",
             "co-host", "convene", "hold", "launch", "coorganize", "run", "fund", "co-fund", "cofund"}
@@ -730,6 +731,33 @@ def _home_of_guests(ctx: Ctx, si: int, m: M) -> bool:
 
 
 # ---------------------------------------------------------------- participant countries
+#: "workers from 31 provinces, autonomous regions and municipalities", "doctors from all over the country"
+_FROM_PROVINCES = re.compile(r"\bfrom\s+(?:(?:more\s+than|over|nearly|about|some|all)\s+)?(?:\d+|\w+)\s+"
+                            r"provinces(?:,?\s+(?:autonomous\s+regions|municipalities|cities))*(?!\s+(?:of|in)\b)|"
+                            r"\bfrom\s+(?:all\s+over|across|around)\s+the\s+country\b|\bnationwide\b", re.I)
+
+
+def _from_provinces(ctx: Ctx, si: int, sent, ev_key: str) -> None:
+    """"1,500 nutrition workers from 31 provinces, autonomous regions and municipalities attended": the
+    country whose provinces they are takes part, when the article names China and it is the only
+    country whose areas it names (Chinese news: the provinces of a national meeting)."""
+    mt = _FROM_PROVINCES.search(ctx.text, sent.start_char, sent.end_char)
+    if mt is None or not any(_people_noun(t) or t.lower_ in _ATTENDEE_NOUNS for t in sent if t.idx < mt.start()):
+        return
+    china = country_entity(ctx, "CN")
+    if china is None or not any(ctx.ents[k].name.removesuffix(" Province") in gz.CN_PROVINCES
+                                for k in ctx.by_type("Place")) and not _CHINESE_BODY.search(ctx.text):
+        return
+    ctx.add(ev_key, "participantCountry", china, si, 0.6)
+
+
+_ATTENDEE_NOUNS = {"workers", "staff", "participants", "representatives", "delegates", "attendees", "members",
+                   "trainees", "students", "colleagues", "peers", "professionals", "practitioners"}
+#: a Chinese national body named in the article ("Chinese Medical Doctor Association", "National Health Commission")
+_CHINESE_BODY = re.compile(r"\b(?:Chinese|China)\s+(?:Medical|Medicine|Association|Society|Academy|Hospital)|"
+                           r"\bNational Health Commission\b")
+
+
 def _participant_countries(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     countries = ctx.top(si, "Country")
@@ -740,6 +768,7 @@ def _participant_countries(ctx: Ctx, si: int, sent):
     persons = ctx.top(si, "Person")
     if evs or {t.lemma_.lower() for t in sent} & _PARTICIPATE:
         _demonym_groups(ctx, si, sent, ev_key)
+        _from_provinces(ctx, si, sent, ev_key)
     cmap = {}
     for c in countries:
         for k in range(c.ts, c.te):

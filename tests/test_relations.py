@@ -2763,3 +2763,20 @@ def test_a_unit_ranked_in_a_direction_of_a_province_after_its_short_name():
         "1985 and is the earliest department carrying out lung transplants in southern Hunan Province. Lianhua "
         "Hospital is located in Hengyang.\n", stem="rankedsouth")
     assert ("Department of Thoracic Surgery", "Hunan Province") in _rel(g, SDO.location), _rel(g, SDO.location)
+
+
+def test_people_from_the_provinces_of_china_make_china_a_participant_country():
+    # a national meeting in China: "workers from 31 provinces, autonomous regions and municipalities attended"
+    g = extract_text(
+        "On May 9, the 2025 National Annual Conference of the Sleep Medicine Branch of Chinese Medical "
+        "Doctor Association was held in Nanchang. More than 900 sleep medicine workers from 31 provinces, "
+        "autonomous regions and municipalities attended the conference. The conference will promote sleep "
+        "medicine in China.\n", stem="provinces")
+    assert "China" in participant_countries(g), participant_countries(g)
+
+
+def test_provinces_of_a_named_country_or_no_china_give_no_guess():
+    g = extract_text(
+        "On May 9, the Annual Meeting of the Sleep Society was held in Toronto. More than 900 sleep "
+        "technologists from 10 provinces attended the meeting.\n", stem="provinces2")
+    assert participant_countries(g) == set(), participant_countries(g)
