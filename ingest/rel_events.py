@@ -455,6 +455,17 @@ def _organizers_from_names(ctx: Ctx):
                 ok = names.get(mt.group(1).strip(" ”“\"").lower())
                 if ok:
                     ctx.add(ek, "organizer", ok, None, 0.8)
+            # "Signing of the X agreement between A and B": both parties (a party named in the text by an
+            # anaphor, "A and the university signed", has its name in the event's)
+            mt = _SIGNING_PARTIES.match(n)
+            if mt:
+                parties = [names.get(x.strip().lower()) for x in (mt.group(1), mt.group(2))]
+                if all(parties):
+                    for o in parties:
+                        ctx.add(ek, "organizer", o, None, 0.7)
+
+
+_SIGNING_PARTIES = re.compile(r"Signing(?: ceremony)? of the .+? between (?:the )?(.+?) and (?:the )?(.+)$")
 
 
 # ---------------------------------------------------------------- location

@@ -2780,3 +2780,17 @@ def test_provinces_of_a_named_country_or_no_china_give_no_guess():
         "On May 9, the Annual Meeting of the Sleep Society was held in Toronto. More than 900 sleep "
         "technologists from 10 provinces attended the meeting.\n", stem="provinces2")
     assert participant_countries(g) == set(), participant_countries(g)
+
+
+def test_both_parties_of_a_signing_organize_it():
+    # "A and the university signed an MOU": the signing's parties are both organizers, the second one named
+    # by an anaphor
+    g = extract_text(
+        "Larchwood Hospital is the largest teaching hospital of Eastern Plains Medical University. Eastern "
+        "Plains Medical University trains 9,000 students.\n\n"
+        "On June 11, 2024, a delegation of Amur State Medical University (Khabarovsk, Russia) headed by "
+        "Vice-Rector Prof. Ivan Orlov visited the department and was received by Wu Gang, President of "
+        "Larchwood Hospital. Larchwood Hospital and the university signed a memorandum of understanding on "
+        "resident training. The MoU was signed by Prof. Orlov and President Wu.\n", stem="parties")
+    orgs = {o for s, o in _rel(g, SDO.organizer) if s.startswith("Signing")}
+    assert {"Larchwood Hospital", "Amur State Medical University"} <= orgs, orgs
