@@ -99,7 +99,7 @@ def _visit_host_units(ctx: Ctx) -> None:
     guest = _visit_guest(ctx, visits)
     has_parent = {r.subject for r in ctx.related("parentOrganization")}
     for k in ctx.by_type("Organization"):
-        if k == host or k in has_parent or head_noun(ctx.ents[k].name) not in _HOST_UNIT_HEADS:
+        if k == host or k in has_parent or _head(ctx, k) not in _HOST_UNIT_HEADS:
             continue
         sis = [si for si, ms in enumerate(ctx.mentions) for m in ms if m.key == k and not m.anaphor]
         if not sis:

@@ -2794,3 +2794,12 @@ def test_both_parties_of_a_signing_organize_it():
         "resident training. The MoU was signed by Prof. Orlov and President Wu.\n", stem="parties")
     orgs = {o for s, o in _rel(g, SDO.organizer) if s.startswith("Signing")}
     assert {"Larchwood Hospital", "Amur State Medical University"} <= orgs, orgs
+
+
+def test_a_visiting_medical_centre_is_no_unit_of_the_host():
+    # a "University Medical Centre" is an institution: in a visit report it is not a unit of the host
+    g = extract_text(
+        "A delegation from Maas University Medical Centre visited Hospital Universiti Perdana on 6 March. The "
+        "delegation was received by the hospital director. Maas University Medical Centre trains 3,000 "
+        "students.\n", stem="umcvisit")
+    assert not any(s == "Maas University Medical Centre" for s, _o in _rel(g, SDO.parentOrganization))
