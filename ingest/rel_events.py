@@ -20,7 +20,7 @@ import functools
 import re
 
 from medkg.ingest.dates import TODAY, find_dates, is_planned
-from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M
+from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M, head_noun
 from medkg.ingest.rel_general import agreement_event
 from medkg.ingest.rel_people import GROUP_NOUNS, PERSON_NOUNS, _segment
 from medkg.ingest import gazetteer as gz
@@ -181,6 +181,7 @@ def find_event_relations(ctx: Ctx) -> None:
         _participant_countries(ctx, si, sent)
         _venues(ctx, si, sent)
     _organizers_from_names(ctx)
+    _visit_venues_from_names(ctx)
     _today_at_dateline(ctx)
     _about(ctx)
 
@@ -463,6 +464,29 @@ def _organizers_from_names(ctx: Ctx):
                 if all(parties):
                     for o in parties:
                         ctx.add(ek, "organizer", o, None, 0.7)
+
+
+_VISIT_TO = re.compile(r"^Visit of .+? to (?:the )?(.+)$")
+_UNIT_NOUN_SET = {"department", "center", "unit", "ward", "division", "section", "clinic", "office", "laboratory",
+                  "lab", "team", "institute"}
+
+
+def _visit_venues_from_names(ctx: Ctx) -> None:
+    """"Visit of the X delegation to Y": a visit the text gives no venue for is at Y, and in Y's city."""
+    orgs = ctx.by_type("Organization")
+    names = {n.lower(): k for k in orgs for n in ctx.ents[k].aliases}
+    names.update({ctx.ents[k].name.lower(): k for k in orgs})       # (a name before an alias)
+    locs = ctx.related("location")
+    for ek in ctx.by_type("Event"):
+        mt = _VISIT_TO.match(ctx.ents[ek].name)
+        host = names.get(mt.group(1).lower()) if mt else None
+        if host is None or any(r.subject == ek for r in locs):
+            continue
+        ctx.add(ek, "location", host, None, 0.6)
+        # (the city of an institution visited, not of a unit: a department's is its hospital's)
+        city = [r.object for r in locs if r.subject == host and ctx.ents[r.object].type == "Place"]
+        if len(city) == 1 and head_noun(ctx.ents[host].name).replace("centre", "center") not in _UNIT_NOUN_SET:
+            ctx.add(ek, "location", city[0], None, 0.55)
 
 
 _SIGNING_PARTIES = re.compile(r"Signing(?: ceremony)? of the .+? between (?:the )?(.+?) and (?:the )?(.+)$")

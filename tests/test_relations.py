@@ -2803,3 +2803,14 @@ def test_a_visiting_medical_centre_is_no_unit_of_the_host():
         "delegation was received by the hospital director. Maas University Medical Centre trains 3,000 "
         "students.\n", stem="umcvisit")
     assert not any(s == "Maas University Medical Centre" for s, _o in _rel(g, SDO.parentOrganization))
+
+
+def test_a_visit_is_at_the_host_its_name_gives_and_in_its_city():
+    # "Visit of the X delegation to Y" with no venue said: at Y, in Y's city
+    g = extract_text(
+        "Dutch Delegation Visits Perdana University Hospital\n\n"
+        "A delegation from Maas University Medical Centre, led by Prof. Dirk Jansen, arrived on 6 March for a "
+        "two-day visit. The guests toured the clinical microbiology laboratory.\n\n"
+        "Perdana University Hospital is located in Ipoh and has 900 beds.\n", stem="visitvenue")
+    locs = {o for s, o in _rel(g, SDO.location) if s.startswith("Visit")}
+    assert {"Perdana University Hospital", "Ipoh"} <= locs, (locs, _rel(g, SDO.location))
