@@ -38,10 +38,15 @@ _SPEC_NOUNS = {"specialty", "speciality", "discipline", "department", "field", "
 _HOSPITAL_CENTER = re.compile(r"\b(?:Hospital|Medical)\s+Cent(?:er|re)$", re.I)
 
 
+_UNIVERSITY_FIRST = re.compile(r"(?:Universiti|Universitas|Universidad|Universidade|Université|Universität|Universit[àa])\b")
+
+
 def _head(ctx: Ctx, key: str) -> str:
     name = ctx.ents[key].name
     if _HOSPITAL_CENTER.search(name):
         return "hospital"
+    if _UNIVERSITY_FIRST.match(name):
+        return "university"             # "Universiti X", "Universidad de X", "Université X"
     return head_noun(name).replace("centre", "center")
 
 
@@ -50,6 +55,10 @@ _MEMBER_OF = re.compile(r"^\s*,\s*(?:one\s+of\s+the\s+(?:\w+\s+)?(?:hospitals|ca
                         r"cent(?:er|re)s|clinics|member\s+(?:hospitals|institutions))|(?:a|the)\s+(?:member|teaching|"
                         r"affiliated|constituent)\s+(?:hospital|institution|college|unit)|(?:a\s+)?part)"
                         r"\s+of\s+(?:the\s+)?$", re.I)
+
+
+#: units named before their university after a comma ("Faculty of Medicine, X University")
+_SCHOOL_HEADS = {"faculty", "school", "college", "department", "institute", "center", "hospital"}
 
 
 def _member_of(ctx: Ctx, si: int, sent) -> None:
@@ -63,6 +72,12 @@ def _member_of(ctx: Ctx, si: int, sent) -> None:
         b = min((o for o in orgs if o.ts >= a.te and o.key != a.key), key=lambda o: (o.ts, -o.te), default=None)
         if b is not None and b.ts - a.te <= 12 and _MEMBER_OF.match(ctx.text[a.end:b.start]):
             ctx.add(a.key, "parentOrganization", b.key, si, 0.75)
+        elif b is not None and ctx.text[a.end:b.start] == ", " and _head(ctx, a.key) in _SCHOOL_HEADS \
+                and _head(ctx, b.key) in ("university", "hospital", "college") and _head(ctx, a.key) != _head(ctx, b.key) \
+                and not (b.te < sent.end and ctx.doc[b.te].lower_ in ("and", "&", "or")) \
+                and not (a.ts > sent.start and ctx.doc[a.ts - 1].text == ","):
+            # "Head of the Department of X of the Faculty of Medicine, Universiti Y": the faculty is Y's
+            ctx.add(a.key, "parentOrganization", b.key, si, 0.7)
 
 
 def find_org_relations(ctx: Ctx) -> None:

@@ -2814,3 +2814,11 @@ def test_a_visit_is_at_the_host_its_name_gives_and_in_its_city():
         "Perdana University Hospital is located in Ipoh and has 900 beds.\n", stem="visitvenue")
     locs = {o for s, o in _rel(g, SDO.location) if s.startswith("Visit")}
     assert {"Perdana University Hospital", "Ipoh"} <= locs, (locs, _rel(g, SDO.location))
+
+
+def test_faculty_named_before_its_university_after_a_comma():
+    # "Head of the Department of X of the Faculty of Medicine, Universiti Y": the faculty is Y's
+    g = extract_text(
+        "The guests were received by Dr. Tan Mei Ling, Head of the Department of Pathology of the Faculty of "
+        "Medicine, Universiti Selatan, and toured the laboratories.\n", stem="facultycomma")
+    assert ("Faculty of Medicine", "Universiti Selatan") in _rel(g, SDO.parentOrganization), _rel(g, SDO.parentOrganization)
