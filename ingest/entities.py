@@ -2031,6 +2031,17 @@ class _Article:
                 for span in _name_uses(text, n.split(), _NAME_GAP, caseless):
                     if not self.in_junk(span[0]):
                         self.reg.mention(e.key, span)
+            # "Dr. de Groot" / "Prof. van der Linden": a surname that opens with a particle, after an
+            # honorific, is a later use of the full name ("Sanne de Groot")
+            words = e.name.split()
+            k = next((i for i, w in enumerate(words) if i >= 1 and w in _SURNAME_PARTICLES), None)
+            if e.type == "Person" and k is not None and k + 1 < len(words):
+                for cap in (False, True):
+                    sur = words[k:] if not cap else [words[k].capitalize(), *words[k + 1:]]
+                    for span in _name_uses(text, sur, _SPACES):
+                        if _HONORIFIC_BEFORE.search(text, max(0, span[0] - 14), span[0]) and \
+                                not self.in_junk(span[0]):
+                            self.reg.mention(e.key, span)
 
     def rescan_one(self, key: str) -> None:
         e = self.ex.entities[self.reg.resolve(key)]
@@ -2584,6 +2595,9 @@ _BARE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
 _POST_AFTER = re.compile(r",[ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)")
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu", "a/l", "a/p", "s/o", "d/o"}
+#: particles that open a surname used alone after an honorific ("Dr. de Groot", "Prof. van der Linden")
+_SURNAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von",
+                      "ter", "ten", "le", "la"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),
                 (re.compile(r"(?<=[a-z])ise\b"), "ize")]
 

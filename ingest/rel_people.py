@@ -1502,7 +1502,46 @@ def _event_of(ctx: Ctx, si: int, verb) -> str | None:
     ev = ctx.all_in(si, "Event")
     if ev:
         return ev[0].key
-    return ctx.paragraph_event(si) or ctx.main_event
+    return _visitors_visit(ctx, verb) or ctx.paragraph_event(si) or ctx.main_event
+
+
+#: what the visiting group is called back in a visit report ("The delegation ... was led by P", "The
+#: visitors were received by P", "The tour was led by P")
+_VISIT_SUBJECTS = {"delegation", "delegations", "guests", "visitors", "visit", "tour"}
+
+
+def _visitors_visit(ctx: Ctx, verb) -> str | None:
+    """The article's one visit event, when the subject of ``verb`` (or of the verb it is joined to) is the
+    visiting group or its visit/tour: "The Dutch delegation of six, which arrived on Thursday, was led by
+    P1 and included P2" / "The visitors were received by P3" / "The tour was led by P4" tell of the visit,
+    not of a seminar held during it that the article names as what was held."""
+    visits = [k for k in ctx.by_type("Event") if ctx.ents[k].name.startswith("Visit of ")]
+    if len(visits) != 1:
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "conj":
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].lower_ in _VISIT_SUBJECTS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "our", "this") for c in subj[0].children):
+        return visits[0]
+    return None
+
+
+def _gapped_speakers(ctx: Ctx, si: int, verb, persons: list[M]) -> list[M]:
+    """"P1 spoke on X, Dr. P2 on Y, and P3 on Z": the verb left out after the first clause; each later
+    person right after a comma or "and" (titles between) and right before "on"/"about", with no other
+    verb between, is a speaker too."""
+    doc, out = ctx.doc, []
+    for p in persons:
+        if p.ts <= verb.i or p.te >= ctx.sents[si].end or doc[p.te].lower_ not in ("on", "about"):
+            continue
+        k = p.ts - 1
+        while k > verb.i and (_is_honorific_tok(doc[k]) or doc[k].text == "."):
+            k -= 1
+        if doc[k].text not in (",", "and", ";") or any(x.pos_ in ("VERB", "AUX") for x in doc[verb.i + 1:p.ts]):
+            continue
+        out.append(p)
+    return out
 
 
 def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
@@ -1704,7 +1743,7 @@ def _attendees(ctx: Ctx):
                         and not ctx.mention_at(si, subj[0].i, "Organization") \
                         and not any(c.lower_ == "of" and c.i < t.i and not _counted_of(c) for c in subj[0].children):
                     evm = [m for m in ctx.all_in(si, "Event") if m.ts in {x.i for x in subj[0].subtree}]
-                    ev = evm[0].key if evm else ctx.main_event
+                    ev = evm[0].key if evm else _visitors_visit(ctx, t) or ctx.main_event
                     if ev is not None:
                         # "The <demonym> delegation ... included P1 and P2": the members come from its country
                         country = _group_country(ctx, si, subj[0]) if subj[0].lower_ in ("delegation", "team") \
@@ -1782,7 +1821,8 @@ def _attendees(ctx: Ctx):
                     continue
             if lem in WEAK_VERBS and not _object_is_event(ctx, si, t) and not (
                     lem in ("present", "share", "report") and _talks(t)) and not (
-                    _guests_received(t) and VISIT_NAME.search(ctx.ents[ev].name)):
+                    _guests_received(t) and VISIT_NAME.search(ctx.ents[ev].name)) and not (
+                    lem in ("lead", "head", "host") and _visitors_visit(ctx, t) == ev):
                 continue
             passive = any(c.dep_ == "auxpass" for c in t.children)
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1815,6 +1855,8 @@ def _attendees(ctx: Ctx):
                 m = ctx.mention_at(si, t.head.i, "Person")
                 ids |= set(range(m.ts, m.te))
             hits = _with_coordinated(ctx, persons, _persons_in(ctx, si, ids))
+            if hits and lem in ("speak", "lecture", "report", "talk"):
+                hits += _gapped_speakers(ctx, si, t, persons)
             for p in hits:
                 ctx.add(ev, "attendee", p.key, si, 0.85)
         _scene_subjects(ctx, si, sent, persons)
@@ -2064,6 +2106,10 @@ def _scene_subjects(ctx: Ctx, si: int, sent, persons: list[M]):
             continue
         verb = t.head
         subj = {x.i for c in verb.children if c.dep_ in ("nsubj",) for x in c.subtree}
+        if ev is None and any(c.lower_ in ("welcoming", "welcome") for c in obj[0].children):
+            # "In her welcoming remarks, P said": the host welcomes the guests of the article's one visit
+            visits = [k for k in ctx.by_type("Event") if ctx.ents[k].name.startswith("Visit of ")]
+            ev = visits[0] if len(visits) == 1 else None
         for p in persons:
             if p.ts in subj:
                 ctx.add(ev or ctx.main_event, "attendee", p.key, si, 0.75)

@@ -2822,3 +2822,36 @@ def test_faculty_named_before_its_university_after_a_comma():
         "The guests were received by Dr. Tan Mei Ling, Head of the Department of Pathology of the Faculty of "
         "Medicine, Universiti Selatan, and toured the laboratories.\n", stem="facultycomma")
     assert ("Faculty of Medicine", "Universiti Selatan") in _rel(g, SDO.parentOrganization), _rel(g, SDO.parentOrganization)
+
+
+def test_a_delegations_members_and_hosts_attend_its_visit_not_a_seminar_held_during_it():
+    # "The Danish delegation ..., which arrived on Monday, was led by P0 and included P1 and P2" / "The
+    # visitors were received by P3" / "The tour was led by P4" / "In her welcoming speech, P3 said": the
+    # visit, though the article tells of a seminar "held" during it; "Dr. van Dijk spoke on X, Dr. Berg on
+    # Y, and Dr. Tan on Z": each a speaker of the seminar
+    g = extract_text(
+        "Danish delegation visits Selatan Hospital\n\n"
+        "KUANTAN, 5 June 2025 — A cooperation agreement between Selatan Hospital and Fjord University "
+        "Hospital was signed today at the end of a two-day visit by a delegation from Fjord University "
+        "Hospital, Aarhus, Denmark.\n\n"
+        "The Danish delegation of four, which arrived on Wednesday, was led by Prof. Dr. Lars Mikkelsen, Dean "
+        "of Fjord University Hospital, and included Dr. Anna van Dijk (Department of Cardiology, Fjord "
+        "University Hospital) and Dr. Henrik Berg.\n\n"
+        "The visitors were received by Dr. Siti binti Rahman, Director of Selatan Hospital, and Dr. Tan Boon "
+        "Keat, Head of Cardiology.\n\n"
+        "In her welcoming speech, Dr. Siti said that heart disease remains a major challenge.\n\n"
+        "The guests were then taken on a tour of the cardiac wards. The tour was led by Dr. Farah binti Omar, "
+        "the head nurse.\n\n"
+        "On Wednesday afternoon, a Joint Seminar on Heart Failure was held in the hospital auditorium. Dr. van "
+        "Dijk spoke on cardiac imaging, Dr. Berg on heart failure clinics, and Dr. Tan on rheumatic heart "
+        "disease.\n",
+        stem="delegvisit", date="2025-06-05")
+    att = _attendees(g)
+    visit = next(e for e, _ in att if e.startswith("Visit of"))
+    for who in ("Lars Mikkelsen", "Anna van Dijk", "Henrik Berg", "Siti binti Rahman", "Tan Boon Keat",
+                "Farah binti Omar"):
+        assert (visit, who) in att, att
+    for who in ("Anna van Dijk", "Henrik Berg", "Tan Boon Keat"):
+        assert ("Joint Seminar on Heart Failure", who) in att, att
+    assert ("Joint Seminar on Heart Failure", "Lars Mikkelsen") not in att, att
+    assert ("Joint Seminar on Heart Failure", "Siti binti Rahman") not in att, att
