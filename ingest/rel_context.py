@@ -126,7 +126,7 @@ def _singular(w: str) -> str:
 
 
 #: title abbreviations written with a full stop before a name ("Assoc. Prof. Dr.")
-_TITLE_ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "assoc", "asst"}
+_TITLE_ABBREVIATIONS = {"prof", "dr", "mr", "mrs", "ms", "mx", "assoc", "asst", "Pr"}   # (French "Pr.", cased)
 
 
 def _join_cut_names(doc, sents, ex):
@@ -145,8 +145,9 @@ def _join_cut_names(doc, sents, ex):
         # "Speaking at the ceremony, Assoc. | Prof. Dr. P said": a title abbreviation never ends a sentence
         prev = out[-1] if out else None
         cut_title = prev is not None and prev.end == s.start and len(prev) > 1 and (
-            prev[-1].text == "." and prev[-2].lower_ in _TITLE_ABBREVIATIONS or
-            prev[-1].text.endswith(".") and prev[-1].lower_[:-1] in _TITLE_ABBREVIATIONS) and "\n" not in ex.article.text[prev.end_char:s.start_char]
+            prev[-1].text == "." and (prev[-2].lower_ in _TITLE_ABBREVIATIONS or prev[-2].text in _TITLE_ABBREVIATIONS) or
+            prev[-1].text.endswith(".") and (prev[-1].lower_[:-1] in _TITLE_ABBREVIATIONS or
+                                             prev[-1].text[:-1] in _TITLE_ABBREVIATIONS)) and "\n" not in ex.article.text[prev.end_char:s.start_char]
         # "The Department of X (X for short) | was established in 1992": a sentence never starts with a
         # lower-case word right after a closing bracket
         cut_bracket = prev is not None and prev.end == s.start and prev[-1].text == ")" and \

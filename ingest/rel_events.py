@@ -797,7 +797,11 @@ def _participant_countries(ctx: Ctx, si: int, sent):
     doc = ctx.doc
     countries = ctx.top(si, "Country")
     evs = ctx.all_in(si, "Event")
-    ev_key = evs[0].key if evs else ctx.main_event      # (an anaphor holds the event it was resolved to)
+    # (an anaphor holds the event it was resolved to); a sentence that names none: the event named last in
+    # its paragraph ("The week ended with the 1st X Workshop ... Thirty surgeons from A, B and C practised")
+    # (not in a plan: "Every year, twelve residents will come ... while Norwegian specialists will teach")
+    planned = any(t.pos_ in ("VERB", "AUX") and is_planned(t) for t in sent)
+    ev_key = evs[0].key if evs else (None if planned else ctx.paragraph_event(si)) or ctx.main_event
     if ev_key is None:
         return
     persons = ctx.top(si, "Person")

@@ -728,9 +728,13 @@ def _panelists_and_introducers(ctx: Ctx) -> None:
         if not persons:
             continue
         evs = [m for m in ctx.all_in(si, "Event") if not m.anaphor]
-        ev = evs[0].key if evs else ctx.main_event
+        ev = evs[0].key if evs else ctx.paragraph_event(si) or ctx.main_event
         if ev is None:
             continue
+        # "Besides P0, the faculty included P1 and P2": P0 is one of them
+        opening = sent.start + 2 < sent.end and (doc[sent.start].lower_ == "besides" or [
+            x.lower_ for x in doc[sent.start:sent.start + 2]] in (["apart", "from"], ["along", "with"]))
+        comma = next((x.i for x in sent if x.text == ","), sent.start) if opening else sent.start
         for v in sent:
             lem = v.lemma_.lower()
             if lem == "include" and v.pos_ == "VERB":
@@ -743,7 +747,7 @@ def _panelists_and_introducers(ctx: Ctx) -> None:
                 if not any(x.lower_ in _PANEL_WORDS for c in subj for x in c.subtree):
                     continue
                 for p in persons:
-                    if p.ts > v.i:
+                    if p.ts > v.i or p.te <= comma < v.i:
                         ctx.add(ev, "attendee", p.key, si, 0.65)
             elif lem == "introduce" and v.pos_ == "VERB" and v.dep_ == "relcl":
                 attending = {r.object for r in ctx.related("attendee") if r.subject == ev}
@@ -1743,7 +1747,7 @@ def _attendees(ctx: Ctx):
                         and not ctx.mention_at(si, subj[0].i, "Organization") \
                         and not any(c.lower_ == "of" and c.i < t.i and not _counted_of(c) for c in subj[0].children):
                     evm = [m for m in ctx.all_in(si, "Event") if m.ts in {x.i for x in subj[0].subtree}]
-                    ev = evm[0].key if evm else _visitors_visit(ctx, t) or ctx.main_event
+                    ev = evm[0].key if evm else _visitors_visit(ctx, t) or ctx.paragraph_event(si) or ctx.main_event
                     if ev is not None:
                         # "The <demonym> delegation ... included P1 and P2": the members come from its country
                         country = _group_country(ctx, si, subj[0]) if subj[0].lower_ in ("delegation", "team") \

@@ -2855,3 +2855,30 @@ def test_a_delegations_members_and_hosts_attend_its_visit_not_a_seminar_held_dur
         assert ("Joint Seminar on Heart Failure", who) in att, att
     assert ("Joint Seminar on Heart Failure", "Lars Mikkelsen") not in att, att
     assert ("Joint Seminar on Heart Failure", "Siti binti Rahman") not in att, att
+
+
+def _countries(g) -> set[tuple[str, str]]:
+    return {(str(en), str(cn)) for e, c in g.subject_objects(MKG.participantCountry)
+            for en in g.objects(e, SDO.name) for cn in g.objects(c, SDO.name)}
+
+
+def test_a_paragraphs_event_takes_its_faculty_and_participant_countries():
+    # a sentence that names no event tells of the event named last in its paragraph, not of the article's
+    # main event: "Besides Pr. P0, the faculty included Pr. P1 and Dr. P2" (a French "Pr." ends no sentence)
+    # and "Forty surgeons from A, B and C practised ..."
+    g = extract_text(
+        "Lyon, 10 June 2025 - Pr. Jean Marchetti of Rhone University Hospital spent two weeks at Atlas "
+        "University Hospital as the fifth guest of the Atlas Visiting Professor Programme, launched in 2021 by "
+        "Atlas University Hospital.\n\n"
+        "The stay ended last Friday with the 2nd Sahel Workshop on Spinal Surgery, held at the Skills Centre "
+        "of the hospital. Forty surgeons and residents from Senegal, Mali and Niger practised on models. "
+        "Besides Pr. Marchetti, the faculty included Pr. Omar Diallo of Dakar University Hospital and Dr. "
+        "Leila Benali, neurosurgeon at Atlas University Hospital.\n",
+        stem="parafaculty", date="2025-06-10")
+    att, pcs = _attendees(g), _countries(g)
+    ws = "2nd Sahel Workshop on Spinal Surgery"
+    for who in ("Jean Marchetti", "Omar Diallo", "Leila Benali"):
+        assert (ws, who) in att, att
+    for c in ("Senegal", "Mali", "Niger"):
+        assert (ws, c) in pcs, pcs
+        assert ("Atlas Visiting Professor Programme", c) not in pcs, pcs
