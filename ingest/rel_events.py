@@ -948,13 +948,22 @@ def participant_countries_from_attendees(ctx: Ctx):
 def umbrella_shares(ctx: Ctx):
     """The umbrella event of a page set out in numbered parts, one event each (an academic week's
     forums), has the people, participant countries and fields of its parts, not their organizers."""
-    for _a, _b, k in ctx.sections:
+    parts = [k for _a, _b, k in ctx.sections]
+    main = ctx.main_event
+    if not parts and main is not None and _WEEK.search(ctx.ents[main].name):
+        # "the 2025 International Week of X Hospital ... On October 21, the China-Sweden Forum on Y was
+        # held ...": the events told after the week's own are its parts, with their people, countries, fields
+        first = ctx.first.get(main, 0)
+        parts = [k for k in ctx.by_type("Event") if k != main and ctx.first.get(k, 0) > first]
+    for k in parts:
         for r in [r for r in ctx.ex.relations if r.subject == k and r.predicate in _SHARED_WITH_UMBRELLA]:
             ctx.add(ctx.main_event, r.predicate, r.object,
                     None if r.evidence is None else ctx.sent_index(r.evidence.start), r.confidence, umbrella=True)
 
 
 _SHARED_WITH_UMBRELLA = ("attendee", "participantCountry", "about")
+#: an event of several days made of others: "International Week", "Academic Week", "Nursing Week"
+_WEEK = re.compile(r"\bWeek\b")
 
 
 # ---------------------------------------------------------------- about

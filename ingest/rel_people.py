@@ -1814,6 +1814,17 @@ def _attendees(ctx: Ctx):
                     for p in _persons_in(ctx, si, ids):
                         ctx.add(ev, "attendee", p.key, si, 0.75)
                 continue
+            if lem in ("perform", "operate") and t.pos_ == "VERB" and t.tag_ == "VBD":
+                # "On October 22, the X Workshop was held ... Prof. A and Prof. B, Director of the department,
+                # jointly performed a mitral valve repair, broadcast live": the operating surgeons of the
+                # event named in the sentence or before it in the paragraph (none: no event)
+                evs = [m.key for m in ctx.all_in(si, "Event") if not m.anaphor]
+                ev = evs[0] if evs else ctx.paragraph_event(si)
+                ids = {x.i for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+                if ev is not None and ev != ctx.main_event or evs:
+                    for p in _with_coordinated(ctx, persons, _persons_in(ctx, si, ids)):
+                        ctx.add(ev, "attendee", p.key, si, 0.7)
+                continue
             if not _verb_cue(t):
                 continue
             ev = _event_of(ctx, si, t)

@@ -2882,3 +2882,25 @@ def test_a_paragraphs_event_takes_its_faculty_and_participant_countries():
     for c in ("Senegal", "Mali", "Niger"):
         assert (ws, c) in pcs, pcs
         assert ("Atlas Visiting Professor Programme", c) not in pcs, pcs
+
+
+def test_an_international_weeks_parts_share_their_people_and_surgeons_who_operate_attend():
+    # "the 2024 International Week of X Hospital ... On May 7, the Y Forum was held ...": the week has the
+    # people of the forum told after it; "Prof. A and Prof. B, Director of the department, jointly performed
+    # a ... repair": both take part in the workshop named before them in the paragraph
+    g = extract_text(
+        "From May 6 to 10, 2024, the 2024 International Week of Lanshan Hospital was held in Hefei. Delegations "
+        "from Norway and Chile came to the hospital for five days of exchange.\n\n"
+        "On May 7, the China-Norway Forum on Stroke Nursing was jointly held by the Nursing Department of "
+        "Lanshan Hospital and Bergen Coast University. Prof. Ingrid Haugen gave a keynote report on stroke "
+        "units in Norway, and Head Nurse Zhao Meiling shared the hospital's practice in stroke care.\n\n"
+        "On May 8, the Sino-Chilean Endoscopic Spine Surgery Workshop was held by the hospital's Department of "
+        "Spine Surgery. Prof. Diego Fuentes and Prof. Qian Haowen, Director of the department, jointly "
+        "performed a full-endoscopic lumbar discectomy, which was broadcast live to 150 surgeons.\n",
+        stem="intlweek", date="2024-05-12")
+    att = _attendees(g)
+    week = "2024 International Week of Lanshan Hospital"
+    for who in ("Diego Fuentes", "Qian Haowen"):
+        assert ("Sino-Chilean Endoscopic Spine Surgery Workshop", who) in att, att
+    for who in ("Ingrid Haugen", "Zhao Meiling", "Diego Fuentes", "Qian Haowen"):
+        assert (week, who) in att or ("2024 International Week", who) in att, att
