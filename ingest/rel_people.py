@@ -295,6 +295,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _listed_attendees(ctx)
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
+    _cohort_pronoun(ctx)
     _report_meeting_returnees(ctx)
 
 
@@ -1531,6 +1532,47 @@ def _visitors_visit(ctx: Ctx, verb) -> str | None:
     return None
 
 
+#: people a sentence lists as the cohort of an event ("This year's visiting scholars are P1 and P2")
+_COHORT_NOUNS = {"scholars", "fellows", "trainees", "speakers", "lecturers", "faculty", "tutors", "instructors",
+                 "participants", "guests", "visitors", "professors", "experts"}
+
+
+def _cohort_pronoun(ctx: Ctx) -> None:
+    """"This year's visiting scholars are P1 and P2. ... Last Thursday they gave the opening lectures of the
+    X Course": "they", the subject of a verb of attending whose object names an event, is the cohort listed
+    before (no person named in the sentence)."""
+    cohort = getattr(ctx, "cohort", None)
+    if not cohort:
+        return
+    for si, sent in enumerate(ctx.sents):
+        if ctx.top(si, "Person"):
+            # "They were welcomed (at a meeting of the department) by P": P hosts the cohort's event
+            for t in sent:
+                if _lem(t) in ("welcome", "receive", "greet") and not _planned_verb(t) and any(
+                        c.dep_ == "nsubjpass" and c.lower_ == "they" for c in t.children) and si > 0 and \
+                        any(pk in {m.key for m in ctx.top(sj, "Person")} for sj in (si - 1, si - 2) if sj >= 0
+                            for pk in cohort):
+                    # (the parse may hang "by P" on the place: "welcomed at a meeting of X by P")
+                    by = next((x.i for x in ctx.doc[t.i + 1:sent.end] if x.lower_ == "by"), None)
+                    if by is None or any(x.pos_ == "VERB" for x in ctx.doc[t.i + 1:by]):
+                        continue
+                    first = next((p for p in ctx.top(si, "Person") if p.ts > by), None)
+                    if first is None or any(not (_is_honorific_tok(x) or x.text == ".") for x in ctx.doc[by + 1:first.ts]):
+                        continue
+                    for p in _with_coordinated(ctx, ctx.top(si, "Person"), [first]):
+                        ctx.add(ctx.cohort_event, "attendee", p.key, si, 0.65)
+            continue
+        for t in sent:
+            if not _verb_cue(t) or _planned_verb(t) or not any(
+                    c.dep_ == "nsubj" and c.lower_ == "they" for c in t.children):
+                continue
+            ids = {x.i for c in t.children if c.dep_ in ("dobj", "prep") for x in c.subtree}
+            ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in ids), None)
+            if ev is not None:
+                for pk in cohort:
+                    ctx.add(ev, "attendee", pk, si, 0.65)
+
+
 def _gapped_speakers(ctx: Ctx, si: int, verb, persons: list[M]) -> list[M]:
     """"P1 spoke on X, Dr. P2 on Y, and P3 on Z": the verb left out after the first clause; each later
     person right after a comma or "and" (titles between) and right before "on"/"about", with no other
@@ -1790,11 +1832,22 @@ def _attendees(ctx: Ctx):
                                                              "lecturers", "participants"} for i in sub_ids)
                 attends = any(_lem(doc[i]) in ("attend", "participate", "present", "invite") for i in sub_ids) or \
                     any(m.ts in sub_ids for m in ctx.all_in(si, "Event"))
-                if subj and group and attends:
-                    ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in sub_ids), ctx.main_event)
+                # "This year's visiting scholars are P1 and P2" / "The invited speakers were P1 and P2": the
+                # cohort of the event, which later sentences may call "they"
+                cohort = bool(subj) and subj[0].lower_ in _COHORT_NOUNS and any(
+                    (c.dep_ == "poss" and c.lower_ in ("year", "edition", "session")) or
+                    (c.dep_ == "amod" and c.lower_ in ("visiting", "invited", "confirmed")) for c in subj[0].children)
+                if subj and (group and attends or cohort):
+                    named = [k for k in ctx.by_type("Event") if subj[0].lower_ in ctx.ents[k].name.lower().split()]
+                    ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in sub_ids), None) or (
+                        (named[0] if len(named) == 1 else ctx.paragraph_event(si)) if cohort else None) or \
+                        ctx.main_event
                     for p in persons:
                         if p.ts > t.i:
                             ctx.add(ev, "attendee", p.key, si, 0.75)
+                    if cohort:
+                        ctx.cohort = [p.key for p in persons if p.ts > t.i]
+                        ctx.cohort_event = ev
                     continue
                 # "Attending the meeting were P1 and P2" / "P1 and P2 were present at the meeting"
                 kids = list(t.children)

@@ -2904,3 +2904,25 @@ def test_an_international_weeks_parts_share_their_people_and_surgeons_who_operat
         assert ("Sino-Chilean Endoscopic Spine Surgery Workshop", who) in att, att
     for who in ("Ingrid Haugen", "Zhao Meiling", "Diego Fuentes", "Qian Haowen"):
         assert (week, who) in att or ("2024 International Week", who) in att, att
+
+
+def test_a_cohort_listed_once_is_they_later():
+    # "This year's visiting fellows are P1 and P2": the fellows of the "Visiting Fellows Programme" (the one
+    # event named with that noun), not of the course the article reports as held; "They were welcomed at a
+    # meeting of the unit by P3": P3 hosts them; "Last Friday they gave the opening lectures of the X Course":
+    # both speak at the course
+    g = extract_text(
+        "The Department of Surgery of Andes University has received the third cohort of its Visiting Fellows "
+        "Programme in Transplant Surgery.\n\n"
+        "This year's visiting fellows are Dr. Hannah Brooks, a transplant surgeon at Lakeside Hospital, and Dr. "
+        "Pau Soler Vidal, from Barcelona, Spain. They arrived on 2 June. They were welcomed at a meeting of the "
+        "department by Dr. Ana Lucía Torres Vega, Director of the Department of Surgery.\n\n"
+        "During their stay, the fellows join the daily rounds. Last Friday they gave the opening lectures of "
+        "the Liver Transplant Update Course for residents, organized by the Transplant Unit and held at the "
+        "university hospital.\n",
+        stem="cohort", date="2025-06-20")
+    att = _attendees(g)
+    for who in ("Hannah Brooks", "Pau Soler Vidal", "Ana Lucía Torres Vega"):
+        assert any(e.startswith("Visiting Fellows Programme") and p == who for e, p in att), att
+    for who in ("Hannah Brooks", "Pau Soler Vidal"):
+        assert ("Liver Transplant Update Course", who) in att, att
