@@ -74,14 +74,16 @@ ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture"
                 "host": False, "address": False, "join": False, "co-chair": False, "co-host": False,
                 "demonstrate": False, "officiate": False, "witness": False, "lead": False, "welcome": False,
                 "receive": False, "meet": False, "share": False, "report": False, "head": False,
-                "accompany": False, "tutor": False, "instruct": False, "mentor": False, "sign": False}
+                "accompany": False, "tutor": False, "instruct": False, "mentor": False, "sign": False,
+                "compare": False, "describe": False, "review": False}
 #: verbs that make a person an attendee only when their object is the event (or a visiting group)
 WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "welcome", "receive", "meet",
-              "witness", "share", "report", "head", "accompany"}
+              "witness", "share", "report", "head", "accompany", "compare", "describe", "review"}
 #: objects of present/share/report that make the subject a speaker at the event
 TALK_OBJECTS = {"advances", "progress", "poster", "posters", "paper", "papers", "findings", "results",
                 "research", "experience", "experiences", "case", "cases", "update", "updates", "achievements",
-                "study", "studies", "work", "practice", "techniques", "technique", "methods", "data", "insights"}
+                "study", "studies", "work", "practice", "techniques", "technique", "methods", "data", "insights",
+                "series", "strategies", "outcomes", "approaches", "protocols"}
 SERVE_ROLES = {"tutor", "chair", "co-chair", "chairs", "co-chairs", "moderator", "host", "hosts", "judge",
                "instructor", "lecturer", "speaker", "faculty", "mentor", "panelist", "examiner", "examiners",
                "trainer", "teacher", "presenter", "emcee"}
@@ -1888,7 +1890,7 @@ def _attendees(ctx: Ctx):
                 if ev is None:
                     continue
             if lem in WEAK_VERBS and not _object_is_event(ctx, si, t) and not (
-                    lem in ("present", "share", "report") and _talks(t)) and not (
+                    lem in ("present", "share", "report", "compare", "describe", "review") and _talks(t)) and not (
                     _guests_received(t) and VISIT_NAME.search(ctx.ents[ev].name)) and not (
                     lem in ("lead", "head", "host") and _visitors_visit(ctx, t) == ev):
                 continue

@@ -2926,3 +2926,15 @@ def test_a_cohort_listed_once_is_they_later():
         assert any(e.startswith("Visiting Fellows Programme") and p == who for e, p in att), att
     for who in ("Hannah Brooks", "Pau Soler Vidal"):
         assert ("Liver Transplant Update Course", who) in att, att
+
+
+def test_speakers_who_compare_strategies_or_present_a_case_series():
+    g = extract_text(
+        "The 2nd Baltic Symposium on Liver Surgery was held at Riga Eastern Hospital on 3 March 2025.\n\n"
+        "The morning session was chaired by Pr Ilze Ozola. Dr Martins Kalnins, hepatologist at Riga Eastern "
+        "Hospital, compared the follow-up strategies of Latvia and Estonia. In the afternoon, Dr "
+        "Liga Vitola and Dr Karlis Berzins presented their joint series of liver resections.\n",
+        stem="compared", date="2025-03-05")
+    att = _attendees(g)
+    for who in ("Martins Kalnins", "Liga Vitola", "Karlis Berzins"):
+        assert ("2nd Baltic Symposium on Liver Surgery", who) in att, att
