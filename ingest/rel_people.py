@@ -1355,6 +1355,12 @@ def _delegations(ctx: Ctx, si: int):
             ctx.add(ev, "attendee", p.key, si, 0.7)
             if doc[g].lower_ == "delegation":
                 ctx.delegates.add(p.key)
+            elif group is None:
+                # "a one-day course ..., led by A/Prof. P and Ms Q": both lead the event
+                q = persons[1] if len(persons) > 1 else None
+                if q is not None and doc[p.te].lower_ == "and" and all(
+                        _is_honorific_tok(x) or x.text in (".", "and") for x in doc[p.te:q.ts]):
+                    ctx.add(ev, "attendee", q.key, si, 0.7)
         src = _group_source(doc, sent, g)
         if src is not None:
             n = src
@@ -2114,6 +2120,8 @@ _LED_BY = re.compile(r"\b(" + "|".join(sorted(ROLE_NOUNS)) + r")\s+(?:was|were|i
 
 #: "Sessions were led by P" / "The lectures were given by P": the parts of an event and who taught them
 _PARTS_LED_BY = re.compile(r"\b(?:sessions|lectures|classes|lessons|workshops|demonstrations|practicals|tutorials)\s+"
+                           # "Sessions on safe obstetric anaesthesia were taught by P"
+                           r"(?:(?:on|about)\s+(?:[\w’'-]+\s+){1,6}?)?"
                            r"(?:was|were|are)\s+(?:(?:all|mainly|also|jointly)\s+)?(?:led|given|taught|conducted|"
                            r"delivered|run|moderated|chaired)\s+by\s+", re.I)
 

@@ -2938,3 +2938,17 @@ def test_speakers_who_compare_strategies_or_present_a_case_series():
     att = _attendees(g)
     for who in ("Martins Kalnins", "Liga Vitola", "Karlis Berzins"):
         assert ("2nd Baltic Symposium on Liver Surgery", who) in att, att
+
+
+def test_sessions_on_a_topic_taught_by_and_a_course_led_by_two_people():
+    g = extract_text(
+        "The Northern Trauma Nursing Workshop was held at Tromso Coast Hospital from 2 to 4 April 2025. "
+        "Scenarios were run in small teams. Sessions on pain management in children were taught by Dr Erik "
+        "Haldorsen, an anaesthetist of the hospital.\n\n"
+        "On Saturday, eight senior nurses stayed on for a one-day Instructor Course, led by A/Prof. Sigrid "
+        "Nilsen and Ms Tove Lien, so that they can teach the course at home.\n",
+        stem="sessionson", date="2025-04-07")
+    att = _attendees(g)
+    assert ("Northern Trauma Nursing Workshop", "Erik Haldorsen") in att, att
+    for who in ("Sigrid Nilsen", "Tove Lien"):
+        assert any(e.startswith("Instructor Course") and p == who for e, p in att), att
