@@ -298,6 +298,7 @@ def find_person_relations(ctx: Ctx) -> None:
     _role_label_lines(ctx)
     _panelists_and_introducers(ctx)
     _cohort_pronoun(ctx)
+    _joined_by(ctx)
     _report_meeting_returnees(ctx)
 
 
@@ -1545,6 +1546,33 @@ _COHORT_NOUNS = {"scholars", "fellows", "trainees", "speakers", "lecturers", "fa
                  "participants", "guests", "visitors", "professors", "experts"}
 
 
+def _joined_by(ctx: Ctx) -> None:
+    """"- Dr. P1, ... / - Dr. P2, ... They were joined by Dr. P3, who ...": the people who join "them"
+    take part in the event that the people named last before them (within a few sentences) attend."""
+    att: dict[str, set[str]] = {}
+    for r in ctx.related("attendee"):
+        att.setdefault(r.object, set()).add(r.subject)
+    for si, sent in enumerate(ctx.sents):
+        for t in sent:
+            if _lem(t) != "join" or not any(c.dep_ == "nsubjpass" and c.lower_ == "they" for c in t.children) \
+                    or _planned_verb(t):
+                continue
+            agent = {x.i for c in t.children if c.dep_ == "agent" for x in c.subtree}
+            joiners = _persons_in(ctx, si, agent)
+            if not joiners:
+                continue
+            for sj in range(si - 1, max(-1, si - 6), -1):
+                before = [p.key for p in ctx.top(sj, "Person")]
+                if not before:
+                    continue
+                evs = [e for e in set().union(*(att.get(k, set()) for k in before))
+                       if all(e in att.get(k, set()) for k in before)]
+                if len(evs) == 1:
+                    for p in joiners:
+                        ctx.add(evs[0], "attendee", p.key, si, 0.65)
+                break
+
+
 def _cohort_pronoun(ctx: Ctx) -> None:
     """"This year's visiting scholars are P1 and P2. ... Last Thursday they gave the opening lectures of the
     X Course": "they", the subject of a verb of attending whose object names an event, is the cohort listed
@@ -1607,6 +1635,8 @@ def _object_is_event(ctx: Ctx, si: int, verb) -> bool:
         return True
     # "taught the trainees bedside skills" (the trainees as indirect object)
     if any(ctx.doc[i].lower_ in GROUP_NOUNS for i in ids if ctx.doc[i].dep_ == "dative") or \
+            _lem(verb) in ("teach", "train") and any(ctx.doc[i].dep_ in ("dative", "dobj") and ctx.doc[i].tag_ == "NNS"
+                                                     and ctx.doc[i].lower_ in PERSON_NOUNS for i in ids) or \
             any(ctx.doc[i].lower_ in ("trainees", "students", "participants", "learners", "delegates", "graduates")
                 for i in ids):
         return True

@@ -2952,3 +2952,22 @@ def test_sessions_on_a_topic_taught_by_and_a_course_led_by_two_people():
     assert ("Northern Trauma Nursing Workshop", "Erik Haldorsen") in att, att
     for who in ("Sigrid Nilsen", "Tove Lien"):
         assert any(e.startswith("Instructor Course") and p == who for e, p in att), att
+
+
+def test_they_were_joined_by_and_a_team_that_taught_young_doctors():
+    # "- Dr. P1 ... / - Prof. P2 ... They were joined by Dr. P3": P3 takes part in the event the listed
+    # people attend; "P and her team taught 60 young nurses the care of ...": P teaches at the paragraph's event
+    g = extract_text(
+        "The 3rd Adriatic Hands-on Course on Cochlear Implant Surgery was held at Trieste Harbour Hospital from "
+        "12 to 14 May 2025.\n\n"
+        "The international faculty included:\n"
+        "- Prof. Stefan Keller, Head of Otology, Alpine University Hospital, Innsbruck\n"
+        "- Dr. Ana Ribeiro (Tagus ENT Institute)\n\n"
+        "They were joined by Dr. Marco Zanin, consultant otologist at the hospital, who ran the dissection "
+        "sessions.\n\n"
+        "On 11 May, a Pre-course Workshop on Hearing Assessment was held at the hospital's Audiology Center. "
+        "Dr. Elena Russo and her team taught 60 young doctors the fitting of hearing aids.\n",
+        stem="joinedby", date="2025-05-16")
+    att = _attendees(g)
+    assert ("3rd Adriatic Hands-on Course on Cochlear Implant Surgery", "Marco Zanin") in att, att
+    assert ("Pre-course Workshop on Hearing Assessment", "Elena Russo") in att, att
