@@ -1573,11 +1573,34 @@ def _joined_by(ctx: Ctx) -> None:
                 break
 
 
+_AMONG_COHORT = re.compile(r"\s*(?:Among|Amongst)\s+(?:the|this\s+year's|our)\s+(?:\S+\s+){0,2}?("
+                           r"observers|fellows|scholars|trainees|participants|visitors|guests|residents|students)"
+                           r"\s+(?:were|are)\s")
+
+
 def _cohort_pronoun(ctx: Ctx) -> None:
     """"This year's visiting scholars are P1 and P2. ... Last Thursday they gave the opening lectures of the
     X Course": "they", the subject of a verb of attending whose object names an event, is the cohort listed
     before (no person named in the sentence)."""
     cohort = getattr(ctx, "cohort", None)
+    noun = getattr(ctx, "cohort_noun", None)
+    if not cohort:
+        # "Among the 2024 observers were P1, P2 and P3": a cohort too (the people attend the event they
+        # are listed for elsewhere); later "the observers" are they
+        for si, sent in enumerate(ctx.sents):
+            mt = _AMONG_COHORT.match(sent.text)
+            if mt:
+                cohort = [p.key for p in ctx.top(si, "Person") if p.start >= sent.start_char + mt.end()]
+                noun = mt.group(1).lower()
+                # (the event named with the noun: "observers" of the "Observership Programme", "fellows" of
+                # the "Fellowship")
+                named = [k for k in ctx.by_type("Event") if any(
+                    w.startswith(noun[:-1]) for w in ctx.ents[k].name.lower().split())]
+                ev = named[0] if len(named) == 1 else ctx.paragraph_event(si) or ctx.main_event
+                if ev is not None:
+                    for pk in cohort:
+                        ctx.add(ev, "attendee", pk, si, 0.6)
+                break
     if not cohort:
         return
     for si, sent in enumerate(ctx.sents):
@@ -1600,7 +1623,8 @@ def _cohort_pronoun(ctx: Ctx) -> None:
             continue
         for t in sent:
             if not _verb_cue(t) or _planned_verb(t) or not any(
-                    c.dep_ == "nsubj" and c.lower_ == "they" for c in t.children):
+                    c.dep_ == "nsubj" and (c.lower_ == "they" or c.lower_ == noun and any(
+                        d.lower_ == "the" for d in c.children)) for c in t.children):
                 continue
             ids = {x.i for c in t.children if c.dep_ in ("dobj", "prep") for x in c.subtree}
             ev = next((m.key for m in ctx.all_in(si, "Event") if m.ts in ids), None)
@@ -1885,7 +1909,7 @@ def _attendees(ctx: Ctx):
                             ctx.add(ev, "attendee", p.key, si, 0.75)
                     if cohort:
                         ctx.cohort = [p.key for p in persons if p.ts > t.i]
-                        ctx.cohort_event = ev
+                        ctx.cohort_event, ctx.cohort_noun = ev, subj[0].lower_
                     continue
                 # "Attending the meeting were P1 and P2" / "P1 and P2 were present at the meeting"
                 kids = list(t.children)

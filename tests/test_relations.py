@@ -2971,3 +2971,21 @@ def test_they_were_joined_by_and_a_team_that_taught_young_doctors():
     att = _attendees(g)
     assert ("3rd Adriatic Hands-on Course on Cochlear Implant Surgery", "Marco Zanin") in att, att
     assert ("Pre-course Workshop on Hearing Assessment", "Elena Russo") in att, att
+
+
+def test_among_the_observers_were_and_the_observers_later():
+    # "Among the 2024 observers were P1; P2; and P3": the programme's people; "During their stay, the
+    # observers also attended the X Masterclass": all three attend it too
+    g = extract_text(
+        "Porto, 20 January 2025 — The Kidney Transplant Unit of Douro University Hospital has published the "
+        "report of the 2024 edition of its International Observership Programme in Kidney Transplantation.\n\n"
+        "Among the 2024 observers were Dr. Amadou Diallo, a surgeon from Senegal Central Hospital in Dakar; Dr. "
+        "Lucia Gomez Ruiz, a nephrologist at Clinica Andina in Quito, Ecuador; and Dr. Petro Kovalenko of the "
+        "Lviv Regional Nephrology Centre, Ukraine.\n\n"
+        "During their stay, the observers also attended the 3rd Porto Kidney Transplant Masterclass, held at "
+        "the hospital on 10 and 11 October 2024.\n",
+        stem="observers", date="2025-01-20")
+    att = _attendees(g)
+    for who in ("Amadou Diallo", "Lucia Gomez Ruiz", "Petro Kovalenko"):
+        assert ("3rd Porto Kidney Transplant Masterclass", who) in att, att
+        assert any(e.startswith("International Observership Programme") and p == who for e, p in att), att
