@@ -75,10 +75,11 @@ ATTEND_VERBS = {"attend": False, "participate": False, "speak": False, "lecture"
                 "demonstrate": False, "officiate": False, "witness": False, "lead": False, "welcome": False,
                 "receive": False, "meet": False, "share": False, "report": False, "head": False,
                 "accompany": False, "tutor": False, "instruct": False, "mentor": False, "sign": False,
-                "compare": False, "describe": False, "review": False}
+                "compare": False, "describe": False, "review": False, "brief": False, "introduce": False}
 #: verbs that make a person an attendee only when their object is the event (or a visiting group)
 WEAK_VERBS = {"host", "join", "teach", "train", "present", "address", "lead", "welcome", "receive", "meet",
-              "witness", "share", "report", "head", "accompany", "compare", "describe", "review"}
+              "witness", "share", "report", "head", "accompany", "compare", "describe", "review",
+              "brief", "introduce"}
 #: objects of present/share/report that make the subject a speaker at the event
 TALK_OBJECTS = {"advances", "progress", "poster", "posters", "paper", "papers", "findings", "results",
                 "research", "experience", "experiences", "case", "cases", "update", "updates", "achievements",

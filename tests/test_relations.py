@@ -2989,3 +2989,17 @@ def test_among_the_observers_were_and_the_observers_later():
     for who in ("Amadou Diallo", "Lucia Gomez Ruiz", "Petro Kovalenko"):
         assert ("3rd Porto Kidney Transplant Masterclass", who) in att, att
         assert any(e.startswith("International Observership Programme") and p == who for e, p in att), att
+
+
+def test_hosts_who_brief_or_introduce_to_the_guests_attend_the_visit():
+    g = extract_text(
+        "On 12 March 2025, a delegation from Nile Valley University Hospital in Egypt visited Qinghe Hospital.\n\n"
+        "The delegation toured the hospital's Burns Center and the Department of Plastic Surgery. Prof. Han "
+        "Lixin, Director of the Burns Center, briefed the guests on the center's skin bank. Vice President Guo "
+        "Ping introduced the hospital's history to the delegation.\n",
+        stem="briefed", date="2025-03-14")
+    att = _attendees(g)
+    visit = next((e for e, _ in att if e.startswith("Visit of")), None)
+    assert visit is not None, att
+    for who in ("Han Lixin", "Guo Ping"):
+        assert (visit, who) in att, att
