@@ -2292,7 +2292,10 @@ def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
         # "... together with P" / "... in the presence of P" after an act at the event
         pre = [x.lower_ for x in doc[max(s0, p.ts - 6):p.ts] if not _is_honorific_tok(x) and x.text != "."]
         if pre[-2:] == ["together", "with"] or pre[-4:] == ["in", "the", "presence", "of"]:
-            acts = [t for t in doc[s0:p.ts] if _verb_cue(t) or _lem(t) == "sign"]
+            # ("She presented the certificates together with Dr. P": a hand-over at the ceremony)
+            acts = [t for t in doc[s0:p.ts] if _verb_cue(t) or _lem(t) == "sign" or
+                    _lem(t) in ("present", "award", "hand", "issue") and t.pos_ == "VERB" and any(
+                        c.dep_ == "dobj" and c.lower_ in _HANDED for c in t.children)]
             if acts:
                 ev = _scene_event(ctx, si, s0, p.ts) or ctx.main_event
                 if _lem(acts[0]) == "sign" or _SIGNING.search(" ".join(words[:p.ts - s0])) and \
@@ -2300,6 +2303,13 @@ def _acts_at_event(ctx: Ctx, si: int, sent, persons: list[M]):
                     ev = next((k for k in ctx.by_type("Event") if _SIGNING.search(ctx.ents[k].name)), ev)
                 if ev is not None:
                     ctx.add(ev, "attendee", p.key, si, 0.7)
+                    # "She presented the certificates together with P": she, the one person named in the
+                    # sentence before, acts with P
+                    if any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") and c.i < p.ts for c in acts[0].children) \
+                            and si > 0:
+                        before = {m.key for m in ctx.top(si - 1, "Person")}
+                        if len(before) == 1:
+                            ctx.add(ev, "attendee", before.pop(), si, 0.65)
             continue
         # the verb right after the person (and the post)
         a, b = _segment(ctx, si, p)

@@ -3003,3 +3003,16 @@ def test_hosts_who_brief_or_introduce_to_the_guests_attend_the_visit():
     assert visit is not None, att
     for who in ("Han Lixin", "Guo Ping"):
         assert (visit, who) in att, att
+
+
+def test_she_presented_the_certificates_together_with_p():
+    g = extract_text(
+        "On 28 June 2025, the graduation ceremony of the Paediatric Surgery Fellowship Programme was held at "
+        "Sidama Referral Hospital in Hawassa.\n\n"
+        "\"Our graduates now operate in five regions,\" said Dr. Tigist Bekele. She presented the certificates "
+        "together with Dr. Fiona Doyle, Consultant Paediatric Surgeon at Shannon University Hospital, who "
+        "travelled from Limerick for the ceremony.\n",
+        stem="together", date="2025-06-30")
+    att = _attendees(g)
+    for who in ("Tigist Bekele", "Fiona Doyle"):     # (the ceremony is told as the programme's here)
+        assert ("Paediatric Surgery Fellowship Programme", who) in att, att
