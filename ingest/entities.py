@@ -1948,6 +1948,9 @@ class _Article:
                                                     for n in (a.name, *a.aliases) if len(n) > len(b.name)):
                     reg.merge(a.key, b.key)   # a headline cut off in a word: "... of X Medical Doctor Asso"
                     continue
+                if _and_extended_inside(a.name, b.name):
+                    reg.merge(a.key, b.key)   # "Training Workshop on A" / "2024 X Training Workshop on A and B"
+                    continue
                 ha, hb = _last_word(a.name), _last_word(b.name)
                 if ha != hb and not _and_extended(a.name, b.name):
                     continue
@@ -2720,6 +2723,13 @@ def _and_extended(a: str, b: str) -> bool:
     "Workshop on A and B" in the text)?"""
     na, nb = sorted((gz.norm(a), gz.norm(b)), key=len)
     return len(na.split()) >= 3 and bool(re.match(re.escape(na) + r" (?:and|&) \w", nb))
+
+
+def _and_extended_inside(a: str, b: str) -> bool:
+    """Is the shorter event name, of four words or more, a part of the other followed by "and <more>"
+    ("Training Workshop on A" in a headline, "2024 X-Y Training Workshop on A and B" in the text)?"""
+    na, nb = sorted((gz.norm(a), gz.norm(b)), key=len)
+    return len(na.split()) >= 4 and bool(re.search(r"(?:^| )" + re.escape(na) + r" (?:and|&) \w", nb))
 
 
 _FALLBACK_CACHE: dict = {}

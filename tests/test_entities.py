@@ -1557,3 +1557,13 @@ def test_a_field_after_in_at_the_end_of_a_course_name_is_no_place(extractor):
                         "Echocardiography in Trauma, held on 5 May at the Skills Centre of Vistula University. "
                         "Thirty doctors from Poland and Lithuania took part.\n")
     assert "Trauma" not in names(ex, "Place"), names(ex, "Place")
+
+
+def test_a_headline_event_name_cut_before_and_is_the_fuller_event(extractor):
+    # the headline names the course without its year and partner prefix and without "and <more>"
+    ex = run(extractor, "Riverbend Hospital\nHome | News\n\n"
+                        "Medical Team Holds Refresher Course on Pediatric Trauma Care in Lilongwe\n\n"
+                        "From 3 to 5 May 2024, the 2024 China-Malawi Refresher Course on Pediatric Trauma Care and "
+                        "Burn Management was held at Lakeside Central Hospital in Lilongwe. Forty nurses took part.\n")
+    assert names(ex, "Event") == {"2024 China-Malawi Refresher Course on Pediatric Trauma Care and Burn "
+                                  "Management"}, names(ex, "Event")
