@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.dates import MONTH_WORDS, WEEKDAY, WEEKDAY_WORDS
 from medkg.ingest.model import Entity, Extraction, Relation, Span
+from medkg.ingest.rel_lexicon import demonym_code
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
 
@@ -2323,6 +2324,7 @@ class _Article:
         visit_article = bool(re.search(r"\bdelegation\b", text, re.I))
         hostless = None
         host_hint = None
+        head_desc = None
         guests = r"\b(?:delegation|officials|visitors|guests|representatives|team)\b"
         for sent in self._sentences():
             a, b = sent.start_char, sent.end_char
@@ -2360,6 +2362,7 @@ class _Article:
                 continue
             orgs = orgs_in(a, b)
             guest = None
+            gname_desc = None
             later = re.compile(r"\bvisit(?:ed|s|ing)?\b", re.I).search(st, dm.end())
             if later and vm.start() < dm.start():
                 vm = later            # a headline run into the first sentence
@@ -2374,6 +2377,18 @@ class _Article:
                         if len(oname.split()) >= 2 and not self.reg.find("Person", oname):
                             guest = self.reg.add("Organization", oname, span, conf=0.6)
                             self.rescan_one(guest)
+            if guest is None and m:
+                # "a delegation of the Ministry of X ..." (the optional "of <group>" took "of the Ministry ")
+                m0 = re.search(r"\b(?:delegation|team)\s+(?:from|of)\s+(?:the\s+)?", st, re.I)
+                if m0 and m0.start() == m.start():
+                    guest = next((k for s0, _e, k in orgs if s0 == a + m0.end()), None)
+                    joint = next(((s0, k) for s0, e0, k in orgs for g0, g1, gk in orgs
+                                  if gk == guest and g0 == a + m0.end() and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                                                                         text[g1:s0])), None)
+                    if guest is not None and joint is not None and head_desc:
+                        # a delegation of two bodies ("of the Ministry of X and Y University"): the
+                        # headline's "<Demonym> Health Delegation" names it
+                        gname_desc = head_desc
             if guest is None and m and re.match(r"the\s+$", st[m.end() - 4:m.end()], re.I):
                 # "a delegation from the Dutch medical centre": the article's one body so named
                 guest = self._described_org(st[m.end():])
@@ -2385,7 +2400,7 @@ class _Article:
                 # "a delegation (of eight) led/headed by X, Director of <Unit> of <Body>, visited Y": the leader's body
                 led = [k for s0, _e, k in orgs if a + dm.end() < s0 < a + vm.start()]
                 guest = led[-1] if led else None
-            gname = ents[guest].name if guest else None
+            gname = gname_desc or (ents[guest].name if guest else None)
             if gname is None:
                 adj = re.search(r"(?:the|a)\s+([^\W\d_][^\W\d_]+)\s+delegation", st)
                 gname = adj.group(1) if adj else None
@@ -2393,6 +2408,9 @@ class _Article:
                 # "... a delegation led by P of X visited Korea." then "The delegation visited Y": the same delegation
                 gname, guest = hostless[0], hostless[2]
             if not gname:
+                hd = re.search(r"\b([A-Z][a-z]+)((?:\s+[A-Z][a-z]+){0,2})\s+[Dd]elegation\b", st)
+                if head_desc is None and hd and demonym_code(hd.group(1)):
+                    head_desc = hd.group(1) + hd.group(2).lower()   # "Tajik Health Delegation Visits Y"
                 if host_hint is None:
                     # "Dutch delegation visits HUK" (a headline): the host, for a guest named later
                     host_hint = next((k for s0, _e, k in orgs if s0 > a + vm.start()), None)

@@ -1567,3 +1567,14 @@ def test_a_headline_event_name_cut_before_and_is_the_fuller_event(extractor):
                         "Burn Management was held at Lakeside Central Hospital in Lilongwe. Forty nurses took part.\n")
     assert names(ex, "Event") == {"2024 China-Malawi Refresher Course on Pediatric Trauma Care and Burn "
                                   "Management"}, names(ex, "Event")
+
+
+def test_a_delegation_of_two_bodies_is_named_by_the_headline_demonym(extractor):
+    # "a delegation of the Ministry of X and Y University": the headline's "Kyrgyz Health Delegation"
+    # names the visit (not "of <group> of" swallowing the ministry's name)
+    ex = run(extractor, "Kyrgyz Health Delegation Visits Lakeside Hospital\n\n"
+                        "On May 3, a delegation of the Ministry of Health of the Kyrgyz Republic and Osh State "
+                        "Medical University visited Lakeside Provincial Hospital in Wuhan. The guests toured the "
+                        "wards.\n")
+    evs = names(ex, "Event")
+    assert any(e.startswith("Visit of the Kyrgyz health delegation to Lakeside") for e in evs), evs
