@@ -502,9 +502,11 @@ _DATELINE = re.compile(rf"^\s*{_DATE_LABEL}\s*[:：]?\s*(.{{6,40}})", re.I)
 _FIELD_LINE = re.compile(r"^\s*[^\W\d_][^:：]{0,30}[:：]")
 _FIELD_DATE = re.compile(rf"(?:\s|\||｜|/|·){_DATE_LABEL}\s*[:：]\s*(.{{6,40}})", re.I)
 _DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
-#: a header line that starts with the page date and goes on with other fields: "2025-06-13 | Source: Office | Views: 5"
+#: a header line that starts with the page date and goes on with other fields: "2025-06-13 | Source: Office | Views: 5",
+#: "2024-10-18  Source: Office  Views: 447"
 _DATE_FIELDS = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                          r"\s*[|｜]\s*[^\W\d_][^:：|｜]{0,30}[:：]")
+                          r"(?:\s*[|｜]\s*[^\W\d_][^:：|｜]{0,30}[:：]|"
+                          r"\s+(?:source|author|editor|reporter|views?|clicks?|hits?|hot|visits?)\s*[:：])", re.I)
 
 #: site chrome that is not a title (search boxes, navigation, counters, share buttons)
 _JUNK = re.compile(r"""^(?:

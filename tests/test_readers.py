@@ -275,6 +275,7 @@ def test_no_title_when_the_text_starts_with_the_body(tmp_path):
     ("date:2024/2/31", None),            # no such day
     ("Source: Office of Foreign Affairs  Release time: 2024-03-08  Views: 88", "2024-03-08"),
     ("Author: Mira Holm | Published: 8 March 2024", "2024-03-08"),
+    ("2024-10-18  Source: International Exchange Office  Views: 447", "2024-10-18"),
 ])
 def test_datelines(tmp_path, line, date):
     f = tmp_path / "d.txt"
