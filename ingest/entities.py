@@ -735,6 +735,8 @@ class _Article:
     def person_ok(self, name: str, strict: bool = True) -> bool:
         if any(w in gz.HOSPITAL_ACRONYMS for w in name.split()):
             return False                  # "CHU Nord", "Waal UMC": a hospital's short name
+        if len(name.split()) == 1 and _PROFESSION.search(name):
+            return False                  # "Consultant Physiatrist at X": a post's words, no name
         if _norm_caps(name) != name:
             if any(gz.specialty_surfaces().get(w) or self.reg.find("Organization", w) for w in name.split()):
                 return False
@@ -2839,6 +2841,9 @@ _HOSPITAL_WORDS = re.compile(r"(?i)\b(?:hospital|hôpital|hospitalario|clínico|
                              r"policlinico|klinikum|krankenhaus|rumah sakit)\b")
 #: "(Waal UMC)", "(Erasmus MC)": a short name in brackets, a word of the name and the acronym of the rest
 _WORD_ACRONYM_SHORT = re.compile(r"\s*[(（]\s*(([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+([A-Z]{2,6}))\s*[)）]")
+#: professions written as a post ("Consultant Physiatrist", "Senior Dietitian")
+_PROFESSION = re.compile(r"(?i)(?:ologist|iatrist|ician|therapist|an(?:a)?esthetist|dietitian|pharmacist|dentist|"
+                         r"radiographer|optometrist|physicist|midwife|paramedic)s?$")
 #: an honorific right before a name: "Prof. ", "Pr. ", "Dr ", "Ms. "
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Prof|Pr|Dr|Mr|Mrs|Ms|Professor|Doctor)\.?\s+$")
 

@@ -118,7 +118,11 @@ EVENT_FAMILY = {
 HONORIFICS = {"prof", "professor", "professors", "profs", "drs", "dr", "doctor", "mr", "mrs", "ms", "miss", "academician", "sir",
               "madam", "dame", "mx", "assoc", "associate", "asst", "assistant", "adj", "adjunct",
               "pr",     # (French "Pr." = professor)
-              "datuk", "dato", "dato'", "dato’", "datin"}   # (Malaysian honours)
+              "datuk", "dato", "dato'", "dato’", "datin",   # (Malaysian honours)
+              "shri", "smt"}                                # (Indian)
+#: letters after a name: degrees, fellowships, services ("P IAS", "P, MBBS, MD", "P FRCS")
+POSTNOMINALS = {"IAS", "IPS", "IFS", "MBBS", "MD", "DM", "MCh", "DNB", "FRCS", "FRCP", "FACS", "FRCSEd", "PhD",
+                "MPH", "MSc", "OBE", "MBE", "CBE", "FRCOG", "FRANZCOG", "FRACS", "FACC", "FESC"}
 #: lower-case parts of academic degrees written between an honorific and a name: German "Prof. Dr. med.",
 #: "Dr. rer. nat.", Polish "dr hab. n. med.", Czech/Slovak "doc. MUDr."
 DEGREE_PARTS = {"med", "dent", "vet", "rer", "nat", "phil", "habil", "hab", "n", "sc", "univ", "mult", "hc"}

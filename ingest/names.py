@@ -60,6 +60,8 @@ def split_person(surface: str) -> tuple[str, str]:
             titles.append(toks.pop(0))
             continue
         break
+    while len(toks) > 2 and toks[-1].strip(".,") in gz.POSTNOMINALS:
+        toks.pop()                    # "T. P. Ramakrishnan Nair IAS": letters after the name
     name = " ".join(toks).strip(" ,")
     return " ".join(titles).strip(), name
 

@@ -1578,3 +1578,15 @@ def test_a_delegation_of_two_bodies_is_named_by_the_headline_demonym(extractor):
                         "wards.\n")
     evs = names(ex, "Event")
     assert any(e.startswith("Visit of the Kyrgyz health delegation to Lakeside") for e in evs), evs
+
+
+def test_indian_honorific_initials_and_letters_after_a_name(extractor):
+    # "Shri T. P. Nair IAS": an honorific, initials kept, the service letters after the name dropped;
+    # "Consultant Physiatrist" is a post, no person; "Sri Lanka" stays a country
+    ex = run(extractor, "The conference was inaugurated by Shri K. V. Raghavan Menon IAS, Principal Secretary "
+                        "(Health), Government of Kerala. Dr. Asha George, Consultant Physiatrist at Periyar "
+                        "Medical College, and delegates from Sri Lanka attended.")
+    people = names(ex, "Person")
+    assert "K. V. Raghavan Menon" in people, people
+    assert not people & {"Physiatrist", "Lanka", "K. V. Raghavan Menon Ias"}, people
+    assert "Sri Lanka" in names(ex, "Country")
