@@ -352,7 +352,7 @@ FIELD_CONTEXT_AFTER = re.compile(
     r"suites?|programs?|programmes?)\b")
 #: phrases that open a list of fields ("sub-forums on A, B and C", "good at A and B")
 FIELD_LIST_TRIGGER = re.compile(
-    r"(?i)\b(?:(?:sub-?forums?|sessions?|topics?|lectures?|keynotes?|talks?|reports?|speech(?:es)?|presentations?|"
+    r"(?i)\b(?:(?:sub-?forums?|sessions?|workshops?|seminars?|topics?|lectures?|keynotes?|talks?|reports?|speech(?:es)?|presentations?|"
     r"training|courses?|cooperation|collaboration|exchanges?|research|departments?|fields?|areas?|discussions?|"
     r"disciplines?|specialties|specialities|strengths?|expertise|advantages?)\s+(?:on|in|of|covering|including)"
     r"|good at|strong in|excel(?:s|led)? in|especially in|particularly in|known for|renowned for|famous for|"
@@ -465,11 +465,16 @@ def _spelled(s: str) -> str:
 spelled = _spelled
 
 
+#: altLabels that are only another word for the concept's field (no field of their own): "physiatry" is
+#: rehabilitation medicine ("a physiatrist" practises it)
+_SYNONYM_ALTS = frozenset({"physiatry"})
+
+
 def _variant_of(alt: str, pref: str) -> bool:
     """Is an altLabel only a spelling, adjective or abbreviated form of the prefLabel (so the
     concept's name is used), rather than a distinct field name of its own?"""
     a, p = _spelled(alt).split(), _spelled(pref).split()
-    if a == p:
+    if a == p or alt in _SYNONYM_ALTS:
         return True
     if len(a) == len(p) and all(x[:4] == y[:4] for x, y in zip(a, p)):
         return True

@@ -1590,3 +1590,18 @@ def test_indian_honorific_initials_and_letters_after_a_name(extractor):
     assert "K. V. Raghavan Menon" in people, people
     assert not people & {"Physiatrist", "Lanka", "K. V. Raghavan Menon Ias"}, people
     assert "Sri Lanka" in names(ex, "Country")
+
+
+def test_subfields_of_rehabilitation_radiotherapy_urology_and_obstetrics_are_fields(extractor):
+    # sub-fields the scheme lacked; "neurorehabilitation" is neurological rehabilitation, and a physiatrist
+    # practises rehabilitation medicine (no field "physiatry" of its own)
+    ex = run(extractor, "Baltic Rehabilitation Hospital News\n\n"
+                        "The Riga Forum on Neurorehabilitation covered spinal cord injury rehabilitation, "
+                        "paediatric neurorehabilitation and neuro-urology. Workshops on female urology, "
+                        "brachytherapy, proton therapy, medical physics and emergency obstetrics followed. "
+                        "Dr. Ilze Ozola, a physiatrist at Daugava Clinic, chaired the forum.\n")
+    fields = names(ex, "Specialty")
+    assert {"neurological rehabilitation", "spinal cord injury rehabilitation", "pediatric neurorehabilitation",
+            "neuro-urology", "female urology", "brachytherapy", "proton therapy", "medical physics",
+            "emergency obstetrics", "rehabilitation medicine"} <= fields, fields
+    assert "physiatry" not in fields, fields
