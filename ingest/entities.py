@@ -892,7 +892,8 @@ class _Article:
                 cur.append(t)         # "Republic of Tatarstan", "Special Region of X": one area's name
                 continue
             if (t.low in ("of", "for", "on") or t.low == "to" and cur and cur[-1].low in ("team", "teams")
-                    or t.low == "in" and cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS) and cur:
+                    or t.low == "in" and cur and cur[-1].low.rstrip("s") in gz.EVENT_HEADS
+                    or t.low == "in" and cur and cur[-1].low in _MISSION_HEADS) and cur:
                 # ("Observership Programme in Liver Transplantation", "Course in Pediatric Ultrasound",
                 # "Lectures in Hand Surgery": "in" opens the event's topic, as "on" does)
                 segs.append(Seg([x for x in cur if x.word or x.text == "."], conn))
@@ -950,6 +951,14 @@ class _Article:
                 last.segs.append(seg)
                 last.end = s1
                 continue
+            if last and last.kind == "TITLE" and k == "ORG" and seg.conn == "of" and seg.head == "service" \
+                    and not last.extended and not self.distinctive(seg.toks) and si + 1 < len(segs) \
+                    and segs[si + 1].kind == "ORG" and segs[si + 1].conn == "of":
+                # "Director General of Health Services of the Ministry of Health": the services a post
+                # directs are part of the post, and the body named after them is the holder's
+                last.segs.append(seg)
+                last.end = s1
+                continue
             if last and last.kind == "ORG" and k == "ORG" and seg.conn == "-":
                 u = Unit(k, [seg], s0, s1, seg.head)
                 u.parent = last               # "Department of Health-Davao Center ...": the body's office
@@ -970,6 +979,11 @@ class _Article:
                 if last.kind == "ORG" and k in ("PLACE", "COUNTRY") and seg.conn == "of":
                     last.segs.append(seg)
                     last.places.append(seg)
+                    last.end = s1
+                    continue
+                if last.kind == "ORG" and last.head in _MISSION_HEADS and k in ("PLACE", "COUNTRY") \
+                        and seg.conn == "in":
+                    last.segs.append(seg)     # "Chinese Embassy in Lesotho": one name (the host country's mission)
                     last.end = s1
                     continue
                 if last.kind == "ORG" and last.head == "team" and k in ("PLACE", "COUNTRY") and seg.conn == "to":
@@ -1252,6 +1266,10 @@ class _Article:
                     # "<Name> University Clinical/Children's Hospital", "<Name> University Hospital Centre": one name
                 if w == "hospital" and i == len(toks) - 2 and toks[-1].low in ("centre", "center"):
                     return            # "<Name> Hospital Centre": one name, no hospital inside
+                if w == "government" and (toks[i + 1].low in gz.INSTITUTION_HEADS or toks[i + 1].low in (
+                        "general", "district", "medical", "dental", "maternity", "teaching", "referral")):
+                    return            # "<Town> Government Hospital", "Government Medical College": a public
+                    # institution's name, not an institution of a government "<Town> Government"
                 if self.distinctive(inner):
                     pname = clean(self.text[inner[0].start:inner[-1].end])
                     pk = reg.add("Organization", pname, (inner[0].start, inner[-1].end), conf=0.8,
@@ -2003,6 +2021,16 @@ class _Article:
                 reg.alias(k, own)
             elif short is not None and short != k and alone and own != self.ex.entities[k].name:
                 reg.merge(k, short)
+        # a government body named bare ("Director of the Ministry of Health") where the article names it with
+        # its country or area, one body only ("Ministry of Health of Malawi", "Malawi Ministry of Health"): that body
+        ents = self.ex.entities
+        orgs = [e for e in ents.values() if e.type == "Organization"]
+        for e in orgs:
+            if e.key not in ents or not _gov_name(e.name, e.name.split()[0].lower()) or len(e.name.split()) < 2:
+                continue
+            full = [o for o in orgs if o.key != e.key and o.key in ents and _gov_area_form(o.name, e.name)]
+            if len(full) == 1:
+                reg.merge(full[0].key, e.key)
 
     # -------------------------------------------------------------- more mentions
     def short_forms(self) -> None:
@@ -2608,6 +2636,8 @@ _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "sourc
 #: Medicine, Public Health and Nursing"): the disciplines it teaches are no fields it practises
 _MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
                               r"health\s+sciences?)\s*(?:,|and\b|&)")
+#: a country's mission abroad, named with the host country or city ("Chinese Embassy in Lesotho")
+_MISSION_HEADS = {"embassy", "consulate", "consulate-general"}
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
                  "authority", "service", "secretariat", "chancellery", "vice-chancellery"}
 #: lower-case particles inside personal names
@@ -2635,6 +2665,18 @@ def _us_spelling(s: str) -> str:
     for rx, rep in _UK_SPELLING:
         s = rx.sub(rep, s)
     return s
+
+
+def _gov_area_form(full: str, bare: str) -> bool:
+    """Is ``full`` the bare government body's name with its country or area ("Ministry of Health of Malawi",
+    "Malawi Ministry of Health", "Ministry of Health of the Republic of X")?"""
+    m = re.fullmatch(re.escape(bare) + r",?\s+(?:of\s+)?(?:the\s+)?(.+)", full) \
+        or re.fullmatch(r"(?:the\s+)?(.+?)\s+" + re.escape(bare), full)
+    if not m:
+        return False
+    area = m.group(1)
+    area = re.sub(r"^(?:Republic|Kingdom|State|People's Republic|Federation)\s+of\s+(?:the\s+)?", "", area)
+    return bool(countries.lookup(area) or area.lower() in gz.admin_areas() or gz.city(area) is not None)
 
 
 def _gov_name(name: str, head: str) -> bool:

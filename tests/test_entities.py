@@ -1614,3 +1614,19 @@ def test_a_city_in_brackets_after_a_name_is_a_place(extractor):
                         "The six sessions were chaired by Prof. Li Ming (Luoyang), Prof. Wang Fang (Yan'an) and "
                         "Prof. Zhou Jie (Zigong). More than 300 doctors attended the meeting.\n")
     assert {"Luoyang", "Yan'an", "Zigong"} <= names(ex, "Place"), names(ex, "Place")
+
+
+def test_an_embassy_in_a_country_and_a_government_hospital_are_one_name_each(extractor):
+    ex = run(extractor, "Hospital News\n\nThe course was supported by the Chinese Embassy in Malawi. "
+                        "Ms. Chikondi Banda, a nurse from Dedza Government Hospital, was one of the trainees.\n")
+    orgs = names(ex, "Organization")
+    assert {"Chinese Embassy in Malawi", "Dedza Government Hospital"} <= orgs, orgs
+    assert "Dedza Government" not in orgs and "Chinese Embassy" not in orgs, orgs
+
+
+def test_a_bare_ministry_is_the_one_named_with_its_country_and_services_are_part_of_a_post(extractor):
+    ex = run(extractor, "Hospital News\n\nThe course was organized by the Ministry of Health of Malawi. "
+                        "Dr. John Phiri, Director General of Health Services of the Ministry of Health, opened it.\n")
+    orgs = names(ex, "Organization")
+    assert "Ministry of Health of Malawi" in orgs, orgs
+    assert "Ministry of Health" not in orgs and "Health Services" not in orgs, orgs
