@@ -1909,13 +1909,14 @@ class _Article:
                 reg.merge(cands[0].key, p.key)
                 ents[cands[0].key].aliases.discard(p.name)
         # '"Course on X at High Altitude"' (a quoted name kept whole) and "Course on X" (the same name cut at
-        # its preposition where it is not quoted, as in a headline)
+        # its preposition where it is not quoted, as in a headline); so "X Holds Work Report Meeting" and "the Work
+        # Report Meeting of X" (the name with its holder)
         evs = sorted((e for e in ents.values() if e.type == "Event"), key=lambda e: len(e.name))
         for e in evs:
             if e.key not in ents:
                 continue
             longer = [q for q in evs if q.key in ents and q is not e and q.name.startswith(e.name + " ")
-                      and q.name[len(e.name) + 1:].split()[0] in _QUOTED_NAME_PREPS | {"on", "for"}]
+                      and q.name[len(e.name) + 1:].split()[0] in _QUOTED_NAME_PREPS | {"on", "for", "of"}]
             if len(longer) == 1:
                 reg.merge(longer[0].key, e.key)
                 ents[longer[0].key].aliases.discard(e.name)

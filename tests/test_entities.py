@@ -1630,3 +1630,13 @@ def test_a_bare_ministry_is_the_one_named_with_its_country_and_services_are_part
     orgs = names(ex, "Organization")
     assert "Ministry of Health of Malawi" in orgs, orgs
     assert "Ministry of Health" not in orgs and "Health Services" not in orgs, orgs
+
+
+def test_an_event_named_short_in_the_headline_is_the_one_named_of_its_holder(extractor):
+    # headline "X Holds Summing-up Meeting" and body "the Summing-up Meeting of the 2nd Y Team": one event
+    ex = run(extractor, "Hospital News\n\nThe 2nd Chinese Medical Team to Tonga Holds Summing-up Meeting\n\n"
+                        "On March 3, the Summing-up Meeting of the 2nd Chinese Medical Team to Tonga was held in "
+                        "the auditorium of Nanning Lakeside Hospital. Director Huang Wenbo attended the meeting.\n")
+    evs = names(ex, "Event")
+    assert "Summing-up Meeting of the 2nd Chinese Medical Team to Tonga" in evs, evs
+    assert "Summing-up Meeting" not in evs, evs
