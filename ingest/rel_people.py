@@ -1697,7 +1697,9 @@ def _with_coordinated(ctx: Ctx, persons: list[M], hits: list[M]) -> list[M]:
 
 def _talks(verb) -> bool:
     """The verb's object is a talk or its content ("presented a poster", "shared the latest advances")."""
-    return any(c.dep_ == "dobj" and (c.lower_ in SPEECH_NOUNS or c.lower_ in TALK_OBJECTS) for c in verb.children)
+    return any(c.dep_ == "dobj" and (c.lower_ in SPEECH_NOUNS or c.lower_ in TALK_OBJECTS) for c in verb.children) \
+        or (_lem(verb) == "present" and not any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in verb.children))
 
 
 def _counted_of(prep) -> bool:
@@ -1985,6 +1987,13 @@ def _attendees(ctx: Ctx):
                     ctx.mention_at(si, t.head.i, "Person") is not None:
                 m = ctx.mention_at(si, t.head.i, "Person")
                 ids |= set(range(m.ts, m.te))
+            if not _persons_in(ctx, si, ids) and subj and ctx.mention_at(si, subj[0].i, ("Place", "Country")):
+                # "Dr. P from X Hospital, Manila, the Philippines spoke on ...": the parse takes the country
+                # closing P's apposition for the subject; the speaker is the person it follows
+                before = [p for p in persons if p.te <= subj[0].i]
+                if before and not any(x.pos_ in ("VERB", "AUX") or x.text in (";", ":")
+                                      for x in doc[before[-1].te:subj[0].i]):
+                    ids |= set(range(before[-1].ts, before[-1].te))
             hits = _with_coordinated(ctx, persons, _persons_in(ctx, si, ids))
             if hits and lem in ("speak", "lecture", "report", "talk"):
                 hits += _gapped_speakers(ctx, si, t, persons)

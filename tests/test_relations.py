@@ -3016,3 +3016,16 @@ def test_she_presented_the_certificates_together_with_p():
     att = _attendees(g)
     for who in ("Tigist Bekele", "Fiona Doyle"):     # (the ceremony is told as the programme's here)
         assert ("Paediatric Surgery Fellowship Programme", who) in att, att
+
+
+def test_speakers_after_a_country_closing_their_apposition_and_presenting_on_a_topic_attend():
+    # "Dr. P from X Clinic, City, the Country spoke on ...": the parse takes the country for the subject;
+    # "presented on <topic>" is a talk
+    g = extract_text(
+        "Hospital News\n\nThe 2024 Harbin Forum on Vascular Surgery was held on May 3, 2024. Dr. Jorge Santos "
+        "from Lagoa Medical Center, Cebu, the Philippines spoke on the training of nurses. Prof. Hanna Berg of "
+        "Fjord University Hospital, Bergen, Norway, joined online and presented on aortic repair.\n",
+        stem="spoke", date="2024-05-04")
+    att = _attendees(g)
+    for who in ("Jorge Santos", "Hanna Berg"):
+        assert ("2024 Harbin Forum on Vascular Surgery", who) in att, att
