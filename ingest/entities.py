@@ -2239,6 +2239,14 @@ class _Article:
         'the graduation ceremony of X') is an event apart from the programme the graduates finished
         ('Graduation ceremony of the X Programme'), not part of it like a course's closing ceremony."""
         ents, text = self.ex.entities, self.text
+        # "the graduation ceremony of the X Observership Program was held": the graduates finished a programme
+        # of weeks or years (not a course, whose closing ceremony is part of it); the ceremony is told apart
+        starts = {m.start: (e, m) for e in ents.values() if e.type == "Event" for m in e.mentions}
+        for m in _GRADUATION_OF.finditer(text):
+            ev = starts.get(m.end())
+            if ev is not None and _last_word(ev[0].name).lower() in _GRADUATED_PROGRAMS:
+                self.reg.add("Event", f"Graduation ceremony of the {ev[0].name}", (m.start(1), m.end(1)), conf=0.6)
+                return
         own = _GRADUATION_CEREMONY.search(text)
         if own is None:
             return
@@ -2620,6 +2628,8 @@ _CEREMONY_OF = re.compile(r"[A-Z][\w-]* ceremony (?:of|for)\b")
 #: "graduated (on Tuesday) from (the) <Event>"; "The graduation ceremony" told on its own (not "... of X")
 _GRADUATED_FROM = re.compile(r"\bgraduat(?:ed|es|ing)\b[^.;\n]{0,60}?\bfrom\s+(?:the\s+)?")
 _GRADUATION_CEREMONY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\b(?!\s+(?:of|for)\b)")
+_GRADUATION_OF = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\s+(?:of|for)\s+(?:the\s+)?")
+_GRADUATED_PROGRAMS = {"program", "programme", "fellowship", "observership", "residency"}
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")
 
 #: a name that ends with an acronym after "of": "Clinical Nutrition Branch of CMDA"

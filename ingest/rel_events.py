@@ -529,6 +529,11 @@ def _locations(ctx: Ctx, si: int, sent):
                 ev_key = ev.key
             # "experts ... gathered at X": the gathering is the event's
             ctx.add(ev_key, "location", target.key, si, conf)
+            # "the graduation ceremony of the X Programme was held at Y": the ceremony's place too
+            grad = next((m.key for m in ctx.all_in(si, "Event") if m.te <= t.i and ev_key is not None
+                         and ctx.graduated_from(m.key) == ev_key), None)
+            if grad is not None:
+                ctx.add(grad, "location", target.key, si, conf)
             if fronted is not None:   # "In CITY, ... was held at VENUE"
                 ctx.add(ev_key, "location", fronted.key, si, conf - 0.1)
             k = target.te
@@ -554,6 +559,8 @@ def _locations(ctx: Ctx, si: int, sent):
                 city = ctx.mention_at(si, j, "Place")
                 if city is not None:
                     ctx.add(ev_key, "location", city.key, si, conf - 0.1)
+                    if grad is not None:
+                        ctx.add(grad, "location", city.key, si, conf - 0.1)
                     # (a faculty or department as the venue, "in the hall of the Faculty of X in CITY": the
                     # city is the event's; a unit's own place is its institution's)
                     if target.type == "Organization" and not via_parent and \
@@ -1025,7 +1032,8 @@ def _about(ctx: Ctx):
             if ctx.doc[s.te - 1].lower_ in ("surgeon", "surgeons") or (
                     s.te < len(ctx.doc) and ctx.doc[s.te].lower_ in _PRACTITIONERS):
                 continue      # "cardiologists and cardiac surgeons from X attended": who came, not the topic
-            ctx.add(main, "about", s.key, si, 0.65)
+            # (a graduation ceremony has no field: what its graduates learnt is the programme's)
+            ctx.add(ctx.graduated_from(main) or main, "about", s.key, si, 0.65)
 
 
 #: "Live Surgery Workshop on X": the way the event teaches (operations shown live), not its field

@@ -921,8 +921,8 @@ def _spec_cues(ctx: Ctx, si: int, sent):
                 if cue[0] in _EVENT_TOPIC_CUES and ctx.main_event and (
                         not ctx.top(si, "Organization") or _event_content_subject(doc[base + i])
                         or cue[0] in _TRAINED_IN_CUES):
-                    for s in specs:
-                        ctx.add(ctx.main_event, "about", s.key, si, 0.6)
+                    for s in specs:       # (a graduation's: what the programme taught)
+                        ctx.add(ctx.graduated_from(ctx.main_event) or ctx.main_event, "about", s.key, si, 0.6)
                 continue
             for s in specs:
                 ctx.add(holder, "specialty", s.key, si, 0.7)

@@ -3029,3 +3029,23 @@ def test_speakers_after_a_country_closing_their_apposition_and_presenting_on_a_t
     att = _attendees(g)
     for who in ("Jorge Santos", "Hanna Berg"):
         assert ("2024 Harbin Forum on Vascular Surgery", who) in att, att
+
+
+def test_the_graduation_ceremony_of_a_programme_is_an_event_held_where_told():
+    # "the graduation ceremony of the X Program was held at Y in CITY": an event of its own (the graduates
+    # finished a programme of weeks), held at Y in CITY; the fields the observers rotated through are the
+    # programme's, not the ceremony's
+    g = extract_text(
+        "Hospital News\n\nOn the afternoon of June 6, the graduation ceremony of the 2024 Nile-Pearl Clinical "
+        "Observership Program was held in the auditorium of Pearl River Hospital in Zhuhai. Twelve Egyptian "
+        "medical students received their certificates.\n\nThe observership started on April 8. The students "
+        "were divided into three groups and rotated through cardiology, nephrology and pediatrics.\n",
+        stem="graduation", date="2024-06-08")
+    pairs = lambda p: {(str(en), str(on)) for e, o in g.subject_objects(p)
+                       for en in g.objects(e, SDO.name) for on in g.objects(o, SDO.name)}
+    grad, prog = "Graduation ceremony of the 2024 Nile-Pearl Clinical Observership Program", \
+        "2024 Nile-Pearl Clinical Observership Program"
+    loc = pairs(SDO.location)
+    assert (grad, "Pearl River Hospital") in loc and (grad, "Zhuhai") in loc, loc
+    about = pairs(SDO.about)
+    assert (prog, "cardiology") in about and not any(e == grad for e, _ in about), about
