@@ -2153,6 +2153,7 @@ class _Article:
         self.signing(pair, named)
         self.title_ceremony()
         self.graduation()
+        self.farewell()
         if pair is None:
             self.group_visit()
 
@@ -2256,6 +2257,24 @@ class _Article:
             if ev is None or ev.name.lower().startswith("graduation"):
                 continue
             self.reg.add("Event", f"Graduation ceremony of the {ev.name}", (own.start(1), own.end(1)), conf=0.6)
+            return
+
+    def farewell(self) -> None:
+        """'the Ministry of Health held a farewell ceremony for the team in CITY': a send-off of a team (or
+        delegation) told by its noun is an event of its own, named after the one body of the article the noun
+        stands for ('Farewell ceremony for the 4th Chinese Medical Team to X')."""
+        ents, text = self.ex.entities, self.text
+        for m in _FAREWELL_FOR.finditer(text):
+            noun = m.group(2).lower()
+            if any(e.type == "Event" and e.name.lower().startswith(m.group(1).lower() + " ceremony")
+                   for e in ents.values()):
+                return
+            cands = [e for e in ents.values() if e.type == "Organization"
+                     and re.search(rf"\b{noun}\b(?:\s+(?:to|in|of)\s+\S.*)?$", e.name, re.I)]
+            if len(cands) != 1:
+                continue
+            word = m.group(1).capitalize()
+            self.reg.add("Event", f"{word} ceremony for the {cands[0].name}", (m.start(1), m.end(0)), conf=0.55)
             return
 
     def _sentences(self):
@@ -2628,6 +2647,9 @@ _CEREMONY_OF = re.compile(r"[A-Z][\w-]* ceremony (?:of|for)\b")
 #: "graduated (on Tuesday) from (the) <Event>"; "The graduation ceremony" told on its own (not "... of X")
 _GRADUATED_FROM = re.compile(r"\bgraduat(?:ed|es|ing)\b[^.;\n]{0,60}?\bfrom\s+(?:the\s+)?")
 _GRADUATION_CEREMONY = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\b(?!\s+(?:of|for)\b)")
+#: "held a farewell ceremony for the team": a send-off told with the noun of the body sent off
+_FAREWELL_FOR = re.compile(r"\b(?:a|an|the)\s+(farewell|send-off)\s+ceremony\s+for\s+(?:the|our|its|their)\s+"
+                           r"(team|delegation|mission)\b")
 _GRADUATION_OF = re.compile(r"\b(?:[Tt]he|[Tt]his|[Aa])\s+(graduation\s+ceremony)\s+(?:of|for)\s+(?:the\s+)?")
 _GRADUATED_PROGRAMS = {"program", "programme", "fellowship", "observership", "residency"}
 _HELD_AFTER = re.compile(r"\s+(?:was|were)\s+(?:held|hosted|organized|organised)\b|\s+took\s+place\b")

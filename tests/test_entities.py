@@ -1640,3 +1640,11 @@ def test_an_event_named_short_in_the_headline_is_the_one_named_of_its_holder(ext
     evs = names(ex, "Event")
     assert "Summing-up Meeting of the 2nd Chinese Medical Team to Tonga" in evs, evs
     assert "Summing-up Meeting" not in evs, evs
+
+
+def test_a_farewell_ceremony_for_the_team_is_named_after_the_team(extractor):
+    ex = run(extractor, "Hospital News\n\nThe 7th Chinese Medical Team to Malawi returned to Changsha in May. "
+                        "On April 2, the Ministry of Health of Malawi held a farewell ceremony for the team in "
+                        "Lilongwe.\n")
+    evs = names(ex, "Event")
+    assert "Farewell ceremony for the 7th Chinese Medical Team to Malawi" in evs, evs
