@@ -3014,8 +3014,8 @@ def test_she_presented_the_certificates_together_with_p():
         "travelled from Limerick for the ceremony.\n",
         stem="together", date="2025-06-30")
     att = _attendees(g)
-    for who in ("Tigist Bekele", "Fiona Doyle"):     # (the ceremony is told as the programme's here)
-        assert ("Paediatric Surgery Fellowship Programme", who) in att, att
+    for who in ("Tigist Bekele", "Fiona Doyle"):     # (the graduation ceremony of a programme: an event apart)
+        assert ("Graduation ceremony of the Paediatric Surgery Fellowship Programme", who) in att, att
 
 
 def test_speakers_after_a_country_closing_their_apposition_and_presenting_on_a_topic_attend():
