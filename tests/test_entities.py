@@ -1648,3 +1648,19 @@ def test_a_farewell_ceremony_for_the_team_is_named_after_the_team(extractor):
                         "Lilongwe.\n")
     evs = names(ex, "Event")
     assert "Farewell ceremony for the 7th Chinese Medical Team to Malawi" in evs, evs
+
+
+def test_narrower_surgical_and_gynecologic_fields_keep_their_own_names(extractor):
+    # anorectal surgery, coloproctology and endocrine surgery are fields of their own (not other names of
+    # colorectal or thyroid surgery); ostomy nursing, hysteroscopy, gynecologic laparoscopy and oncoplastic
+    # breast surgery are fields the scheme lacked, and a unit named for one is not just "breast surgery"
+    ex = run(extractor, "Harbour Hospital News\n\n"
+                        "The Proctology Society of Norland and the Department of Endocrine Surgery held a course "
+                        "on colorectal surgery, anorectal surgery, coloproctology and ostomy nursing. "
+                        "Workshops covered hysteroscopy, gynaecological laparoscopy and thyroid surgery. "
+                        "Dr. Anna Berg leads the Oncoplastic Breast Surgery Unit.\n")
+    fields = names(ex, "Specialty")
+    assert {"colorectal surgery", "anorectal surgery", "coloproctology", "ostomy nursing", "hysteroscopy",
+            "gynecologic laparoscopy", "thyroid surgery", "endocrine surgery",
+            "oncoplastic breast surgery"} <= fields, fields
+    assert "breast surgery" not in fields, fields
