@@ -1934,8 +1934,8 @@ class _Article:
                 continue
             for q in list(ents.values()):
                 if q.type == "Place" and q is not e and q.key in ents and gz.norm(q.name).startswith(gz.norm(e.name) + " ") \
-                        and q.name.split()[-1].lower() in gz.PLACE_SUFFIXES and len(q.name.split()) == len(e.name.split()) + 1 \
-                        and _place_alias(q.name) is not None:
+                        and q.name.split()[-1].lower() in gz.PLACE_SUFFIXES \
+                        and gz.norm(_place_alias(q.name) or "") == gz.norm(e.name):
                     reg.merge(q.key, e.key)   # (not "Enugu State" and the city "Enugu")
                     break
         # organizations: a name cut off in a word (a truncated headline, "X Committee of Y Medical Doctor Asso")
@@ -2739,8 +2739,16 @@ def _norm_caps(name: str) -> str:
 
 
 def _place_alias(name: str) -> str | None:
-    """'Sichuan Province' -> 'Sichuan'; no alias for 'X Autonomous Region'."""
+    """'Sichuan Province' -> 'Sichuan'; 'Guangxi Zhuang Autonomous Region' -> 'Guangxi' (the area's own short
+    name, without the people's name), 'Inner Mongolia Autonomous Region' -> 'Inner Mongolia'; none for
+    'X Special Administrative Region'."""
     ws = name.split()
+    if len(ws) > 2 and ws[-2].lower() == "autonomous" and ws[-1].lower() == "region":
+        head = ws[:-2]
+        for n in range(1, len(head)):
+            if " ".join(head[:n]).lower() in gz.admin_areas():
+                return " ".join(head[:n])
+        return " ".join(head)
     if len(ws) < 2 or ws[-2].lower() in ("autonomous", "administrative", "special"):
         return None
     if countries.lookup(" ".join(ws[:-1])):

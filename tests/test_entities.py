@@ -1664,3 +1664,12 @@ def test_narrower_surgical_and_gynecologic_fields_keep_their_own_names(extractor
             "gynecologic laparoscopy", "thyroid surgery", "endocrine surgery",
             "oncoplastic breast surgery"} <= fields, fields
     assert "breast surgery" not in fields, fields
+
+
+def test_an_autonomous_region_and_its_short_name_are_one_place(extractor):
+    # "Ningxia Hui Autonomous Region" is called "Ningxia" later: the short name drops the people's name
+    ex = run(extractor, "Hospital News\n\nThe team was sent by the Health Commission of Ningxia Hui Autonomous "
+                        "Region. Since 2012 Ningxia has sent six teams abroad.\n")
+    places = [e for e in ex.entities.values() if e.type == "Place"]
+    assert [e.name for e in places] == ["Ningxia Hui Autonomous Region"], [(e.name, e.aliases) for e in places]
+    assert "Ningxia" in places[0].aliases, places[0].aliases
