@@ -334,6 +334,11 @@ class Ctx:
                 cands = []
         if not cands and noun == "hospital":
             cands = [k for k in self.by_type("Organization") if "hospital" in self.ents[k].name.lower()]
+        if at is not None and len(cands) > 1 and noun in _UNIT_NOUNS and self.page_unit in cands:
+            # a unit's own page (its name is the page's title line): "the department" is that unit, not
+            # the one named last ("... was separated from the Department of General Surgery. ... under the
+            # department")
+            return self.page_unit
         if at is not None and len(cands) > 1 and noun in _UNIT_NOUNS:
             # (not a unit named as another institution's: "partners include the Department of X of Y
             # Hospital ... residents come to the department" on the department's own page)
@@ -342,6 +347,21 @@ class Ctx:
             if before:
                 return max(before)[1]
         return self._rank(cands)[0] if cands else None
+
+    @property
+    def page_unit(self) -> str | None:
+        """The unit (department, center ...) whose page this is: its name alone fills a line of the page's
+        head (the title, before the first line of running text), and it is the only unit so named."""
+        if not hasattr(self, "_page_unit"):
+            self._page_unit = None
+            head_end = next((m.start() for m in re.finditer(r"[^\n]{200,}", self.text)), len(self.text))
+            lines = {(m.start(1), m.end(1)) for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$",
+                                                                  self.text[:head_end])}
+            hits = [k for k in self.by_type("Organization") if head_noun(self.ents[k].name) in _UNIT_NOUNS
+                    and any((sp.start, sp.end) in lines for sp in self.ents[k].mentions)]
+            if len(hits) == 1:
+                self._page_unit = hits[0]
+        return self._page_unit
 
     def _unit_elsewhere(self, key: str) -> bool:
         """Is the unit named as a unit of an institution other than the page's own hospital ("the

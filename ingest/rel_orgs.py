@@ -490,7 +490,9 @@ def _coordinated_units(ctx: Ctx, si: int, allorgs: list[M], a: M, b: M) -> None:
         if not saw_and or j < 0:
             return
         prev = next((o for o in allorgs if o.te == j + 1 and o.key not in (a.key, b.key)), None)
-        if prev is None or _head(ctx, prev.key) not in UNIT_HEADS or " of " in ctx.ents[prev.key].name \
+        if prev is None or prev.anaphor:
+            return                        # "the department and the Department of X of Y": the page's own unit
+        if _head(ctx, prev.key) not in UNIT_HEADS or " of " in ctx.ents[prev.key].name \
                 and _head(ctx, prev.key) not in ("department", "division", "office"):
             return
         if doc[prev.te].lower_ == "of" and doc[prev.te].i < a.ts and not any(

@@ -3049,3 +3049,24 @@ def test_the_graduation_ceremony_of_a_programme_is_an_event_held_where_told():
     assert (grad, "Pearl River Hospital") in loc and (grad, "Zhuhai") in loc, loc
     about = pairs(SDO.about)
     assert (prog, "cardiology") in about and not any(e == grad for e, _ in about), about
+
+
+def test_the_department_on_a_departments_own_page_is_that_department():
+    # the page's title line names the department: "the department" is it, not the unit named last before
+    # ("separated from the Department of X"), and it is no unit of another hospital it worked with
+    g = extract_text(
+        "Lindenau Hospital\nHome > Departments > Department of Hand Surgery\n\nDepartment of Hand Surgery\n\n"
+        "Lindenau Hospital is a general hospital in Lindenau. The Department of Hand Surgery of Lindenau "
+        "Hospital was set up in 2001, when it was separated from the Department of Orthopedics. The Nerve "
+        "Repair Unit is also under the department.\n\n"
+        "In 2022 the department hosted the 2nd Lindenau Symposium on Hand Surgery. From 2019 to 2021 the "
+        "department and the Department of Plastic Surgery of Norrvik University Hospital carried out a joint "
+        "study on tendon repair.\n",
+        stem="pageunit", date="2025-03-14")
+    parents = _parents(g)
+    assert ("Nerve Repair Unit", "Department of Hand Surgery") in parents, parents
+    assert ("Nerve Repair Unit", "Department of Orthopedics") not in parents, parents
+    assert not any(s in ("Department of Hand Surgery", "Department of Orthopedics")
+                   and o == "Norrvik University Hospital" for s, o in parents), parents
+    org = _rel(g, SDO.organizer)
+    assert ("2nd Lindenau Symposium on Hand Surgery", "Department of Hand Surgery") in org, org
