@@ -46,6 +46,8 @@ _SPEC_CUES = (
     ("subspecialty", "areas", ":"), ("subspecialty", "units", ":"),
     # "The center ... It will carry out joint research in A and B" (whose research: its subject)
     ("research", "in"),
+    # "the team worked at X Hospital, providing services in A, B and C" (the fields the body practises)
+    ("services", "in"), ("service", "in"),
     # "students completed clinical rotations in A, B and C": the subjects of the programme they were on
     ("rotations", "in"), ("rotation", "in"), ("rotated", "through"),
     # "four parallel sessions were held on A, B and C"; "lectures presented in sessions on A and B": the

@@ -3070,3 +3070,15 @@ def test_the_department_on_a_departments_own_page_is_that_department():
                    and o == "Norrvik University Hospital" for s, o in parents), parents
     org = _rel(g, SDO.organizer)
     assert ("2nd Lindenau Symposium on Hand Surgery", "Department of Hand Surgery") in org, org
+
+
+def test_a_team_providing_services_in_fields_has_those_fields():
+    g = extract_text(
+        "Hospital News\n\nThe 2nd Chinese Medical Team to Belize, dispatched by the Health Commission of Hainan "
+        "Province, returned to Haikou on 10 March 2025. The report meeting was held at Haikou Central Hospital. "
+        "The team worked at Cayo Regional Hospital in San Ignacio, providing services in cardiology, urology "
+        "and dermatology.\n",
+        stem="services", date="2025-03-14")
+    spec = _rel(g, SDO.medicalSpecialty)
+    for f in ("cardiology", "urology", "dermatology"):
+        assert ("2nd Chinese Medical Team to Belize", f) in spec, spec
