@@ -570,25 +570,31 @@ def _child_main(spec_path: str) -> int:
     def alarm(*_):
         raise Timeout()
     signal.signal(signal.SIGALRM, alarm)
+    warm_limit = max(60.0, timeout * 10) if kind == "embedded" else timeout
     for name, form, sparql in spec["queries"]:
         times, rows, first = [], 0, None
         try:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            # the first run is a warm-up, with a limit of its own: on a store just read from a cold page
+            # cache (a 10 GB store after other sections' I/O) it reads from disk; its time is reported apart
+            # (an in-memory store has no page cache to fill: there the warm-up counts in the query's limit)
+            signal.setitimer(signal.ITIMER_REAL, warm_limit)
+            t = time.perf_counter()
+            rows = run(sparql)
+            first = time.perf_counter() - t
+            signal.setitimer(signal.ITIMER_REAL, timeout if kind == "embedded" else max(0.001, timeout - first))
             start = time.perf_counter()
-            for i in range(reps + 1):          # the first run is a warm-up
+            for _ in range(reps if first <= budget else 0):     # (a slow query: its one run is the figure)
                 t = time.perf_counter()
-                n = run(sparql)
-                d = time.perf_counter() - t
-                if i == 0:
-                    rows, first = n, d
-                else:
-                    times.append(d)
+                run(sparql)
+                times.append(time.perf_counter() - t)
                 if time.perf_counter() - start > budget:
                     break
             signal.setitimer(signal.ITIMER_REAL, 0)
-            emit({"name": name, "ms": [x * 1000 for x in times] or [first * 1000], "rows": rows})
+            emit({"name": name, "ms": [x * 1000 for x in times] or [first * 1000], "rows": rows,
+                  "first_ms": first * 1000})
         except Timeout:
-            emit({"name": name, "timeout": timeout})
+            emit({"name": name, "timeout": timeout} if first is not None or warm_limit == timeout else
+                 {"name": name, "timeout": warm_limit, "first_timeout": True})
         except Exception as exc:
             signal.setitimer(signal.ITIMER_REAL, 0)
             emit({"name": name, "error": f"{type(exc).__name__}: {exc}"[:200]})
@@ -1099,6 +1105,12 @@ def _query_section(q) -> list[str]:
                      f"{_cell(q['embedded_small'].get(name))} | {_cell(q.get('rdflib_small', {}).get(name))} | "
                      f"{('– (rows ' + str(es['rows']) + ' vs ' + str(rs['rows']) + ')') if differ else '–' if r is None else f'{r:.0f}x'} | "
                      f"{_pf(ms is not None and ms < TARGETS['query_ms'])} |")
+    slow_first = [(k, v["first_ms"]) for k, v in sorted(q["embedded_big"].items())
+                  if isinstance(v, dict) and v.get("first_ms", 0) >= TARGETS["query_ms"]]
+    if slow_first:
+        lines += ["", f"First runs (the warm-up, not in the medians) on the {q['big']:,}-article embedded store "
+                      f"that took {TARGETS['query_ms']:.0f} ms or more, reading a store not yet in the page cache: "
+                  + ", ".join(f"{k} {v:,.0f} ms" for k, v in slow_first) + "."]
     errs = [(k, v["error"]) for src in ("embedded_big", "server_big", "embedded_small", "rdflib_small")
             for k, v in (q.get(src) or {}).items() if isinstance(v, dict) and "error" in v]
     if errs:
