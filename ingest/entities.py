@@ -818,6 +818,11 @@ class _Article:
                          or (seg_left and seg_left[0].text in gz.HOSPITAL_ACRONYMS and len(seg_left) <= 3
                              and len(right_seg) >= 2 and right_seg[-1].low in gz.ORG_HEADS)
                          or (seg_left and countries.lookup(self.text[seg_left[0].start:seg_left[-1].end]))
+                         # "between FAHX and Y Medical University": an acronym the text defined earlier
+                         # ("... Hospital (FAHX)") is a body's name of its own
+                         or (len(seg_left) == 1 and is_acronym(seg_left[0].text) and len(right_seg) >= 2
+                             and right_seg[-1].low in gz.ORG_HEADS
+                             and f"({seg_left[0].text})" in self.text[:seg_left[0].start])
                          or (len(right_seg) >= 2 and right_seg[-1].low.rstrip("'’s") in gz.ORG_HEADS | gz.EVENT_HEADS
                              and seg_left and (any(x.low in gz.TITLE_WORDS for x in seg_left)
                                                or self.ner_label(seg_left[-1].start, seg_left[-1].end) == "PERSON"))
@@ -2318,6 +2323,12 @@ class _Article:
             if what.split()[0].lower() in ("new", "further", "formal", "official"):
                 what = " ".join(what.split()[1:]) or what
             what = re.sub(r"^\w+-year\s+", "", what)      # "a five-year cooperation agreement": its term
+            # "signed the Memorandum of Understanding on X and Y between A and B": the document's topic
+            # belongs to its name, the parties named right after it
+            topic = re.match(r"\s+on\s+((?:[A-Z][\w-]*|and|of|in|for)(?:\s+(?:[A-Z][\w-]*|and|of|in|for)){0,9})"
+                             r"\s+between\s", st[m.end():]) if m.group(1) or m.group(3) else None
+            if topic and not topic.group(1).split()[-1].islower():
+                what = f"{what} on {topic.group(1)}"
             orgs = []
             for _s, _e, k in self._orgs_in(a, b):
                 if self.reg.resolve(k) not in orgs:

@@ -1673,3 +1673,17 @@ def test_an_autonomous_region_and_its_short_name_are_one_place(extractor):
     places = [e for e in ex.entities.values() if e.type == "Place"]
     assert [e.name for e in places] == ["Ningxia Hui Autonomous Region"], [(e.name, e.aliases) for e in places]
     assert "Ningxia" in places[0].aliases, places[0].aliases
+
+
+def test_signing_keeps_the_memorandum_topic_and_an_acronym_party_of_its_own(extractor):
+    # "between NRHX and Y University": the acronym the text defined is a body apart (not "NRHX and Y
+    # University"), and "the Memorandum of Understanding on <topic> between A and B" keeps its topic
+    ex = run(extractor, "Hospital News\n\nOn May 3, a delegation of Varna Medical University visited the Northern "
+                        "Riverside Hospital of Qingtai (NRHQ). After the talks, President Zhou Ming and Rector "
+                        "Ivan Petrov signed the Memorandum of Understanding on Nursing Education and Joint Research "
+                        "between NRHQ and Varna Medical University.\n")
+    orgs = names(ex, "Organization")
+    assert not any(o.startswith("NRHQ and") for o in orgs), orgs
+    evs = names(ex, "Event")
+    assert ("Signing of the Memorandum of Understanding on Nursing Education and Joint Research between "
+            "Northern Riverside Hospital of Qingtai and Varna Medical University") in evs, evs
