@@ -2353,6 +2353,18 @@ class _Article:
             self.reg.add("Event", name, (a + m.start(), a + m.end()), conf=0.55)
             return
 
+    def _page_unit(self, other: str) -> str | None:
+        """The unit (department, center ...) whose page this is: its name alone fills a line of the page's
+        head (before the first line of running text), the only unit so named (and not ``other``)."""
+        text = self.text
+        head_end = next((m.start() for m in re.finditer(r"[^\n]{200,}", text)), len(text))
+        lines = {(m.start(1), m.end(1)) for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:head_end])}
+        hits = {self.reg.resolve(e.key) for e in self.ex.entities.values() if e.type == "Organization"
+                and re.search(r"(?i)\b(?:department|cent(?:er|re)|division|unit|clinic)\b", e.name.split(" of ")[0])
+                and any((sp.start, sp.end) in lines for sp in e.mentions)}
+        hits.discard(self.reg.resolve(other))
+        return hits.pop() if len(hits) == 1 else None
+
     def person_visit(self, a: int, b: int, vm, orgs):
         """'Professor P, Chief of X, visited Y (for academic exchange)' under a headline that tells of a
         visit: the visit of one person, 'Visit of P to Y' (Y the body named first after the verb)."""
@@ -2499,6 +2511,10 @@ class _Article:
                 if before and re.search(r"\b(?:with|by|for|to|received|welcomed|hosted)\s+(?:an?|the)\s+$",
                                         st[:vm.start()]):
                     host = before[0]
+            if host is None and guest and re.match(r"\s+the\s+(?:department|center|centre|division|unit|clinic)\b",
+                                                    st[vm.end():], re.I):
+                # "a delegation ... of X visited the department" on a unit's own page: that unit
+                host = self._page_unit(guest)
             if host is None and hostless is None:
                 # "A delegation from X visited our hospital" (a headline): a later sentence may name the host
                 hostless = (gname, (a + dm.start(), a + dm.end()), guest)

@@ -1687,3 +1687,17 @@ def test_signing_keeps_the_memorandum_topic_and_an_acronym_party_of_its_own(extr
     evs = names(ex, "Event")
     assert ("Signing of the Memorandum of Understanding on Nursing Education and Joint Research between "
             "Northern Riverside Hospital of Qingtai and Varna Medical University") in evs, evs
+
+
+def test_a_delegation_visiting_the_department_on_its_own_page_visits_that_unit(extractor):
+    # on a unit's own page (its name alone on a head line), "a delegation headed by P, Director of <Unit>
+    # of X, visited the department": the host is the page's unit
+    ex = run(extractor, "Lakeside Hospital\nHome > Departments > Department of Nephrology\n\n"
+                        "Department of Nephrology\n\n"
+                        "The Department of Nephrology of Lakeside Hospital was founded in 1962 and has 120 beds, "
+                        "four dialysis centres and a renal pathology laboratory, and it treats more than 30,000 "
+                        "patients every year from the whole province and the neighbouring regions.\n\n"
+                        "On June 4, 2024, a Dutch delegation headed by Prof. Jan de Wit, Director of the Clinic "
+                        "for Nephrology of Maasland University Hospital, visited the department.\n")
+    evs = names(ex, "Event")
+    assert any(e.startswith("Visit of the ") and e.endswith(" to Department of Nephrology") for e in evs), evs
