@@ -1779,6 +1779,13 @@ class _Article:
                 k = reg.add("Organization", tok.text, (tok.start, tok.end), conf=0.6)
             if k:
                 reg.mention(k, (tok.start, tok.end))
+                cn, kn = self.ex.entities[reg.resolve(child)].name, self.ex.entities[reg.resolve(k)].name
+                if len(cn.split()) == 1 and cn.lower() in gz.ORG_HEADS and kn.lower().startswith(cn.lower() + " of "):
+                    # "Department of PMR" after "Department of Physical Medicine and Rehabilitation (PMR)":
+                    # the acronym names the unit's field, the name is that unit's, not a unit under it
+                    kk = reg.merge(k, child)
+                    self.ex.entities[kk].aliases.discard(cn)   # the bare head word is no name of it
+                    continue
                 reg.relate(child, "parentOrganization", k, span, 0.8)
 
     # -------------------------------------------------------------- resolution

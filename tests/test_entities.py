@@ -1701,3 +1701,16 @@ def test_a_delegation_visiting_the_department_on_its_own_page_visits_that_unit(e
                         "for Nephrology of Maasland University Hospital, visited the department.\n")
     evs = names(ex, "Event")
     assert any(e.startswith("Visit of the ") and e.endswith(" to Department of Nephrology") for e in evs), evs
+
+
+def test_department_of_an_acronym_is_the_department_the_acronym_stands_for(extractor):
+    # "Department of ENMT" after "Department of Eye, Nose and Mouth Therapy (ENMT)": one unit, not a
+    # "Department" under it
+    ex = run(extractor, "Hospital News\n\nThe course was run by the Department of Sleep Medicine and Respiratory "
+                        "Care (SMRC) at Lakeshore Hospital. Dr. Ravi Menon opened it. The fellowship will be run by "
+                        "the Department of SMRC with the support of the society.\n")
+    orgs = [e for e in ex.entities.values() if e.type == "Organization"]
+    deps = [e for e in orgs if e.name.lower().startswith("department")]
+    assert [e.name for e in deps] == ["Department of Sleep Medicine and Respiratory Care"], \
+        [(e.name, e.aliases) for e in orgs]
+    assert not any(r.predicate == "parentOrganization" and r.subject == r.object for r in ex.relations)
