@@ -1579,6 +1579,10 @@ class _Article:
         if gz.WISH.search(text[sent_start + 1:s]) or gz.OPERATION_BEFORE.search(text[max(0, s - 25):s]):
             return False                      # only wished for, or an operation ("after cardiac surgery")
         words = key.split()
+        if words and re.fullmatch(r"transplant(?:ation)?s|surgeries|operations|procedures|endoscopies", words[-1]) \
+                and re.search(r"\d\s+$", text[max(0, s - 12):s]):
+            return False                      # "completed 612 kidney and liver transplants": counted operations
+                                              # (not "200 cardiac surgeons": the people of a field)
         if len(words) == 2 and words[0] in gz.OPERATION_TARGETS and words[1] in ("surgery", "surgeries") \
                 and not iri:
             return False                      # "cataract surgery": one operation, not a field

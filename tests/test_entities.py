@@ -1714,3 +1714,11 @@ def test_department_of_an_acronym_is_the_department_the_acronym_stands_for(extra
     assert [e.name for e in deps] == ["Department of Sleep Medicine and Respiratory Care"], \
         [(e.name, e.aliases) for e in orgs]
     assert not any(r.predicate == "parentOrganization" and r.subject == r.object for r in ex.relations)
+
+
+def test_a_count_of_operations_names_no_field(extractor):
+    # "completed 305 heart and lung transplants": operations counted, not a field the unit practises
+    ex = run(extractor, "Hospital News\n\nAt the Heart Center, the director said that the center completed 305 "
+                        "heart and lung transplants in 2022.\n")
+    fields = names(ex, "Specialty")
+    assert not any("transplant" in f for f in fields), fields
