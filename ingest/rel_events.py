@@ -575,6 +575,16 @@ def _locations(ctx: Ctx, si: int, sent):
                     r"\b(department|center|centre|unit|ward|laboratory|lab|division|section|clinic|base|office)\b",
                     ctx.ents[target.key].name, re.I)):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.7)
+        elif lem == "attend" and _attends_main_meeting(ctx, si, t) and not _side_trip(sent, t):
+            # "surgeons attended the offline meeting at X in CITY": the article's meeting is held there
+            target = _place_after(ctx, si, t, ("at",))
+            if target is not None:
+                ctx.add(ctx.main_event, "location", target.key, si, 0.6)
+                k = target.te
+                if k + 1 < sent.end and doc[k].lower_ == "in":
+                    city = ctx.mention_at(si, k + 1, "Place")
+                    if city is not None:
+                        ctx.add(ctx.main_event, "location", city.key, si, 0.55)
         elif lem in ("receive", "undergo", "attend", "train") and ctx.main_event and \
                 _TRAINING_EVENT.search(ctx.ents[ctx.main_event].name) and (lem == "train" or any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("training", "course", "instruction", "teaching")
@@ -601,6 +611,23 @@ def _locations(ctx: Ctx, si: int, sent):
             if target is not None and _speaks_of_participant(ctx, si, t):
                 ctx.add(ctx.main_event, "location", target.key, si, 0.5)
 
+
+def _attends_main_meeting(ctx: Ctx, si: int, verb) -> bool:
+    """"attended the (offline) meeting ...": the object is the article's own meeting, named by a common noun."""
+    if not ctx.main_event or not _MEETING_EVENT.search(ctx.ents[ctx.main_event].name):
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj" or c.lemma_.lower() not in ("meeting", "event", "session", "forum", "conference") \
+                or not any(d.lower_ == "the" for d in c.children):
+            continue
+        m = ctx.mention_at(si, c.i, "Event")
+        if m is None or m.key == ctx.main_event:
+            return True
+    return False
+
+
+#: the article's event is a meeting (not a visit or a course)
+_MEETING_EVENT = re.compile(r"\b(?:forum|conference|congress|summit|symposium|meeting|seminar)\b", re.I)
 
 _UNIT_WORDS = re.compile(r"\b(?:department|center|centre|unit|ward|division|section|program|programme|team|"
                          r"committee|society|association|federation|commission|ministry|office|bureau|group|"

@@ -3082,3 +3082,15 @@ def test_a_team_providing_services_in_fields_has_those_fields():
     spec = _rel(g, SDO.medicalSpecialty)
     for f in ("cardiology", "urology", "dermatology"):
         assert ("2nd Chinese Medical Team to Belize", f) in spec, spec
+
+
+def test_attending_the_offline_meeting_at_a_hospital_in_a_city_places_the_forum():
+    # a forum held online and offline: "attended the offline meeting at X in CITY" gives its venue
+    g = extract_text(
+        "Hospital News\n\nOn May 3, 2025, the 2025 Riverbend Forum on Hand Surgery was held online and offline. "
+        "The forum was hosted by Lanshan City Hospital. About 300 surgeons attended the offline meeting at "
+        "Lanshan City Hospital in Wuxi.\n",
+        stem="offline", date="2025-05-05")
+    loc = _rel(g, SDO.location)
+    assert ("2025 Riverbend Forum on Hand Surgery", "Lanshan City Hospital") in loc, loc
+    assert ("2025 Riverbend Forum on Hand Surgery", "Wuxi") in loc, loc
