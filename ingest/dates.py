@@ -171,7 +171,7 @@ def is_planned(tok) -> bool:
 _CAPS_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’ -]+(?:/[A-Z][A-Z.'’ -]+)*|[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_]+){0,2})"
                             r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)*\.?(?:,\s*|\s*\()"
                             # "TOWNSVILLE, Monday 18 August 2025 –": a weekday before the date
-                            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$")
+                            r"(?:" + WEEKDAY + r",?\s+)?$")
 #: (the date may be followed by the same date in another calendar: "6 November 2024 (16 Aban 1403) - ")
 _DATELINE_END = re.compile(r"^\)?(?:\s*\([^()\n]{1,30}\))?\s*(?:-{1,2}|–|—|:)(?:\s|$)")
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.dates import MONTH_WORDS, WEEKDAY, WEEKDAY_WORDS
 from medkg.ingest.model import Entity, Extraction, Relation, Span
+from medkg.ingest.rel_context import page_head_lines
 from medkg.ingest.rel_lexicon import demonym_code
 from medkg.ingest.names import acronym_matches, clean, is_acronym, split_person
 from medkg.ontology import countries
@@ -100,9 +101,9 @@ _FACILITY_AFTER = re.compile(r"[ \t]+(?:units?|wards?|beds?|rooms?|bays?)\b")
 #: a unit only planned: "will open a ...", "plans to build a new ..."
 _FACILITY_PLANNED = re.compile(r"(?i)\b(?:will|to|shall|would)\s+(?:open|build|set\s+up|establish|add|create|"
                                r"launch|construct)\s+(?:an?|the|its|their)\s+(?:new\s+)?$")
-#: words that open a clause whose subject may be a city ("how Qingdao built ...")
 #: the words before a place ("in Mannheim", "from Hillah")
 _LOCATIVE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|to|across|throughout|outside|around)\s+$")
+#: words that open a clause whose subject may be a city ("how Qingdao built ...")
 _CLAUSE_OPENER = re.compile(r"(?i)\b(?:how|why|where|when|that|whether)\s+$")
 _QUOTE_CHARS = set("\"“”‘’'`·•")
 _STOP = {"the", "of", "and", "in", "at", "for", "on", "a", "an", "to", "with", "&"}
@@ -1565,7 +1566,7 @@ class _Article:
                 ent = self.ex.entities.get(self.reg.resolve(key))
                 name = ent.name if ent else self.text[a:b]
                 head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0].split()[-1].lower()
-                if head in _OFFICE_HEADS or gz.funding_body(name) or _MEDICAL_FACULTY.match(name):
+                if head in _OFFICE_HEADS or gz.funding_body(name) or gz.MEDICAL_FACULTY.match(name):
                     return True
         return False
 
@@ -1874,7 +1875,7 @@ class _Article:
             cands = [q for q in orgs if q.key in ents and q is not e and gz.norm(q.name).endswith(" " + short)
                      and re.search(r"[^\W\d_]", gz.norm(q.name)[: -len(short)])
                      and not re.search(r"\b(?:of|for|and)\b|,", gz.norm(q.name)[: -len(short)])
-                     and not (_UNIVERSITY_FIRST.match(e.name) and _HOSPITAL_WORDS.search(gz.norm(q.name)[: -len(short)]))]
+                     and not (gz.UNIVERSITY_FIRST.match(e.name) and _HOSPITAL_WORDS.search(gz.norm(q.name)[: -len(short)]))]
             if len(cands) == 1:
                 reg.merge(cands[0].key, e.key)
         # "X University of <Country>" beside "X University": the country only qualifies the name
@@ -2367,9 +2368,7 @@ class _Article:
     def _page_unit(self, other: str) -> str | None:
         """The unit (department, center ...) whose page this is: its name alone fills a line of the page's
         head (before the first line of running text), the only unit so named (and not ``other``)."""
-        text = self.text
-        head_end = next((m.start() for m in re.finditer(r"[^\n]{200,}", text)), len(text))
-        lines = {(m.start(1), m.end(1)) for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:head_end])}
+        lines = page_head_lines(self.text)
         hits = {self.reg.resolve(e.key) for e in self.ex.entities.values() if e.type == "Organization"
                 and re.search(r"(?i)\b(?:department|cent(?:er|re)|division|unit|clinic)\b", e.name.split(" of ")[0])
                 and any((sp.start, sp.end) in lines for sp in e.mentions)}
@@ -2557,6 +2556,7 @@ class _Article:
         the city table leaves out)."""
         ents = self.ex.entities
         known = {gz.norm(n) for e in ents.values() if e.type == "Place" for n in (e.name, *e.aliases)}
+        named = {gz.norm(n) for e in ents.values() for n in (e.name, *e.aliases)}     # (any type)
         taken = {(m.start, m.end) for e in ents.values() for m in e.mentions}
         for mt in _PLACE_LIST.finditer(self.text):
             items = [(x.start(), x.end()) for x in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?", mt.group(1))]
@@ -2568,14 +2568,17 @@ class _Article:
             if not any(ok) or sum(ok) * 4 < len(ok) or any(
                     w.lower() in gz.ORG_HEADS or gz.FOREIGN_ORG_WORD.search(w) or w.lower() in gz.EVENT_HEADS
                     or w.lower() in gz.HONORIFICS or w.lower() in gz.TITLE_WORDS
-                    for n in names for w in n.split()) or re.match(r"\s+[A-Za-z]+(?:ies|s)\b", self.text[mt.end():]) \
-                    and self.text[mt.end():].split()[0].lower().rstrip(",.") in _PLURAL_ORG_HEADS:
+                    for n in names for w in n.split()):
+                continue
+            nxt = _NEXT_WORD.match(self.text, mt.end())
+            if nxt and nxt.group(1).lower() in _PLURAL_ORG_HEADS:
                 continue          # ("from Fudan, Tongji and Jiaotong universities": institutions)
             for (a, b), n, good in zip(items, names, ok):
-                if gz.norm(n) in known or len(n.split()) > 1 and not good or (a, b) in taken or self.in_junk(a) or countries.lookup(n) or any(
-                        gz.norm(n) in {gz.norm(x) for x in (e.name, *e.aliases)} for e in ents.values()):
+                if gz.norm(n) in known or len(n.split()) > 1 and not good or (a, b) in taken or self.in_junk(a) \
+                        or countries.lookup(n) or gz.norm(n) in named:
                     continue
                 self.reg.add("Place", n, (a, b), conf=0.6)
+                named.add(gz.norm(n))
 
     def dateline(self) -> None:
         """'SEOUL, October 3 --': the place of a dateline."""
@@ -2702,13 +2705,9 @@ _DATELINE_NOT_PLACE = {"published", "posted", "updated", "date", "dated", "sourc
                        "news", "home", "today", "created", "modified", "last", "edited", "by", "on", "from", "to",
                        *WEEKDAY_WORDS}
 
-#: heads of government bodies and offices whose name states a remit, not a field
-#: a medical faculty that also teaches other disciplines ("Faculty of Medicine and Pharmacy", "Faculty of
-#: Medicine, Public Health and Nursing"): the disciplines it teaches are no fields it practises
-_MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
-                              r"health\s+sciences?)\s*(?:,|and\b|&)")
 #: a country's mission abroad, named with the host country or city ("Chinese Embassy in Lesotho")
 _MISSION_HEADS = {"embassy", "consulate", "consulate-general"}
+#: heads of government bodies and offices whose name states a remit, not a field
 _OFFICE_HEADS = {"ministry", "government", "bureau", "administration", "agency", "office", "embassy", "consulate",
                  "authority", "service", "secretariat", "chancellery", "vice-chancellery"}
 #: lower-case particles inside personal names
@@ -2721,9 +2720,9 @@ _BARE_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}")
 _POST_AFTER = re.compile(r",[ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)")
 _NAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von", "ter",
                    "ten", "le", "la", "bin", "binti", "ibn", "y", "zu", "a/l", "a/p", "s/o", "d/o"}
-#: particles that open a surname used alone after an honorific ("Dr. de Groot", "Prof. van der Linden")
-_SURNAME_PARTICLES = {"de", "da", "do", "dos", "das", "du", "del", "della", "der", "den", "di", "van", "von",
-                      "ter", "ten", "le", "la"}
+#: particles that open a surname used alone after an honorific ("Dr. de Groot", "Prof. van der Linden"): the
+#: name particles, but those of patronymics and "y" ("bin", "a/l", ...) and German "zu"
+_SURNAME_PARTICLES = _NAME_PARTICLES - {"bin", "binti", "ibn", "y", "zu", "a/l", "a/p", "s/o", "d/o"}
 _UK_SPELLING = [(re.compile(r"oesoph"), "esoph"), (re.compile(r"our(?=\b|s\b)"), "or"),
                 (re.compile(r"(?<=[a-z])ise\b"), "ize")]
 
@@ -2951,15 +2950,16 @@ _QUOTED_NAME_PREPS = {"at", "in", "with", "without", "under", "after", "from", "
 _OPEN_QUOTES = "\"“‘'"
 _CLOSE_QUOTES = "\"”’'"
 _PLURAL_ORG_HEADS = {"universities", "hospitals", "colleges", "institutes", "centers", "centres", "schools"}
+#: the word after a list (letters, then at most a comma or full stop)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)[,.]*(?!\S)")
 #: a list of three or more capitalized names after a locative word: "from A, B, C and D"
 _PLACE_LIST = re.compile(r"\b(?:from|in|to|across|including)\s+((?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,\s+){1,}"
                          r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?\s+(?:and|or)\s+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
                          r"(?![\w'’-]| [A-Z])")
 
 
-#: a university's name set first ("Universidad del X", "Universiti X"): a hospital named "Hospital Clínico
-#: Universidad del X" is the university's hospital, not the university
-_UNIVERSITY_FIRST = re.compile(r"(?i)universi(?:ty|dad|dade|ti|tas|té|tät|tà|ta)\b")
+#: words of a hospital's name: a university named first (gz.UNIVERSITY_FIRST, "Universidad del X") that ends a
+#: name with one of these ("Hospital Clínico Universidad del X") is the name of the university's hospital
 _HOSPITAL_WORDS = re.compile(r"(?i)\b(?:hospital|hôpital|hospitalario|clínico|clinico|clínica|clinica|ospedale|"
                              r"policlinico|klinikum|krankenhaus|rumah sakit)\b")
 #: "(Waal UMC)", "(Erasmus MC)": a short name in brackets, a word of the name and the acronym of the rest

@@ -39,6 +39,12 @@ FOREIGN_ORG_ANY = {"universitätsmedizin", "universitätsklinikum", "klinikum", 
 #: words of institution names (also foreign ones) that are never part of a personal name
 FOREIGN_ORG_WORD = re.compile(r"(?i)(?:klinik|medizin|universit|hospital|hôpital|ospedale|clínic|"
                               r"instituto|istituto|policlinico|sanità|santé|charité|centro|fundaci)")
+#: a university's name set first ("Universidad del X", "Universiti X", "University of X")
+UNIVERSITY_FIRST = re.compile(r"(?i)universi(?:ty|dad|dade|ti|tas|té|tät|tà|ta)\b")
+#: a medical faculty that also teaches other disciplines ("Faculty of Medicine and Pharmacy", "Faculty of
+#: Medicine, Public Health and Nursing"): the disciplines it teaches are no fields it practises
+MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
+                             r"health\s+sciences?)\s*(?:,|and\b|&)")
 #: acronyms of hospital kinds written before a name ("CHU Zalagh", "CHRU de Lille", "UZ Leuven"): such a
 #: name is an institution's, never a person's (though "Chu" is also a surname)
 HOSPITAL_ACRONYMS = {"CHU", "CHRU", "CHR", "CHUV", "CHUM", "UZ", "AZ", "UMC", "AP-HP", "HUG", "HCL"}

@@ -159,6 +159,13 @@ def _join_cut_names(doc, sents, ex):
     return out
 
 
+def page_head_lines(text: str) -> set[tuple[int, int]]:
+    """(start, end) of the lines of a page's head, before its first line of running text (200 characters or
+    more), each without its surrounding spaces: where a page's title and site header stand."""
+    head_end = next((m.start() for m in re.finditer(r"[^\n]{200,}", text)), len(text))
+    return {(m.start(1), m.end(1)) for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text[:head_end])}
+
+
 class Ctx:
     """Per-article view used by every relation finder."""
 
@@ -354,23 +361,30 @@ class Ctx:
         head (the title, before the first line of running text), and it is the only unit so named."""
         if not hasattr(self, "_page_unit"):
             self._page_unit = None
-            head_end = next((m.start() for m in re.finditer(r"[^\n]{200,}", self.text)), len(self.text))
-            lines = {(m.start(1), m.end(1)) for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$",
-                                                                  self.text[:head_end])}
+            lines = page_head_lines(self.text)
             hits = [k for k in self.by_type("Organization") if head_noun(self.ents[k].name) in _UNIT_NOUNS
                     and any((sp.start, sp.end) in lines for sp in self.ents[k].mentions)]
             if len(hits) == 1:
                 self._page_unit = hits[0]
         return self._page_unit
 
+    def of_own_hospital(self, key: str) -> bool:
+        """Is organization ``key`` the page's own hospital, or named as one of its units ("Party Committee
+        of X Hospital")?"""
+        own = self.own_hospital
+        if own is None:
+            return False
+        if key == own:
+            return True
+        e, h = self.ents[key], self.ents[own]
+        return any(n.endswith(" of " + x) for n in (e.name, *e.aliases) for x in (h.name, *h.aliases))
+
     def _unit_elsewhere(self, key: str) -> bool:
         """Is the unit named as a unit of an institution other than the page's own hospital ("the
         Department of X of Y University Hospital")?"""
-        own = self.own_hospital
-        names = {self.ents[own].name, *self.ents[own].aliases} if own else set()
-        e = self.ents[key]
-        if any(n.endswith(" of " + x) for n in (e.name, *e.aliases) for x in names):
+        if self.of_own_hospital(key):
             return False
+        e = self.ents[key]
         return any(n.rsplit(" of ", 1)[1].split()[-1].lower() in _INSTITUTION_HEADS
                    for n in e.aliases if " of " in n)
 

@@ -21,7 +21,7 @@ import re
 
 from medkg.ingest.dates import TODAY, find_dates, is_planned
 from medkg.ingest.rel_context import EVENT_NOUNS, ORG_NOUNS, Ctx, M, head_noun
-from medkg.ingest.rel_general import agreement_event
+from medkg.ingest.rel_general import VENUE_UNIT_FIRST, agreement_event
 from medkg.ingest.rel_people import GROUP_NOUNS, PERSON_NOUNS, _segment
 from medkg.ingest import gazetteer as gz
 from medkg.ingest.rel_lexicon import country_entity, number_value
@@ -210,11 +210,17 @@ def _venues(ctx: Ctx, si: int, sent) -> None:
         if target is None:
             continue
         ctx.add(ev, "location", target.key, si, 0.7)
-        k = target.te
-        if target.type == "Organization" and k + 1 < sent.end and ctx.doc[k].lower_ == "in":
-            city = ctx.mention_at(si, k + 1, "Place")
-            if city is not None:
-                ctx.add(ev, "location", city.key, si, 0.65)
+        city = _city_in(ctx, si, target) if target.type == "Organization" else None
+        if city is not None:
+            ctx.add(ev, "location", city.key, si, 0.65)
+
+
+def _city_in(ctx: Ctx, si: int, m: M) -> M | None:
+    """The place named right after mention ``m`` with "in" ("at X Hospital in CITY": CITY)."""
+    k = m.te
+    if k + 1 < ctx.sents[si].end and ctx.doc[k].lower_ == "in":
+        return ctx.mention_at(si, k + 1, "Place")
+    return None
 
 
 #: what follows the place of a dateline: "CITY, 07-11-2024:", "CITY, 12 May 2024 -", "CITY – On Tuesday, ..."
@@ -564,7 +570,7 @@ def _locations(ctx: Ctx, si: int, sent):
                     # (a faculty or department as the venue, "in the hall of the Faculty of X in CITY": the
                     # city is the event's; a unit's own place is its institution's)
                     if target.type == "Organization" and not via_parent and \
-                            ctx.ents[target.key].name.split()[0].lower() not in _VENUE_UNIT_FIRST:
+                            ctx.ents[target.key].name.split()[0].lower() not in VENUE_UNIT_FIRST:
                         ctx.add(target.key, "location", city.key, si, 0.7)
         elif lem == "visit" and ctx.main_event and re.search(r"\b(visit|delegation|tour)", ctx.ents[ctx.main_event].name, re.I):
             target = _place_after(ctx, si, t, (None,))
@@ -580,11 +586,9 @@ def _locations(ctx: Ctx, si: int, sent):
             target = _place_after(ctx, si, t, ("at",))
             if target is not None:
                 ctx.add(ctx.main_event, "location", target.key, si, 0.6)
-                k = target.te
-                if k + 1 < sent.end and doc[k].lower_ == "in":
-                    city = ctx.mention_at(si, k + 1, "Place")
-                    if city is not None:
-                        ctx.add(ctx.main_event, "location", city.key, si, 0.55)
+                city = _city_in(ctx, si, target)
+                if city is not None:
+                    ctx.add(ctx.main_event, "location", city.key, si, 0.55)
         elif lem in ("receive", "undergo", "attend", "train") and ctx.main_event and \
                 _TRAINING_EVENT.search(ctx.ents[ctx.main_event].name) and (lem == "train" or any(
                     c.dep_ == "dobj" and c.lemma_.lower() in ("training", "course", "instruction", "teaching")
@@ -656,8 +660,6 @@ def _host_is_venue(ctx: Ctx, si: int, sent, verb, lem: str) -> None:
             ctx.add(ev.key, "location", r.object, si, 0.6)
 
 
-#: first words of units named as a venue ("the Faculty of Medicine", "the Department of X")
-_VENUE_UNIT_FIRST = {"faculty", "department", "division", "section", "unit", "ward", "office", "school"}
 _TRAINING_EVENT = re.compile(r"\b(?:course|training|class|programme|program|fellowship|workshop)\b", re.I)
 
 
@@ -820,8 +822,8 @@ def _from_provinces(ctx: Ctx, si: int, sent, ev_key: str) -> None:
     ctx.add(ev_key, "participantCountry", china, si, 0.6)
 
 
-_ATTENDEE_NOUNS = {"workers", "staff", "participants", "representatives", "delegates", "attendees", "members",
-                   "trainees", "students", "colleagues", "peers", "professionals", "practitioners"}
+#: plural nouns of people at a meeting besides PERSON_NOUNS ("nutrition workers", "medical staff")
+_ATTENDEE_NOUNS = {"workers", "staff", "peers", "professionals", "practitioners"}
 #: a Chinese national body named in the article ("Chinese Medical Doctor Association", "National Health Commission")
 _CHINESE_BODY = re.compile(r"\b(?:Chinese|China)\s+(?:Medical|Medicine|Association|Society|Academy|Hospital)|"
                            r"\bNational Health Commission\b")

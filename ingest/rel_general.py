@@ -275,15 +275,16 @@ def _after_short_name(ctx: Ctx, si: int, o: M, k: int) -> int:
     return k
 
 
-#: first words of units that hold rooms a meeting is held in ("the Aula Magna of the Faculty of Medicine")
-_ROOM_UNIT_FIRST = {"faculty", "department", "division", "section", "unit", "ward", "office", "school"}
+#: first words of units that hold rooms a meeting is held in ("the Aula Magna of the Faculty of Medicine"),
+#: or are named as its venue ("in the hall of the Faculty of X in CITY"): the city is the meeting's, not the unit's
+VENUE_UNIT_FIRST = {"faculty", "department", "division", "section", "unit", "ward", "office", "school"}
 
 
 def _room_of_unit(ctx: Ctx, si: int, o: M) -> bool:
     """``o`` is a faculty or department named as the owner of a room ("in the Aula Magna / auditorium of the
     Faculty of X"): a place after it is where the meeting is, not said of the unit."""
     doc, sent = ctx.doc, ctx.sents[si]
-    if ctx.ents[o.key].name.split()[0].lower() not in _ROOM_UNIT_FIRST:
+    if ctx.ents[o.key].name.split()[0].lower() not in VENUE_UNIT_FIRST:
         return False
     j = o.ts - 1
     while j > sent.start and doc[j].lower_ == "the":

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from medkg.ingest import gazetteer as gz
 from medkg.ingest.gazetteer import ORG_RANK, funding_body
 from medkg.ingest.rel_context import SIGN_NAME, VISIT_NAME, Ctx, M, accompanying_cue, head_noun
 from medkg.ingest.rel_events import _surfaces, longest_matches
@@ -38,14 +39,11 @@ _SPEC_NOUNS = {"specialty", "speciality", "discipline", "department", "field", "
 _HOSPITAL_CENTER = re.compile(r"\b(?:Hospital|Medical)\s+Cent(?:er|re)$", re.I)
 
 
-_UNIVERSITY_FIRST = re.compile(r"(?:Universiti|Universitas|Universidad|Universidade|Université|Universität|Universit[àa])\b")
-
-
 def _head(ctx: Ctx, key: str) -> str:
     name = ctx.ents[key].name
     if _HOSPITAL_CENTER.search(name):
         return "hospital"
-    if _UNIVERSITY_FIRST.match(name):
+    if gz.UNIVERSITY_FIRST.match(name):
         return "university"             # "Universiti X", "Universidad de X", "Université X"
     return head_noun(name).replace("centre", "center")
 
@@ -535,7 +533,7 @@ def _parents_from_names(ctx: Ctx):
             continue
         low = name.lower()
         for s_, pk in surf.items():
-            if pk != k and low.endswith(" " + s_) and _UNIVERSITY_FIRST.match(ctx.ents[pk].name) \
+            if pk != k and low.endswith(" " + s_) and gz.UNIVERSITY_FIRST.match(ctx.ents[pk].name) \
                     and len(s_.split()) >= 2:
                 ctx.add(k, "parentOrganization", pk, None, 0.7)
                 break
@@ -543,8 +541,6 @@ def _parents_from_names(ctx: Ctx):
 
 #: a hospital's name set first ("Hospital Clínico X", "Hôpital X", "Rumah Sakit X")
 _FOREIGN_HOSPITAL_FIRST = re.compile(r"(?i)(?:hospital|hôpital|ospedale|rumah sakit|policlinico|klinikum)\b")
-#: a university's name set first ("Universidad del X", "Universiti X", "University of X")
-_UNIVERSITY_FIRST = re.compile(r"(?i)universi(?:ty|dad|dade|ti|tas|té|tät|tà|ta)\b")
 
 
 # ---------------------------------------------------------------- Organization -> Place
@@ -641,10 +637,6 @@ def _spec_surfaces(ctx: Ctx) -> dict[str, list[str]]:
     return {k: _surfaces(ctx.ents[k]) for k in ctx.by_type("Specialty")}
 
 
-_MEDICAL_FACULTY = re.compile(r"(?i)(?:faculty|school|college)\s+of\s+(?:medicine|medical\s+sciences?|"
-                              r"health\s+sciences?)\s*(?:,|and\b|&)")
-
-
 def _specialties_from_names(ctx: Ctx):
     specs = _spec_surfaces(ctx)
     if not specs:
@@ -655,7 +647,7 @@ def _specialties_from_names(ctx: Ctx):
             continue
         if funding_body(name):      # "Heart Foundation", "Cancer Relief Fund": a cause funded, not a field practised
             continue
-        if _MEDICAL_FACULTY.match(name):    # "Faculty of Medicine and Pharmacy": disciplines taught
+        if gz.MEDICAL_FACULTY.match(name):    # "Faculty of Medicine and Pharmacy": disciplines taught
             continue
         # ("Society of Digestive Surgeons": the field its members practise, digestive surgery)
         for sk in longest_matches(re.sub(r"(?<=\w )[Ss]urgeons\b", "Surgery", name), specs):

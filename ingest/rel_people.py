@@ -943,16 +943,8 @@ def _affiliations(ctx: Ctx, si: int, p: M, prev_aff: list):
         # (not on a unit's own page: its staff are the unit's, see _unit_page_staff)
         own = ctx.own_hospital
         if not found and own and (ctx.speaks_as_host or ctx.site_of_hospital and not _unit_page(ctx, p.start)) and \
-                not any(not _of_own(ctx, m.key, own) for m in ctx.top(si, "Organization") if not m.anaphor):
+                not any(not ctx.of_own_hospital(m.key) for m in ctx.top(si, "Organization") if not m.anaphor):
             ctx.add(p.key, "affiliation", own, si, 0.55, pre_title)
-
-
-def _of_own(ctx: Ctx, key: str, own: str) -> bool:
-    """Is organization ``key`` the hospital ``own`` or named as one of its units ("Party Committee of X")?"""
-    if key == own:
-        return True
-    e, h = ctx.ents[key], ctx.ents[own]
-    return any(n.endswith(f" of {x}") for n in (e.name, *e.aliases) for x in (h.name, *h.aliases))
 
 
 def _titled_list_org(ctx: Ctx, si: int, p: M) -> M | None:
